@@ -1,0 +1,16 @@
+// Picks a transport from the port string: rfc2217://host:port, socket://host:port, or a device path.
+import type { Transport, TransportOptions } from './types.js';
+export type { Transport, TransportOptions, ControlSignals } from './types.js';
+
+export async function createTransport(url: string, options: TransportOptions = {}): Promise<Transport> {
+  if (url.startsWith('rfc2217://')) {
+    const { Rfc2217Transport } = await import('./rfc2217.js');
+    return new Rfc2217Transport(url, options);
+  }
+  if (url.startsWith('socket://')) {
+    const { SocketTransport } = await import('./socket.js');
+    return new SocketTransport(url, options);
+  }
+  const { SerialTransport } = await import('./serial.js');
+  return new SerialTransport(url, options);
+}
