@@ -1,0 +1,162 @@
+/*
+ * The bridge task: the one task that owns the core (ew_port.h requires a single caller).
+ * Two queues feed it, joined by a queue set so neither source can starve the other:
+ *   - serial input chunks from the reader task (which blocks on the driver);
+ *   - Wi-Fi/IP events converted by the default event loop's handlers.
+ * The core answers through port.write, i.e. ew_idf_channel_write_line.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "freertos/FreeRTOS.h"
+#include "freertos/queue.h"
+#include "freertos/task.h"
+#include "esp_app_desc.h"
+#include "esp_chip_info.h"
+#include "esp_log.h"
+#include "esp_mac.h"
+#include "esp_timer.h"
+#include "espwifi_core.h"
+#include "espwifi_idf.h"
+#include "ew_idf_priv.h"
+
+static const char *TAG = "ew_bridge";
+
+#define EW_RX_CHUNK 128
+#define EW_RX_QUEUE_LEN 8
+#define EW_READER_STACK 2560
+
+typedef struct {
+    uint16_t len;
+    uint8_t data[EW_RX_CHUNK];
+} rx_chunk_t;
+
+static QueueHandle_t s_rx_q;
+static QueueHandle_t s_ev_q;
+static QueueSetHandle_t s_set;
+static ew_port_t s_port;
+static ew_core_t s_core;
+static uint32_t s_events_dropped;
+
+void ew_idf_bridge_post_event(const ew_event_t *ev)
+{
+    /* The event loop task may wait a little for a busy bridge (a blocking scan), but must not
+     * hang behind it: a dropped event is logged, and the core's state catches up on the next. */
+    if (xQueueSend(s_ev_q, ev, pdMS_TO_TICKS(200)) != pdTRUE) {
+        s_events_dropped++;
+        ESP_LOGW(TAG, "event queue full, dropped event %d (%lu dropped so far)", (int)ev->id,
+                 (unsigned long)s_events_dropped);
+    }
+}
+
+/* --- serial and system half of the port --- */
+
+static void port_write(void *ctx, const char *line, size_t len)
+{
+    ew_idf_channel_write_line(line, len);
+}
+
+static uint32_t port_now_ms(void *ctx)
+{
+    return (uint32_t)(esp_timer_get_time() / 1000);
+}
+
+static void port_log(void *ctx, ew_log_level_t level, const char *tag, const char *msg)
+{
+    switch (level) {
+    case EW_LOG_ERROR: ESP_LOGE(tag, "%s", msg); break;
+    case EW_LOG_WARN: ESP_LOGW(tag, "%s", msg); break;
+    case EW_LOG_INFO: ESP_LOGI(tag, "%s", msg); break;
+    case EW_LOG_DEBUG: ESP_LOGD(tag, "%s", msg); break;
+    default: ESP_LOGV(tag, "%s", msg); break;
+    }
+}
+
+static void port_get_device_info(void *ctx, ew_device_info_t *info)
+{
+    esp_chip_info_t chip;
+    esp_chip_info(&chip);
+    memset(info, 0, sizeof(*info));
+    info->fw_version = esp_app_get_description()->version;
+    info->idf_version = esp_get_idf_version();
+    info->chip = CONFIG_IDF_TARGET; /* the target the image was built for, e.g. "esp32c3" */
+    info->chip_rev = chip.revision; /* already major*100 + minor */
+    if (esp_read_mac(info->mac, ESP_MAC_WIFI_STA) != ESP_OK) {
+        memset(info->mac, 0, sizeof(info->mac));
+    }
+    info->reset_reason = ew_idf_reset_reason_from(esp_reset_reason());
+}
+
+static void port_restart(void *ctx)
+{
+    ew_idf_channel_flush(200); /* let the reply leave the chip before the reset cuts it off */
+    esp_restart();
+}
+
+/* --- tasks --- */
+
+static void reader_task(void *arg)
+{
+    rx_chunk_t chunk;
+    for (;;) {
+        size_t n = ew_idf_channel_read(chunk.data, sizeof(chunk.data), 1000);
+        if (n > 0) {
+            chunk.len = (uint16_t)n;
+            /* blocking here is the backpressure: the driver's receive buffer holds the rest */
+            xQueueSend(s_rx_q, &chunk, portMAX_DELAY);
+        }
+    }
+}
+
+static void bridge_task(void *arg)
+{
+    ew_core_boot(&s_core); /* hello with the reset reason, seq 0 */
+    rx_chunk_t chunk;
+    ew_event_t ev;
+    for (;;) {
+        QueueSetMemberHandle_t ready = xQueueSelectFromSet(s_set, portMAX_DELAY);
+        /* the set hands out one member per queued item, in arrival order */
+        if (ready == s_ev_q && xQueueReceive(s_ev_q, &ev, 0) == pdTRUE) {
+            ew_core_on_event(&s_core, &ev);
+        } else if (ready == s_rx_q && xQueueReceive(s_rx_q, &chunk, 0) == pdTRUE) {
+            ew_core_rx(&s_core, chunk.data, chunk.len);
+        }
+    }
+}
+
+esp_err_t espwifi_idf_start(void)
+{
+    if (s_set != NULL) {
+        return ESP_ERR_INVALID_STATE;
+    }
+    s_rx_q = xQueueCreate(EW_RX_QUEUE_LEN, sizeof(rx_chunk_t));
+    s_ev_q = xQueueCreate(CONFIG_ESPWIFI_EVENT_QUEUE_LEN, sizeof(ew_event_t));
+    s_set = xQueueCreateSet(EW_RX_QUEUE_LEN + CONFIG_ESPWIFI_EVENT_QUEUE_LEN);
+    if (s_rx_q == NULL || s_ev_q == NULL || s_set == NULL ||
+        xQueueAddToSet(s_rx_q, s_set) != pdPASS || xQueueAddToSet(s_ev_q, s_set) != pdPASS) {
+        return ESP_ERR_NO_MEM;
+    }
+    esp_err_t err = ew_idf_channel_init();
+    if (err != ESP_OK) {
+        return err;
+    }
+    s_port.ctx = NULL;
+    s_port.write = port_write;
+    s_port.now_ms = port_now_ms;
+    s_port.log = port_log;
+    s_port.get_device_info = port_get_device_info;
+    s_port.restart = port_restart;
+    ew_idf_wifi_fill_port(&s_port);
+    err = ew_core_init(&s_core, &s_port);
+    if (err != EW_OK) {
+        ESP_LOGE(TAG, "ew_core_init: 0x%lx", (unsigned long)err);
+        return ESP_FAIL;
+    }
+    if (xTaskCreate(bridge_task, "ew_bridge", CONFIG_ESPWIFI_TASK_STACK, NULL,
+                    CONFIG_ESPWIFI_TASK_PRIORITY, NULL) != pdPASS ||
+        xTaskCreate(reader_task, "ew_reader", EW_READER_STACK, NULL,
+                    CONFIG_ESPWIFI_TASK_PRIORITY + 1, NULL) != pdPASS) {
+        return ESP_ERR_NO_MEM;
+    }
+    ESP_LOGI(TAG, "bridge up (protocol %s)", EW_PROTO_VERSION);
+    return ESP_OK;
+}

@@ -1,0 +1,162 @@
+/*
+ * sim.h — the virtual board: one process = one board on one pseudo-terminal.
+ *
+ * Single-threaded by design (the core's port contract wants one caller): a poll() loop drives
+ * the UART, the control channel on stdin and a virtual clock whose timers run the simulated
+ * Wi-Fi driver. Driver timers never call into the core; they queue events that the loop delivers,
+ * exactly as the ESP-IDF adapter funnels driver events through a queue to its bridge task.
+ */
+#pragma once
+#include <poll.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "espwifi_core.h"
+
+#define SIM_MAX_APS 128
+#define SIM_MAX_TIMERS 256
+#define SIM_MAX_EVENTS 64
+#define SIM_MAX_TIMELINE 128
+#define SIM_CTL_LINE_MAX 2048
+
+/* ---------------- virtual clock and timers (sim_clock.c) ---------------- */
+typedef void (*sim_timer_fn)(void *arg);
+typedef int sim_timer_t; /* 0 = none */
+
+void clock_init(double speed);
+uint64_t vnow(void);                          /* virtual ms since the process started */
+void clock_set_speed(double speed);
+double clock_speed(void);
+void clock_advance(uint64_t ms);              /* jump virtual time forward */
+sim_timer_t timer_at(uint64_t due, sim_timer_fn fn, void *arg, const char *kind);
+sim_timer_t timer_in(uint64_t delay, sim_timer_fn fn, void *arg, const char *kind);
+void timer_cancel(sim_timer_t *t);            /* sets *t = 0 */
+void timer_cancel_kind(const char *kind);     /* cancels every timer whose kind starts with kind */
+int timer_wait_ms(void);                      /* wall ms until the next timer, -1 when none */
+void timers_run_due(void);
+uint64_t wall_ms(void);
+
+/* ---------------- PRNG (sim_main.c) ---------------- */
+uint32_t rng_next(void);
+int rng_range(int lo, int hi);                /* inclusive */
+
+/* ---------------- UART on a pseudo-terminal (sim_uart.c) ---------------- */
+typedef struct {
+    uint32_t baud;
+    bool pacing;
+    bool color;
+} uart_opts_t;
+
+int uart_open(const uart_opts_t *opts, const char *link_path); /* 0 ok */
+const char *uart_path(void);
+void uart_close(void);
+void uart_write(const void *data, size_t len);     /* queue bytes for the wire */
+void uart_puts(const char *s);
+void uart_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void uart_esp_log(char level, const char *tag, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void uart_drop_next(uint32_t n);
+void uart_corrupt_next(uint32_t n);
+void uart_discard_queue(void);
+bool uart_attached(void);                      /* a host has the pty open */
+void uart_set_baud(uint32_t baud);
+uint32_t uart_baud(void);
+/* poll integration */
+int uart_fill_pollfds(struct pollfd *pfd, int max);
+void uart_handle_poll(struct pollfd *pfd, int n);
+int uart_wait_ms(void);                        /* wall ms until the pacer wants to run, -1 none */
+void uart_pump(void);
+/* received bytes are handed to this sink (set by main) */
+typedef void (*uart_rx_sink_t)(const uint8_t *data, size_t len);
+void uart_set_rx_sink(uart_rx_sink_t sink);
+typedef struct {
+    uint64_t bytes_out, bytes_dropped, bytes_corrupted, bytes_discarded, bytes_in, attaches;
+} uart_stats_t;
+const uart_stats_t *uart_stats(void);
+
+/* ---------------- world: APs and DHCP (sim_world.c) ---------------- */
+typedef enum { REPLY_OK, REPLY_TIMEOUT, REPLY_REJECT } ap_reply_t;
+typedef enum { HS_AP_DEAUTH, HS_TIMEOUT } hs_fail_t;
+
+typedef struct {
+    bool used;
+    bool on;
+    uint8_t ssid[32];
+    uint8_t ssid_len;
+    uint8_t bssid[6];
+    uint8_t channel;
+    int rssi;                   /* base RSSI; scans add seeded jitter of +-2 dB */
+    ew_auth_t auth;
+    ew_cipher_t pairwise, group;
+    uint8_t password[64];
+    uint8_t password_len;
+    bool hidden;
+    int max_stations;           /* capacity; -1 = unlimited */
+    int stations;               /* other stations already associated */
+    ew_phy_flags_t phy;
+    ew_second_t second;
+    ew_bw_t bw;
+    char cc[3];
+    ap_reply_t auth_reply, assoc_reply;
+    hs_fail_t hs_fail;
+    bool pmf_required;
+} sim_ap_t;
+
+typedef struct {
+    uint8_t ip[4], mask[4], gw[4];
+    int delay_ms;               /* -1 = no DHCP server answers */
+} sim_dhcp_t;
+
+typedef struct {
+    sim_ap_t aps[SIM_MAX_APS];
+    sim_dhcp_t dhcp;
+    char country[3];
+    uint8_t mac[6];
+    uint32_t lost_ip_ms;        /* lwIP's IP-lost timer */
+    bool legacy_reasons;        /* ESP-IDF < 5.2: 201 instead of 210/211/212 */
+} sim_world_t;
+
+extern sim_world_t g_world;
+void world_init(void);
+sim_ap_t *world_ap_add(void);
+/* finds APs by "ssid=" or "bssid=": fills out[], returns count */
+int world_find(const uint8_t *ssid, size_t ssid_len, const uint8_t *bssid, sim_ap_t **out, int max);
+int ap_rssi_sample(const sim_ap_t *ap);        /* RSSI as heard now, with jitter */
+bool ap_reachable(const sim_ap_t *ap);         /* on and above the receiver floor */
+
+/* ---------------- simulated Wi-Fi driver (sim_wifi.c) ---------------- */
+void wifi_port_fill(ew_port_t *port);          /* the Wi-Fi ops of ew_port_t */
+void wifi_reset(void);                         /* board reset: driver back to power-on state */
+void wifi_on_ap_change(sim_ap_t *ap);          /* AP went off/on, RSSI or password changed */
+int wifi_deauth(uint8_t reason);               /* 0 ok, -1 not connected */
+int wifi_dhcp_change(void);                    /* 0 ok (GOT_IP changed=1 follows), -1 no IP */
+void wifi_diag(char *out, size_t cap);         /* key=value pairs */
+bool wifi_blocking(void);                      /* a blocking port call is in progress */
+/* events queued by the driver for the core */
+bool wifi_event_pop(ew_event_t *ev);
+
+/* ---------------- boot, reset and panic output (sim_boot.c) ---------------- */
+void boot_start(ew_reset_reason_t reason);    /* ROM banner, bootloader, app start, then hello */
+void boot_panic(void);                         /* Guru Meditation dump, then reboot with panic */
+bool boot_in_progress(void);
+ew_reset_reason_t boot_reason(void);
+uint64_t boot_time(void);                      /* virtual time of the last reset */
+
+/* ---------------- the board (sim_main.c) ---------------- */
+void board_core_boot(void);                    /* init the core and send the hello */
+void board_run_until(bool (*done)(void));      /* nested loop for blocking port calls */
+const char *board_chip(void);
+
+/* ---------------- control channel (sim_ctl.c) ---------------- */
+void ctl_line(char *line);                     /* one control line from stdin */
+void ctl_reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---------------- token helpers (sim_tok.c) ---------------- */
+typedef struct { const char *key; char *val; size_t val_len; } tok_t;
+/* splits line in place into verb + tokens; unescapes values; returns count or -1 (bad escape) */
+int tok_split(char *line, char **verb, tok_t *toks, int max);
+tok_t *tok_get(tok_t *toks, int n, const char *key);
+size_t tok_escape(const uint8_t *in, size_t len, char *out, size_t cap);
+bool parse_mac(const char *s, uint8_t mac[6]);
+bool parse_ip(const char *s, uint8_t ip[4]);
+bool parse_int(const char *s, long lo, long hi, long *out);
+int parse_enum(const char *s, const char *const *names, int count);

@@ -1,0 +1,757 @@
+// The station API (contract 6): the seed's phases as methods, a state machine mirrored from
+// device events, scans and reconnects run by the rules in rules/.
+
+import { EventEmitter } from 'node:events';
+import pino, { type Logger } from 'pino';
+import { createTransport } from './transport/index.js';
+import { Client, toDeviceInfo, type HelloEvent, type Reply, type RequestOptions } from './client.js';
+import { ConnectError, DeviceResetError, EspWifiError, PortError, TimeoutError } from './errors.js';
+import { decodeReason } from './reasons.js';
+import { commandErrorName, reasonFacts } from './reason-facts.js';
+import { DEFAULT_RECONNECT_POLICY, ReconnectState, type Decision, type ReconnectPolicy } from './rules/reconnect-policy.js';
+import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
+import { ScanCoordinator, displaySsid, sleep, toApRecord } from './rules/scan-coordinator.js';
+import type {
+  ApInfo,
+  ApRecord,
+  DeviceInfo,
+  DeviceLogLine,
+  DisconnectInfo,
+  GaveUpInfo,
+  IpInfo,
+  ReconnectingInfo,
+  ResetInfo,
+  ScanOptions,
+  StationConfig,
+  StationPhase,
+  StationStatus,
+  StoredConfig,
+  WifiMode,
+} from './types.js';
+
+export interface OpenBoardOptions {
+  /** A device path, rfc2217://host:port or socket://host:port. */
+  port: string;
+  baudRate?: number;
+  /** Device log lines and library diagnostics go here; silent when absent. */
+  logger?: Logger;
+  /** Default timeout for commands that answer at once (ms). */
+  timeoutMs?: number;
+  /** Reconnection policy overrides, or false to never reconnect on your behalf. */
+  reconnect?: Partial<ReconnectPolicy> | false;
+  rules?: Partial<RuleOptions>;
+  /** Requests on the wire at once (default 8); more wait in a queue. */
+  maxInFlight?: number;
+  /** Attempts at reading the hello/info at open (the board may still print boot noise). */
+  helloAttempts?: number;
+}
+
+export interface ConnectedInfo {
+  ssid: Buffer;
+  ssidText: string;
+  bssid: string;
+  channel: number;
+  auth: string;
+  aid: number;
+}
+
+export interface RawEvent {
+  verb: string;
+  fields: Record<string, unknown>;
+  seq: number;
+}
+
+export interface BoardEvents {
+  event: [RawEvent];
+  log: [DeviceLogLine];
+  staStart: [];
+  staStop: [];
+  connected: [ConnectedInfo];
+  disconnected: [DisconnectInfo];
+  gotIp: [IpInfo];
+  ipChanged: [IpInfo];
+  lostIp: [];
+  beaconTimeout: [];
+  rssiLow: [{ rssi: number }];
+  authmodeChange: [{ old: string; new: string }];
+  homeChannelChange: [{ oldChannel: number; oldSecond: string; newChannel: number; newSecond: string }];
+  scanDone: [{ status: number; n: number; scanId: number }];
+  reset: [ResetInfo];
+  reconnecting: [ReconnectingInfo];
+  gaveUp: [GaveUpInfo];
+  resync: [{ expected: number; got: number }];
+  close: [Error | undefined];
+  error: [Error];
+}
+
+interface IpWaiter {
+  resolve(ip: IpInfo): void;
+  reject(e: unknown): void;
+}
+
+/** Default wait for connect()/waitForIp(). One connect attempt plus DHCP is seconds; 60 s allows
+ *  the policy's immediate attempts and several backoff steps before the call reports a timeout. */
+const DEFAULT_CONNECT_TIMEOUT_MS = 60_000;
+const MAC_RE = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+
+export async function openBoard(opts: OpenBoardOptions): Promise<Board> {
+  if (!opts || typeof opts.port !== 'string' || opts.port === '') {
+    throw new EspWifiError('BAD_ARG', 'openBoard: `port` is required (a device path, rfc2217://host:port or socket://host:port)');
+  }
+  const logger = opts.logger ?? pino({ level: 'silent' });
+  const transport = await createTransport(opts.port, { baudRate: opts.baudRate });
+  await transport.open();
+  const client = new Client(transport, { logger, timeoutMs: opts.timeoutMs, maxInFlight: opts.maxInFlight });
+  try {
+    const info = await client.handshake(opts.helloAttempts ?? 4);
+    const board = new Board(client, info, { logger, reconnect: opts.reconnect, rules: opts.rules });
+    const s = await board.refresh();
+    // Attached to a station that is already (being) connected: keep it connected, as if this
+    // process had called connect() — the application owns reconnecting (seed "Wi-Fi Reconnect").
+    if (s.phase === 'connecting' || s.phase === 'connected' || s.phase === 'got_ip') board.adoptConnection();
+    return board;
+  } catch (e) {
+    await client.close().catch(() => {});
+    throw e;
+  }
+}
+
+export class Board extends EventEmitter<BoardEvents> {
+  private _info: DeviceInfo;
+  private _phase: StationPhase = 'uninit';
+  private _ip: IpInfo | null = null;
+  private readonly log: Logger;
+  private readonly policy: ReconnectState;
+  private readonly autoReconnect: boolean;
+  readonly scans: ScanCoordinator;
+  private ipWaiters = new Set<IpWaiter>();
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private graceTimer: NodeJS.Timeout | null = null;
+  private reconnectDue: { attempt: number } | null = null;
+  private pauses = 0;
+  private lastDisconnect: DisconnectInfo | null = null;
+
+  constructor(
+    readonly client: Client,
+    info: DeviceInfo,
+    opts: { logger: Logger; reconnect?: Partial<ReconnectPolicy> | false; rules?: Partial<RuleOptions> },
+  ) {
+    super();
+    this._info = info;
+    this.log = opts.logger;
+    this.autoReconnect = opts.reconnect !== false;
+    this.policy = new ReconnectState(opts.reconnect === false ? {} : (opts.reconnect ?? {}), { classify: reasonFacts });
+    const rules = resolveRuleOptions(opts.rules);
+    this.scans = new ScanCoordinator(
+      {
+        request: (verb, args, o) => this.client.request(verb, args, o),
+        pauseReconnect: () => this.pauseReconnect(),
+        deviceError: commandErrorName,
+        timeoutError: (what, ms) => new TimeoutError(`${what}: nothing within ${ms} ms`),
+        log: this.log,
+      },
+      rules,
+    );
+    client.on('event', (verb: string, fields: Record<string, unknown>, seq: number) => this.onEvent(verb, fields, seq));
+    client.on('hello', (h: HelloEvent) => this.onHello(h));
+    client.on('resync', (g: { expected: number; got: number }) => this.onResync(g));
+    client.on('log', (l: DeviceLogLine) => this.emit('log', l));
+    client.on('close', (err?: Error) => this.onClose(err));
+    client.on('fatal', (err: Error) => {
+      this.failWaiters(err);
+      if (this.listenerCount('error') > 0) this.emit('error', err);
+      else this.log.error({ err }, 'board error');
+    });
+  }
+
+  get info(): DeviceInfo {
+    return this._info;
+  }
+  get phase(): StationPhase {
+    return this._phase;
+  }
+  /** The current IP when the phase is got_ip. */
+  get ip(): IpInfo | null {
+    return this._ip;
+  }
+  /** The reconnection policy in force (defaults merged with your overrides). */
+  get reconnectPolicy(): Readonly<ReconnectPolicy> {
+    return this.policy.policy;
+  }
+
+  // ---- phases (seed "Wi-Fi Station General Scenario") -------------------------------------
+
+  /** Seed phase 1: netif, event loop, default STA netif, esp_wifi_init. */
+  async init(): Promise<void> {
+    await this.client.request('init');
+    if (this._phase === 'uninit') this._phase = 'init';
+  }
+  /** Seed phase 8.3. */
+  async deinit(): Promise<void> {
+    await this.client.request('deinit');
+    this._phase = 'uninit';
+  }
+  async setMode(mode: WifiMode): Promise<void> {
+    await this.client.request('mode', { m: mode });
+  }
+  /** Seed phase 2. The password goes to the device and nowhere else (not logs, not errors). */
+  async configure(cfg: StationConfig): Promise<void> {
+    if (!cfg || (typeof cfg.ssid !== 'string' && !Buffer.isBuffer(cfg.ssid))) {
+      throw new EspWifiError('BAD_ARG', 'configure: `ssid` is required (string or Buffer)');
+    }
+    if (cfg.bssid !== undefined && !MAC_RE.test(cfg.bssid)) {
+      throw new EspWifiError('BAD_ARG', `configure: bssid must look like aa:bb:cc:dd:ee:ff (got ${JSON.stringify(cfg.bssid)})`);
+    }
+    const a: Record<string, unknown> = { ssid: toBytes(cfg.ssid) };
+    if (cfg.password !== undefined) {
+      const pass = toBytes(cfg.password);
+      if (pass.length > 64) throw new EspWifiError('BAD_ARG', `configure: the password is ${pass.length} bytes; at most 64 are allowed`);
+      a.pass = pass;
+    }
+    if (cfg.bssid !== undefined) a.bssid = cfg.bssid.toLowerCase();
+    if (cfg.channel !== undefined) a.ch = cfg.channel;
+    if (cfg.scanMethod !== undefined) a.scan = cfg.scanMethod;
+    if (cfg.sortMethod !== undefined) a.sort = cfg.sortMethod;
+    if (cfg.rssiThreshold !== undefined) a.rssi = cfg.rssiThreshold;
+    if (cfg.authThreshold !== undefined) a.auth = cfg.authThreshold;
+    if (cfg.pmf !== undefined) a.pmf = cfg.pmf;
+    if (cfg.failureRetryCount !== undefined) a.retry = cfg.failureRetryCount;
+    if (cfg.listenInterval !== undefined) a.listen = cfg.listenInterval;
+    await this.client.request('config', a);
+  }
+  /** Seed phase 3; STA_START follows. */
+  async start(): Promise<void> {
+    await this.client.request('start');
+  }
+  /** Seed phase 8.2. Counts as the user's own disconnect: nothing reconnects afterwards. */
+  async stop(): Promise<void> {
+    this.userStopped();
+    await this.client.request('stop');
+  }
+
+  /**
+   * Seed phase 4+5: connects and resolves on GOT_IP (the point from which sockets may be used).
+   * Disconnects on the way are handled by the reconnection policy; when it gives up the promise
+   * rejects with a ConnectError carrying the decoded DisconnectInfo (and `likely` cause).
+   */
+  async connect(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<IpInfo> {
+    if (this._phase === 'got_ip' && this._ip) {
+      this.policy.userConnect(); // already there; re-arm the policy in case it had given up
+      return this._ip;
+    }
+    this.policy.userConnect();
+    this.cancelReconnect();
+    const ip = this.waitForIp(opts.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, opts.signal);
+    ip.catch(() => {});
+    try {
+      await this.client.request('connect', {}, { signal: opts.signal });
+    } catch (e) {
+      // WIFI_CONN: the driver is already connecting (e.g. on its own after a config change).
+      if (commandErrorName(e) !== 'WIFI_CONN') {
+        this.failWaiters(e);
+        throw e;
+      }
+    }
+    return ip;
+  }
+
+  /** Seed phase 8.1. The reason-8 DISCONNECTED that follows is the user's: no reconnect. */
+  async disconnect(): Promise<void> {
+    this.userStopped();
+    await this.client.request('disconnect');
+  }
+
+  /** Resolves with the IP once GOT_IP has arrived (at once when it already has): the gate
+   *  before any socket work (seed s5.3). Rejects on timeout, reset, give-up or port loss. */
+  waitForIp(timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS, signal?: AbortSignal): Promise<IpInfo> {
+    if (this._phase === 'got_ip' && this._ip) return Promise.resolve(this._ip);
+    if (this.client.isClosed) return Promise.reject(new PortError('closed', 'the board is closed'));
+    return new Promise<IpInfo>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(t);
+        signal?.removeEventListener('abort', onAbort);
+        this.ipWaiters.delete(w);
+      };
+      const w: IpWaiter = {
+        resolve: (ip) => {
+          done();
+          resolve(ip);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      };
+      const t = setTimeout(() => {
+        const last = this.lastDisconnect ? ` (last disconnect: ${this.lastDisconnect.reason} ${this.lastDisconnect.name})` : '';
+        w.reject(new TimeoutError(`no IP within ${timeoutMs} ms${last}`));
+      }, timeoutMs);
+      const onAbort = () => w.reject(signal!.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.ipWaiters.add(w);
+    });
+  }
+
+  // ---- scans (rules 1–4) -------------------------------------------------------------------
+
+  /** Scans and returns the records, fetched exactly once and cached (see rules/rules.ts). */
+  async scan(opts: ScanOptions = {}): Promise<readonly ApRecord[]> {
+    return this.scans.scan(opts);
+  }
+  async scanStop(): Promise<void> {
+    await this.client.request('scan_stop');
+  }
+
+  // ---- configuration ---------------------------------------------------------------------
+
+  async setCountry(cc: string, ieee80211d?: boolean): Promise<void> {
+    if (typeof cc !== 'string' || !/^[\x21-\x7e]{2}$/.test(cc)) {
+      throw new EspWifiError('BAD_ARG', `setCountry: cc must be two printable characters such as "DE" or "01" (got ${JSON.stringify(cc)})`);
+    }
+    const a: Record<string, unknown> = { cc: Buffer.from(cc, 'latin1') };
+    if (ieee80211d !== undefined) a.ieee80211d = ieee80211d;
+    await this.client.request('country', a);
+  }
+  /** Rule 7: `{ reconnect: true }` when the change makes the driver re-join (seed phase 2). */
+  setProtocol(flags: string): Promise<{ reconnect: boolean }> {
+    return this.reconnectingConfig('protocol', { p: flags });
+  }
+  setBandwidth(bw: 'ht20' | 'ht40' | 'bw80' | 'bw160' | 'bw80_80'): Promise<{ reconnect: boolean }> {
+    return this.reconnectingConfig('bandwidth', { bw });
+  }
+  async setPowerSave(mode: 'none' | 'min' | 'max'): Promise<void> {
+    await this.client.request('ps', { mode });
+  }
+  /** Beacon-loss time before the 5 probes (seed "Wi-Fi Beacon Timeout"). */
+  async setInactiveTime(sec: number): Promise<void> {
+    await this.client.request('inactive_time', { sec });
+  }
+  /** STA_BSS_RSSI_LOW fires once below it; call again to re-arm. */
+  async setRssiThreshold(rssi: number): Promise<void> {
+    await this.client.request('rssi_threshold', { rssi });
+  }
+  async setStorage(s: 'flash' | 'ram'): Promise<void> {
+    await this.client.request('storage', { s });
+  }
+
+  private async reconnectingConfig(verb: string, args: Record<string, unknown>): Promise<{ reconnect: boolean }> {
+    // The driver's DISCONNECTED may overtake our reply, so predict it from the phase first.
+    const connected = this._phase === 'connected' || this._phase === 'got_ip';
+    if (connected) this.policy.expectConfigReconnect();
+    let r: Reply;
+    try {
+      r = await this.client.request(verb, args);
+    } catch (e) {
+      if (connected) this.policy.cancelConfigReconnect();
+      throw e;
+    }
+    const reconnect = r.fields.reconnect === true || r.fields.reconnect === 1;
+    if (reconnect && !connected) this.policy.expectConfigReconnect();
+    if (!reconnect && connected) this.policy.cancelConfigReconnect();
+    return { reconnect };
+  }
+
+  // ---- queries ---------------------------------------------------------------------------
+
+  async getMac(): Promise<string> {
+    return String((await this.client.request('mac')).fields.mac);
+  }
+  async getApInfo(): Promise<ApInfo> {
+    const f = (await this.client.request('ap_info')).fields;
+    const r = toApRecord(f);
+    return {
+      ssid: r.ssid,
+      ssidText: r.ssidText,
+      bssid: r.bssid,
+      channel: r.channel,
+      rssi: r.rssi,
+      auth: r.auth,
+      pairwise: r.pairwise,
+      group: r.group,
+      phy: r.phy,
+      second: String(f.second ?? 'none'),
+      bandwidth: String(f.bw ?? ''),
+      country: r.country ?? '',
+    };
+  }
+  async getRssi(): Promise<number> {
+    return Number((await this.client.request('rssi')).fields.rssi);
+  }
+  async getIpInfo(): Promise<Omit<IpInfo, 'changed'>> {
+    const f = (await this.client.request('ip_info')).fields;
+    return { ip: String(f.ip), mask: String(f.mask), gw: String(f.gw) };
+  }
+  async getConfig(): Promise<StoredConfig> {
+    const f = (await this.client.request('get_config')).fields;
+    const ssid = toBytes((f.ssid as Buffer | string | undefined) ?? Buffer.alloc(0));
+    const c: StoredConfig = { ssid, ssidText: displaySsid(ssid), passwordSet: f.pass_set === true || f.pass_set === 1 };
+    if (f.bssid !== undefined) c.bssid = String(f.bssid);
+    if (f.ch !== undefined) c.channel = Number(f.ch);
+    if (f.scan !== undefined) c.scanMethod = String(f.scan);
+    if (f.sort !== undefined) c.sortMethod = String(f.sort);
+    if (f.rssi !== undefined) c.rssiThreshold = Number(f.rssi);
+    if (f.auth !== undefined) c.authThreshold = String(f.auth);
+    if (f.pmf !== undefined) c.pmf = String(f.pmf);
+    if (f.retry !== undefined) c.failureRetryCount = Number(f.retry);
+    if (f.listen !== undefined) c.listenInterval = Number(f.listen);
+    return c;
+  }
+  async status(): Promise<StationStatus> {
+    return toStatus((await this.client.request('status')).fields);
+  }
+  async ping(): Promise<void> {
+    await this.client.request('ping');
+  }
+
+  /** Reboots the device (esp_restart) and resolves with the new hello. */
+  async reset(): Promise<DeviceInfo> {
+    this.client.expectReset();
+    const hello = new Promise<DeviceInfo>((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.client.off('hello', on);
+        reject(new TimeoutError('no hello within 10000 ms after reset'));
+      }, 10_000);
+      const on = (h: HelloEvent) => {
+        clearTimeout(t);
+        resolve(h.info);
+      };
+      this.client.once('hello', on);
+    });
+    hello.catch(() => {});
+    await this.client.request('reset');
+    const info = await hello;
+    await this.refresh();
+    return info;
+  }
+
+  /**
+   * Any command by its protocol name. The rules still apply: `ap_records` for a scan whose
+   * records were already fetched is answered from the cache; a blocking `scan` is followed by the
+   * fetch that frees its records; `disconnect`/`stop` count as the user's own.
+   */
+  async request(verb: string, args: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<Reply> {
+    if (verb === 'ap_records') {
+      const cached = await this.scans.rawApRecords();
+      if (cached) {
+        const max = typeof args.max === 'number' ? args.max : 64;
+        const partials = cached.records.slice(0, max).map(recordFields);
+        return { id: 0, fields: { n: partials.length, total: cached.records.length, scan_id: cached.scanId }, partials };
+      }
+    }
+    if (verb === 'disconnect' || verb === 'stop') this.userStopped();
+    const r = await this.client.request(verb, args, opts);
+    if (verb === 'scan' && (args.block === true || args.block === 1)) await this.scans.afterBlockingScan();
+    return r;
+  }
+
+  async close(): Promise<void> {
+    this.cancelReconnect();
+    const err = new PortError('closed', 'the board was closed');
+    this.failWaiters(err);
+    this.scans.reset(err);
+    await this.client.close();
+  }
+
+  /** Re-reads `status` and mirrors the phase (after open, a reset or a sequence gap). */
+  async refresh(): Promise<StationStatus> {
+    const s = await this.status();
+    this._phase = s.phase;
+    if (s.phase === 'got_ip' && s.ip) this._ip = { ip: s.ip, mask: s.mask ?? '', gw: s.gw ?? '', changed: false };
+    else this._ip = null;
+    if (this._ip) for (const w of [...this.ipWaiters]) w.resolve(this._ip);
+    return s;
+  }
+
+  // ---- event mirror ----------------------------------------------------------------------
+
+  private onEvent(verb: string, f: Record<string, unknown>, seq: number): void {
+    switch (verb) {
+      case 'sta_start':
+        this._phase = 'started';
+        this.emit('staStart');
+        break;
+      case 'sta_stop':
+        this._phase = 'init';
+        this._ip = null;
+        this.cancelReconnect();
+        this.emit('staStop');
+        break;
+      case 'connected': {
+        this._phase = 'connected';
+        this.clearGrace();
+        const ssid = toBytes((f.ssid as Buffer) ?? Buffer.alloc(0));
+        this.emit('connected', {
+          ssid,
+          ssidText: displaySsid(ssid),
+          bssid: String(f.bssid ?? ''),
+          channel: Number(f.ch ?? 0),
+          auth: String(f.auth ?? ''),
+          aid: Number(f.aid ?? 0),
+        });
+        break;
+      }
+      case 'disconnected':
+        this.onDisconnected(f);
+        break;
+      case 'got_ip': {
+        const ip: IpInfo = { ip: String(f.ip), mask: String(f.mask), gw: String(f.gw), changed: f.changed === true || f.changed === 1 };
+        this._phase = 'got_ip';
+        this._ip = ip;
+        this.policy.succeeded();
+        this.lastDisconnect = null;
+        for (const w of [...this.ipWaiters]) w.resolve(ip);
+        this.emit('gotIp', ip);
+        // Seed s7: an IP change is the moment to close and recreate every socket.
+        if (ip.changed) this.emit('ipChanged', ip);
+        break;
+      }
+      case 'lost_ip':
+        if (this._phase === 'got_ip') this._phase = 'connected';
+        this._ip = null;
+        this.emit('lostIp');
+        break;
+      case 'scan_done': {
+        const d = { status: Number(f.status ?? 0), n: Number(f.n ?? 0), scanId: Number(f.scan_id ?? 0) };
+        this.scans.onScanDone(d);
+        this.emit('scanDone', d);
+        break;
+      }
+      case 'beacon_timeout':
+        this.emit('beaconTimeout');
+        break;
+      case 'rssi_low':
+        this.emit('rssiLow', { rssi: Number(f.rssi) });
+        break;
+      case 'authmode_change':
+        this.emit('authmodeChange', { old: String(f.old), new: String(f.new) });
+        break;
+      case 'home_channel_change':
+        this.emit('homeChannelChange', {
+          oldChannel: Number(f.old_ch),
+          oldSecond: String(f.old_second),
+          newChannel: Number(f.new_ch),
+          newSecond: String(f.new_second),
+        });
+        break;
+    }
+    this.emit('event', { verb, fields: f, seq });
+  }
+
+  private onDisconnected(f: Record<string, unknown>): void {
+    const reason = Number(f.reason ?? 0);
+    const rssi = Number(f.rssi ?? 0);
+    if (this._phase !== 'uninit' && this._phase !== 'init') this._phase = 'started';
+    const hadIp = this._ip !== null;
+    this._ip = null;
+    const decision: Decision = this.autoReconnect
+      ? this.policy.onDisconnect(reason, rssi)
+      : this.policy.stoppedByUser
+        ? { action: 'ignore', why: 'user' }
+        : { action: 'giveUp', attempts: 1, why: 'maxAttempts' };
+    const d = decodeReason(reason, { attempts: this.policy.attempts, rssi, goodRssi: this.policy.policy.goodRssi });
+    const ssid = toBytes((f.ssid as Buffer) ?? Buffer.alloc(0));
+    const info: DisconnectInfo = {
+      reason,
+      name: d.name,
+      meaning: d.meaning,
+      cause: d.cause,
+      action: d.action,
+      rssi,
+      ssid,
+      ssidText: displaySsid(ssid),
+      bssid: String(f.bssid ?? ''),
+      userInitiated: decision.action === 'ignore' && decision.why === 'user',
+      expected: decision.action === 'ignore' && decision.why !== 'user',
+    };
+    const likely = decision.action === 'giveUp' && decision.likely ? decision.likely : d.likely;
+    if (likely) info.likely = likely;
+    this.lastDisconnect = info;
+    if (hadIp) this.emit('lostIp');
+    this.emit('disconnected', info);
+
+    switch (decision.action) {
+      case 'ignore':
+        // Roaming / config change: the driver re-joins by itself; step in only if it does not.
+        if (decision.why !== 'user') this.startGrace(reason);
+        return;
+      case 'retry':
+        this.emit('reconnecting', { attempt: decision.attempt, delayMs: decision.delayMs, reason });
+        this.scheduleReconnect(decision.attempt, decision.delayMs);
+        return;
+      case 'giveUp': {
+        this.cancelReconnect();
+        const gave: GaveUpInfo = { reason, attempts: decision.attempts, disconnect: info };
+        if (likely) gave.likely = likely;
+        this.log.warn({ reason, name: d.name, attempts: decision.attempts, likely: likely?.evidence }, 'stopped reconnecting');
+        this.emit('gaveUp', gave);
+        this.failWaiters(new ConnectError(info, decision.attempts));
+        return;
+      }
+    }
+  }
+
+  private startGrace(reason: number): void {
+    this.clearGrace();
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = null;
+      if (this._phase !== 'started' || this.policy.stoppedByUser) return;
+      this.log.info({ reason }, 'the driver did not re-join by itself; reconnecting');
+      this.emit('reconnecting', { attempt: 1, delayMs: 0, reason });
+      this.scheduleReconnect(1, 0);
+    }, this.policy.policy.driverReconnectGraceMs);
+  }
+
+  private clearGrace(): void {
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
+  }
+
+  private scheduleReconnect(attempt: number, delayMs: number): void {
+    this.cancelReconnect();
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.reconnectDue = { attempt };
+      this.fireReconnect();
+    }, delayMs);
+  }
+
+  private fireReconnect(): void {
+    if (!this.reconnectDue || this.pauses > 0 || this.policy.stoppedByUser || this.client.isClosed) return;
+    const { attempt } = this.reconnectDue;
+    this.reconnectDue = null;
+    this.client.request('connect').catch((err) => {
+      const name = commandErrorName(err);
+      if (name === 'WIFI_CONN') return; // already connecting
+      this.log.warn({ err, attempt }, 'reconnect attempt could not be started');
+    });
+  }
+
+  private cancelReconnect(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    this.reconnectDue = null;
+    this.clearGrace();
+  }
+
+  /** Arms the reconnection policy for a connection this process did not start. */
+  adoptConnection(): void {
+    this.policy.userConnect();
+  }
+
+  /** Rule 4: while paused, due reconnects wait; the last release starts the one that is due. */
+  pauseReconnect(): () => void {
+    this.pauses++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.pauses--;
+      if (this.pauses === 0) this.fireReconnect();
+    };
+  }
+
+  private userStopped(): void {
+    this.policy.userDisconnect();
+    this.cancelReconnect();
+    // Nobody will connect any more, so nobody will get an IP: tell the waiters now.
+    this.failWaiters(new EspWifiError('CANCELLED', 'disconnect()/stop() was called while waiting for an IP'));
+  }
+
+  /** Events were lost: re-read the state. A DISCONNECTED among the lost events would leave the
+   *  station idle with nobody reconnecting, so a drop from connected to started found this way is
+   *  handled like the event itself (with the status' last_reason). */
+  private async onResync(g: { expected: number; got: number }): Promise<void> {
+    const before = this._phase;
+    this.emit('resync', g);
+    try {
+      const s = await this.refresh();
+      const wasUp = before === 'connected' || before === 'got_ip';
+      if (wasUp && s.phase === 'started' && !this.policy.stoppedByUser && !this.reconnectTimer && !this.graceTimer) {
+        this.log.warn({ lastReason: s.lastReason }, 'a lost event hid a disconnect; handling it now');
+        this._phase = before; // so the handler sees the connection it is ending
+        this.onDisconnected({ reason: s.lastReason, rssi: 0 });
+      }
+    } catch (err) {
+      this.log.warn({ err }, 're-sync after a sequence gap failed');
+    }
+  }
+
+  private onHello(h: HelloEvent): void {
+    this._info = h.info;
+    this._phase = 'uninit';
+    this._ip = null;
+    this.cancelReconnect();
+    this.policy.userDisconnect();
+    const err = new DeviceResetError(h.info.reset);
+    this.scans.reset(err);
+    this.failWaiters(err);
+    this.emit('reset', { reason: h.info.reset, info: h.info, unexpected: h.unexpected });
+    if (h.unexpected) this.refresh().catch((e) => this.log.warn({ err: e }, 'could not re-read status after a reset'));
+  }
+
+  private onClose(err?: Error): void {
+    this.cancelReconnect();
+    const e = err ? new PortError('unplugged', `the port went away: ${err.message}`) : new PortError('closed', 'the port was closed');
+    this.failWaiters(e);
+    this.scans.reset(e);
+    this.emit('close', err);
+  }
+
+  private failWaiters(err: unknown): void {
+    for (const w of [...this.ipWaiters]) w.reject(err);
+  }
+}
+
+function toBytes(v: string | Buffer | Uint8Array): Buffer {
+  if (Buffer.isBuffer(v)) return v;
+  if (v instanceof Uint8Array) return Buffer.from(v);
+  return Buffer.from(v, 'utf8');
+}
+
+function recordFields(r: ApRecord): Record<string, unknown> {
+  const f: Record<string, unknown> = {
+    ssid: r.ssid,
+    rssi: r.rssi,
+    bssid: r.bssid,
+    ch: r.channel,
+    auth: r.auth,
+    pairwise: r.pairwise,
+    group: r.group,
+    phy: r.phy,
+  };
+  if (r.second !== undefined) f.second = r.second;
+  if (r.bandwidth !== undefined) f.bw = r.bandwidth;
+  if (r.country !== undefined) f.cc = r.country;
+  return f;
+}
+
+export function toStatus(f: Record<string, unknown>): StationStatus {
+  const opt = (k: string) => (f[k] === undefined ? undefined : f[k]);
+  const s: StationStatus = {
+    phase: String(f.phase ?? 'uninit') as StationPhase,
+    mode: String(f.mode ?? 'null'),
+    scan: String(f.scan ?? 'idle'),
+    scanId: Number(f.scan_id ?? 0),
+    unfetched: Number(f.unfetched ?? 0),
+    lastReason: Number(f.last_reason ?? 0),
+    seq: Number(f.seq ?? 0),
+    rxFrames: Number(f.rx_frames ?? 0),
+    badCrc: Number(f.bad_crc ?? 0),
+    tooLong: Number(f.too_long ?? 0),
+    malformed: Number(f.malformed ?? 0),
+    cleared: Number(f.cleared ?? 0),
+  };
+  if (opt('ssid') !== undefined) {
+    s.ssid = toBytes(f.ssid as Buffer);
+    s.ssidText = displaySsid(s.ssid);
+  }
+  if (opt('bssid') !== undefined) s.bssid = String(f.bssid);
+  if (opt('ch') !== undefined) s.channel = Number(f.ch);
+  if (opt('rssi') !== undefined) s.rssi = Number(f.rssi);
+  if (opt('ip') !== undefined) s.ip = String(f.ip);
+  if (opt('mask') !== undefined) s.mask = String(f.mask);
+  if (opt('gw') !== undefined) s.gw = String(f.gw);
+  return s;
+}
+
+export { DEFAULT_RECONNECT_POLICY, toDeviceInfo, sleep };

@@ -1,0 +1,254 @@
+// `espwifi demo`: the seed's big station scenario (init, configure, start, connect, got IP,
+// disconnect, IP change, deinit), plus a scan, a wrong password and a vanishing AP, on a virtual
+// board (or a real one with --port, without the fault injection a real AP cannot do on request).
+import type { Command } from 'commander';
+import { CliError, EXIT } from '../exit-codes.js';
+import type { Ctx } from '../context.js';
+import { floatOption } from '../context.js';
+import { apTable, ipLine } from '../format.js';
+import { printable } from '../output.js';
+import { resolvePassword } from '../password.js';
+import { abortable, withBoard, type Session } from '../session.js';
+import { Timeline } from '../timeline.js';
+import { loadScenario, type Board, type Scenario } from '../lib.js';
+import type { ApRecord, DisconnectInfo, GaveUpInfo, IpInfo, ReconnectingInfo } from '../../types.js';
+import type { ConnectedInfo } from '../../board.js';
+
+interface DemoCli {
+  scenario: string;
+  speed: number;
+  ssid?: string;
+  password?: string;
+}
+
+/** Resolves with the first matching event, rejects after `ms` naming what did not happen. */
+function waitForEvent<T>(board: Board, event: string, ms: number, what: string, match: (v: T) => boolean = () => true): Promise<T> {
+  const emitter = board as unknown as NodeJS.EventEmitter;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      emitter.off(event, on);
+      reject(new CliError(EXIT.TIMEOUT, `demo: ${what} did not happen within ${Math.round(ms / 1000)} s`));
+    }, ms);
+    const on = (v: T) => {
+      if (!match(v)) return;
+      clearTimeout(timer);
+      emitter.off(event, on);
+      resolve(v);
+    };
+    emitter.on(event, on);
+  });
+}
+
+/** The AP the demo connects to: the first visible one with a password, from the scenario file. */
+function pickTarget(scn: Scenario | null): { ssid: string; password: string } | null {
+  const ap = scn?.aps?.find((a) => a.ssid && !a.hidden && a.password);
+  return ap?.ssid && ap.password ? { ssid: ap.ssid, password: ap.password } : null;
+}
+
+/** A password that is surely not the right one, of a valid WPA length. */
+function wrongPasswordFor(right: string): string {
+  const wrong = 'not-the-password';
+  return wrong === right ? 'still-not-the-password' : wrong;
+}
+
+export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): void {
+  program
+    .command('demo')
+    .description("walk the seed's big station scenario with a readable timeline (virtual board unless --port)")
+    .option('--scenario <name>', 'virtual board scenario', 'demo')
+    .option('--speed <factor>', 'virtual-time speed-up of the virtual board', floatOption('--speed', 0.1, 1000), 10)
+    .option('--ssid <ssid>', 'with --port: the network to connect to')
+    .option('--password <password>', 'with --port: its password (or ESPWIFI_PASSWORD, or a prompt)')
+    .action(async (o: DemoCli, cmd: Command) => {
+      const ctx = getCtx(cmd);
+      const real = Boolean(ctx.port);
+      let scenario: Scenario | null = null;
+      if (!real) {
+        try {
+          // The demo injects the faults itself at the right moments, so the scenario's own
+          // timeline (meant for people watching `espwifi sim`) is left out.
+          scenario = { ...loadScenario(o.scenario), timeline: [] };
+        } catch (err) {
+          throw new CliError(EXIT.USAGE, (err as Error).message, 'shipped scenarios are in firmware/sim/scenarios/');
+        }
+      }
+      let target = real ? null : pickTarget(scenario);
+      if (real && o.ssid) {
+        const pw = await resolvePassword({ password: o.password }, o.ssid);
+        target = { ssid: o.ssid, password: pw.password ?? '' };
+      }
+      if (!real && !target) {
+        throw new CliError(EXIT.USAGE, `scenario "${o.scenario}" has no visible AP with a password to demonstrate with`);
+      }
+      const tl = new Timeline(ctx.out, ctx.style, ctx.json);
+      if (!ctx.json) {
+        ctx.out.write(
+          ctx.style.bold('espwifi demo') +
+            (real
+              ? ` — the seed's station scenario on the board at ${ctx.port}\n`
+              : ` — the seed's station scenario on a built-in virtual board (scenario "${o.scenario}", virtual time ×${o.speed})\n`),
+        );
+      }
+      // Short backoff so the story fits in seconds; the defaults (1 s doubling to 30 s) suit real networks.
+      const reconnect = { baseDelayMs: 400, maxDelayMs: 1600, factor: 2 };
+      await withBoard(ctx, { scenario: scenario ?? o.scenario, speed: o.speed, reconnect, announce: false }, (s) => runDemo(ctx, tl, s, target, real));
+      if (!ctx.json) ctx.out.write(`\n${ctx.style.green('✓')} Demo finished in ${(tl.elapsedMs / 1000).toFixed(1)} s; the board is stopped and deinitialised.\n`);
+    });
+}
+
+async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: string; password: string } | null, real: boolean): Promise<void> {
+  const { board, vb, signal } = s;
+  const step = <T>(p: Promise<T>) => abortable(p, signal);
+
+  // Live events, printed as they arrive: the demo's value is seeing them in order.
+  const onDisc = (d: DisconnectInfo) => {
+    const rssi = d.rssi && d.rssi < 0 ? `, RSSI ${d.rssi} dBm` : '';
+    tl.line('fail', `DISCONNECTED ${d.name} (${d.reason}): ${d.meaning}${rssi}${d.userInitiated ? ' — your disconnect, no reconnect' : ''}`, {
+      event: 'disconnected', reason: d.reason, name: d.name, cause: d.cause, rssi: d.rssi, userInitiated: d.userInitiated,
+    });
+  };
+  const onConn = (c: ConnectedInfo) =>
+    tl.line('event', `CONNECTED to "${printable(c.ssidText)}" ${c.bssid} channel ${c.channel}, ${c.auth}`, { event: 'connected', bssid: c.bssid, channel: c.channel, auth: c.auth });
+  const onRetry = (r: ReconnectingInfo) =>
+    tl.line('retry', `reconnect attempt ${r.attempt}${r.delayMs > 0 ? ` after ${(r.delayMs / 1000).toFixed(1)} s backoff` : ' at once'}`, { event: 'reconnecting', ...r });
+  const onGaveUp = (g: GaveUpInfo) =>
+    tl.line('fail', `policy stops after ${g.attempts} attempt${g.attempts === 1 ? '' : 's'}${g.likely ? `: likely ${g.likely.cause}` : ''}`, {
+      event: 'gave_up', attempts: g.attempts, likely: g.likely,
+    });
+  const onBeacon = () => tl.line('event', 'BEACON_TIMEOUT: no beacons for the inactive time, 5 probes unanswered', { event: 'beacon_timeout' });
+  const onLostIp = () => tl.line('event', 'LOST_IP: the address is gone; sockets are dead', { event: 'lost_ip' });
+  const onStaStart = () => tl.line('event', 'STA_START', { event: 'sta_start' });
+  const onStaStop = () => tl.line('event', 'STA_STOP', { event: 'sta_stop' });
+  board.on('disconnected', onDisc);
+  board.on('connected', onConn);
+  board.on('reconnecting', onRetry);
+  board.on('gaveUp', onGaveUp);
+  board.on('beaconTimeout', onBeacon);
+  board.on('lostIp', onLostIp);
+  board.on('staStart', onStaStart);
+  board.on('staStop', onStaStop);
+
+  try {
+    // ---- 1. Init -------------------------------------------------------------------------------
+    tl.phase('1', 'Init', 'seed s1.1–s1.5');
+    const i = board.info;
+    tl.line('ok', `hello from the board: ${i.chip} rev ${i.rev}, MAC ${i.mac}, firmware ${i.fw}, protocol ${i.proto}, ESP-IDF ${i.idf}, reset ${i.reset}`, { info: i });
+    if (board.phase !== 'uninit') {
+      tl.line('info', `the board was already in phase "${board.phase}": deinitialising first for a clean run`);
+      if (board.phase === 'connected' || board.phase === 'got_ip') await step(board.disconnect());
+      if (board.phase !== 'init') await step(board.stop()).catch(() => undefined);
+      await step(board.deinit());
+    }
+    await step(board.init());
+    tl.line('ok', 'esp_wifi_init: netif, event loop, default STA netif, Wi-Fi driver');
+
+    // ---- 2. Configure --------------------------------------------------------------------------
+    tl.phase('2', 'Configure', 'seed phase 2');
+    await step(board.setMode('sta'));
+    tl.line('ok', 'mode: station');
+    await step(board.setCountry('01', true)).then(
+      () => tl.line('ok', 'country: world-safe (01), channels 1–11, 802.11d on'),
+      () => tl.line('skip', 'country: left at the default'),
+    );
+
+    // ---- 3. Start ------------------------------------------------------------------------------
+    tl.phase('3', 'Start', 'seed s3.1–s3.3');
+    const started = waitForEvent(board, 'staStart', 10_000, 'STA_START');
+    await step(board.start());
+    await step(started);
+    tl.line('ok', 'esp_wifi_start: the station is up');
+
+    // ---- Scan ----------------------------------------------------------------------------------
+    tl.phase('', 'Scan', 'seed "Scan All APs on All Channels (Foreground)"');
+    const aps: readonly ApRecord[] = await step(board.scan({}));
+    tl.line('ok', `SCAN_DONE: ${aps.length} access point${aps.length === 1 ? '' : 's'} (records fetched once, driver memory freed)`, { count: aps.length });
+    if (aps.length > 0) tl.block(apTable(aps, ctx.style), aps);
+
+    if (!target) {
+      tl.phase('4', 'Connect', 'seed phase 4');
+      tl.line('skip', 'no --ssid given for the real board: skipping connect (pass --ssid and --password, or ESPWIFI_PASSWORD)');
+    } else {
+      const label = `"${printable(target.ssid)}"`;
+      // ---- 4a. Wrong password ------------------------------------------------------------------
+      tl.phase('4', `Connect with a wrong password`, 'seed phase 4, "Wi-Fi Reason Code"');
+      await step(board.configure({ ssid: target.ssid, password: wrongPasswordFor(target.password) }));
+      tl.line('info', `configured ${label} with a wrong password; esp_wifi_connect`);
+      try {
+        await step(board.connect({ timeoutMs: 30_000 }));
+        tl.line('fail', 'unexpectedly connected with the wrong password');
+      } catch (err) {
+        const e = err as { name?: string; disconnect?: DisconnectInfo; attempts?: number; message?: string };
+        if (e.name !== 'ConnectError' || !e.disconnect) throw err;
+        const d = e.disconnect;
+        tl.line('ok', `gave up as it should: ${d.name} (${d.reason})${d.likely ? ` — likely ${d.likely.cause}` : ''}`, { reason: d.reason, likely: d.likely, attempts: e.attempts });
+        if (d.likely) tl.line('info', `evidence: ${d.likely.evidence}`);
+        tl.line('info', `what to do: ${d.action}`);
+      }
+
+      // ---- 4b/5. Right password, got IP ---------------------------------------------------------
+      tl.phase('5', 'Connect with the right password, got IP', 'seed s4.1–s5.4');
+      await step(board.configure({ ssid: target.ssid, password: target.password }));
+      tl.line('info', `configured ${label} with the right password; esp_wifi_connect`);
+      const ip = await step(board.connect({ timeoutMs: 30_000 }));
+      tl.line('ok', `GOT_IP ${ipLine(ip)} — sockets may be opened now (s5.3)`, { event: 'got_ip', ...ip });
+
+      if (vb) {
+        // ---- 6. The AP vanishes -----------------------------------------------------------------
+        tl.phase('6', 'The AP vanishes and returns', 'seed s6.1–s6.3, "Scan When Wi-Fi Is Connecting"');
+        const reconnecting = waitForEvent<ReconnectingInfo>(board, 'reconnecting', 60_000, 'a backoff reconnect', (r) => r.delayMs > 0 && r.attempt >= 4);
+        await step(vb.apOff(target.ssid));
+        tl.line('fault', `${label} powered off (virtual board fault injection)`, { fault: 'ap_off', ssid: target.ssid });
+        await step(reconnecting);
+        const back = waitForEvent<IpInfo>(board, 'gotIp', 60_000, 'GOT_IP after the AP returned');
+        await step(vb.apOn(target.ssid));
+        tl.line('fault', `${label} powered on again`, { fault: 'ap_on', ssid: target.ssid });
+        const ip2 = await step(back);
+        tl.line('ok', `GOT_IP ${ipLine(ip2)} — reconnected by the policy; re-create sockets (s6.2)`, { event: 'got_ip', ...ip2 });
+
+        // ---- 7. IP change -----------------------------------------------------------------------
+        tl.phase('7', 'IP change', 'seed s7.1–s7.3');
+        const newIp = nextAddress(ip2.ip);
+        const changed = waitForEvent<IpInfo>(board, 'ipChanged', 30_000, 'GOT_IP with ip_change');
+        await step(vb.dhcpChange(newIp));
+        tl.line('fault', `the DHCP server hands out ${newIp} at lease renewal`, { fault: 'dhcp_change', ip: newIp });
+        const ip3 = await step(changed);
+        tl.line('ok', `GOT_IP ${ipLine(ip3)} with ip_change set — close and re-create every socket now (s7.2)`, { event: 'got_ip', ...ip3 });
+      } else if (real) {
+        tl.phase('6', 'The AP vanishes / 7. IP change', 'seed s6, s7');
+        tl.line('skip', 'skipped on a real board: switching a real AP off or changing its DHCP lease needs the virtual board (run espwifi demo without --port)');
+      }
+
+      // ---- 8. Deinit: disconnect ----------------------------------------------------------------
+      tl.phase('8', 'Deinit', 'seed s8.1–s8.3');
+      const userDisc = waitForEvent<DisconnectInfo>(board, 'disconnected', 10_000, 'DISCONNECTED after esp_wifi_disconnect', (d) => d.userInitiated);
+      await step(board.disconnect());
+      await step(userDisc);
+      tl.line('ok', 'esp_wifi_disconnect: no reconnect follows (it was our decision)');
+    }
+    if (!target) tl.phase('8', 'Deinit', 'seed s8.2–s8.3');
+    const stopped = waitForEvent(board, 'staStop', 10_000, 'STA_STOP');
+    await step(board.stop());
+    await step(stopped);
+    tl.line('ok', 'esp_wifi_stop');
+    await step(board.deinit());
+    tl.line('ok', 'esp_wifi_deinit: the driver is unloaded');
+  } finally {
+    board.off('disconnected', onDisc);
+    board.off('connected', onConn);
+    board.off('reconnecting', onRetry);
+    board.off('gaveUp', onGaveUp);
+    board.off('beaconTimeout', onBeacon);
+    board.off('lostIp', onLostIp);
+    board.off('staStart', onStaStart);
+    board.off('staStop', onStaStop);
+  }
+}
+
+/** The lease-renewal address: same /24, host part + 54 (wrapping inside 2..254). */
+export function nextAddress(ip: string): string {
+  const parts = ip.split('.').map(Number);
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p))) return '192.168.1.77';
+  parts[3] = ((parts[3] + 54 - 2) % 253) + 2;
+  return parts.join('.');
+}
+

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { CliError, EXIT } from '../exit-codes.js';
+import type { Ctx } from '../context.js';
+import { choiceOption } from '../context.js';
+import { classify } from '../failure.js';
+import { infoLines, keyValues } from '../format.js';
+import { writeJson } from '../output.js';
+import { listPorts } from '../ports.js';
+import { openBoard } from '../lib.js';
+import { loadFlashPlan, type AfterMode, type BeforeMode, type FlashFile } from '../../flash/flasher-args.js';
+import { flashBoard, type FlashProgress } from '../../flash/flasher.js';
+
+interface FlashCli {
+  eraseAll?: boolean;
+  force?: boolean;
+  before?: BeforeMode;
+  after?: AfterMode;
+  hello: boolean;
+}
+
+const label = (f: FlashFile) => `${path.basename(f.relPath)} @0x${f.address.toString(16)}`;
+
+/** Per-file progress: a cli-progress bar on a TTY, a line every 25 % otherwise (CI logs). */
+function progressReporter(ctx: Ctx) {
+  if (ctx.err.isTTY && !ctx.json) {
+    let bar: cliProgress.SingleBar | null = null;
+    return {
+      start(file: FlashFile) {
+        bar?.stop();
+        bar = new cliProgress.SingleBar(
+          { format: `  {file} |{bar}| {percentage}% {value}/{total} B (compressed)`, stream: ctx.err, hideCursor: true, clearOnComplete: false },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(1, 0, { file: label(file).padEnd(28) });
+      },
+      progress(p: FlashProgress) {
+        bar?.setTotal(p.total);
+        bar?.update(p.written);
+      },
+      done() {
+        bar?.stop();
+        bar = null;
+      },
+    };
+  }
+  let lastStep = -1;
+  return {
+    start(file: FlashFile) {
+      lastStep = -1;
+      ctx.err.write(`  writing ${label(file)}\n`);
+    },
+    progress(p: FlashProgress) {
+      const step = p.total ? Math.floor((p.written / p.total) * 4) : 4;
+      if (step > lastStep) {
+        lastStep = step;
+        if (ctx.json) writeJson({ event: 'progress', file: p.file.relPath, address: p.file.address, written: p.written, total: p.total });
+        else ctx.err.write(`  ${label(p.file)} ${Math.round((p.written / Math.max(1, p.total)) * 100)}% (${p.written}/${p.total} B compressed)\n`);
+      }
+    },
+    done() {},
+  };
+}
+
+/**
+ * Opens the freshly reset board. Boards on Espressif's built-in USB re-enumerate on reset, so the
+ * port can be gone for a moment: retry while it is missing or unplugged, up to ~8 s.
+ */
+async function openAfterReset(port: string, ctx: Ctx) {
+  const deadline = Date.now() + 8000;
+  for (;;) {
+    try {
+      return await openBoard({ port, baudRate: 115200, logger: ctx.log, reconnect: false, helloAttempts: 6 });
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (!['PORT_NOT_FOUND', 'PORT_UNPLUGGED'].includes(code) || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
+
+export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): void {
+  program
+    .command('flash')
+    .description('flash the bridge firmware (an ESP-IDF build) with esptool-js, then wait for its hello')
+    .argument('[build_dir]', 'ESP-IDF build directory (or the project directory containing build/)', 'firmware/build')
+    .option('--erase-all', 'erase the whole flash first (also wipes NVS: stored Wi-Fi settings)')
+    .option('--force', 'write even the images the flash already holds')
+    .option('--before <mode>', 'reset before flashing (default from flasher_args.json)', choiceOption('--before', ['default_reset', 'usb_reset', 'no_reset'] as const))
+    .option('--after <mode>', 'reset after flashing (default from flasher_args.json)', choiceOption('--after', ['hard_reset', 'soft_reset', 'no_reset'] as const))
+    .option('--no-hello', 'do not wait for the firmware hello after the reset')
+    .addHelpText('after', '\n--baud sets the transfer rate (default 460800); the ROM is always reached at 115200.\nNeeds a real board: --port /dev/ttyUSB0 (see espwifi ports).')
+    .action(async (buildDir: string, o: FlashCli, cmd: Command) => {
+      const ctx = getCtx(cmd);
+      if (!ctx.port) {
+        throw new CliError(EXIT.USAGE, 'flash needs a real board: pass --port (espwifi ports lists candidates)', 'the virtual board runs the firmware core directly and needs no flashing');
+      }
+      if (/^(rfc2217|socket):\/\//.test(ctx.port)) {
+        throw new CliError(EXIT.USAGE, 'flash needs a local serial port: DTR/RTS reset timing does not survive a network hop (esptool #383)');
+      }
+      const plan = await loadFlashPlan(buildDir);
+      const port = ctx.port;
+      const candidates = await listPorts().catch(() => ({ ports: [] as { path: string; vendorId?: string; productId?: string; byId?: string }[] }));
+      const match = candidates.ports.find((p) => p.path === port || p.byId === port);
+      const baudRate = ctx.baud ?? 460800;
+      const started = Date.now();
+      const progress = progressReporter(ctx);
+      ctx.note(`Flashing ${plan.files.length} image${plan.files.length === 1 ? '' : 's'} from ${plan.buildDir}${plan.chip ? ` (built for ${plan.chip})` : ''} at ${baudRate} baud…`);
+      const result = await flashBoard({
+        port,
+        plan,
+        baudRate,
+        eraseAll: o.eraseAll,
+        force: o.force,
+        before: o.before,
+        after: o.after,
+        usbVendorId: match?.vendorId ? parseInt(match.vendorId, 16) : undefined,
+        usbProductId: match?.productId ? parseInt(match.productId, 16) : undefined,
+        onStatus: (l) => (ctx.json ? writeJson({ event: 'status', text: l }) : ctx.note(l)),
+        onDebug: (l) => ctx.log.debug(l.trimEnd()),
+        onFileStart: (f) => progress.start(f),
+        onProgress: (p) => progress.progress(p),
+        onFileSkipped: (f) =>
+          ctx.json ? writeJson({ event: 'skipped', file: f.relPath, address: f.address }) : ctx.note(`  ${label(f)} unchanged on the flash (MD5 matches): skipped`),
+      }).finally(() => progress.done());
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      const summary =
+        result.written.length === 0
+          ? `The flash already holds this build: nothing written (use --force to write anyway).`
+          : `Wrote ${result.written.length} image${result.written.length === 1 ? '' : 's'} to the ${result.chip} in ${secs} s (verified by MD5).`;
+      if (!ctx.json) ctx.out.write(`${ctx.style.green('✓')} ${summary}\n`);
+
+      if (!o.hello || (o.after ?? plan.after) === 'no_reset') {
+        if (ctx.json) writeJson({ event: 'done', chip: result.chip, written: result.written.map((f) => f.relPath), skipped: result.skipped.map((f) => f.relPath) });
+        return;
+      }
+      let board;
+      try {
+        board = await openAfterReset(port, ctx);
+      } catch (err) {
+        const f = classify(err, { duringOpen: true });
+        throw new CliError(
+          EXIT.NO_BOARD,
+          `flashed, but ${f.code === 'NO_HELLO' ? 'no hello from the board after the reset' : f.message}`,
+          'watch the boot output with espwifi monitor --port ' + port + '; if it boots into the ROM ("waiting for download"), press EN/RST',
+        );
+      }
+      try {
+        if (ctx.json) writeJson({ event: 'done', chip: result.chip, written: result.written.map((f) => f.relPath), skipped: result.skipped.map((f) => f.relPath), info: board.info });
+        else ctx.out.write(`${ctx.style.green('✓')} The bridge firmware answers:\n${keyValues(infoLines(board.info), ctx.style, '    ')}\n`);
+      } finally {
+        await board.close();
+      }
+    });
+}

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import type { Ctx } from '../context.js';
+import { fieldsText } from '../format.js';
+import { printable, relTime, writeJson } from '../output.js';
+import { decodeReason } from '../lib.js';
+import { untilAborted, withBoard } from '../session.js';
+import type { DeviceLogLine, ResetInfo } from '../../types.js';
+
+/** Board 'event' arrives as (verb, fields, seq) from the client or as one object; accept both. */
+function normaliseEvent(args: unknown[]): { verb: string; fields: Record<string, unknown>; seq?: number } {
+  const [a, b, c] = args;
+  if (typeof a === 'string') return { verb: a, fields: (b ?? {}) as Record<string, unknown>, seq: c as number | undefined };
+  const o = (a ?? {}) as { verb?: string; name?: string; fields?: Record<string, unknown>; seq?: number };
+  return { verb: o.verb ?? o.name ?? 'event', fields: o.fields ?? {}, seq: o.seq };
+}
+
+export function registerMonitor(program: Command, getCtx: (cmd: Command) => Ctx): void {
+  program
+    .command('monitor')
+    .description('print decoded events and device log lines until Ctrl-C (NDJSON with --json)')
+    .option('--no-log', 'hide device log lines (ROM banner, ESP_LOG output)')
+    .option('--scenario <name>', 'scenario for the built-in virtual board (without --port)', 'home')
+    .action(async (o: { log: boolean; scenario: string }, cmd: Command) => {
+      const ctx = getCtx(cmd);
+      await withBoard(ctx, { scenario: o.scenario, reconnect: false }, async ({ board, signal, port }) => {
+        const t0 = Date.now();
+        const line = (kind: string, text: string) => ctx.out.write(`${ctx.style.dim(relTime(t0))}  ${kind} ${text}\n`);
+        board.on('event', (raw) => {
+          const e = normaliseEvent([raw]);
+          let decoded: ReturnType<typeof decodeReason> | undefined;
+          if (e.verb === 'disconnected' && typeof e.fields.reason === 'number') decoded = decodeReason(e.fields.reason);
+          if (ctx.json) {
+            writeJson({ t: (Date.now() - t0) / 1000, type: 'event', event: e.verb, seq: e.seq, ...e.fields, ...(decoded ? { reasonName: decoded.name, meaning: decoded.meaning } : {}) });
+            return;
+          }
+          const extra = decoded ? ctx.style.yellow(`  ${decoded.name}: ${decoded.meaning}`) : '';
+          line(ctx.style.cyan('event'), `${ctx.style.bold(e.verb)} ${fieldsText(e.fields)}${extra}`);
+        });
+        if (o.log) {
+          board.on('log', (l: DeviceLogLine) => {
+            if (ctx.json) writeJson({ t: (Date.now() - t0) / 1000, type: 'log', ...l });
+            else line(ctx.style.dim('log  '), ctx.style.dim(printable(l.text)));
+          });
+        }
+        board.on('reset', (r: ResetInfo) => {
+          if (ctx.json) writeJson({ t: (Date.now() - t0) / 1000, type: 'reset', reason: r.reason, unexpected: r.unexpected });
+          else line(ctx.style.red('reset'), `board restarted (${r.reason})`);
+        });
+        board.on('resync', (g: unknown) => {
+          if (ctx.json) writeJson({ t: (Date.now() - t0) / 1000, type: 'resync', ...(g as object) });
+          else line(ctx.style.yellow('gap  '), 'missed events: status re-read');
+        });
+        if (!ctx.json) ctx.note(`Monitoring ${port} — Ctrl-C to stop.`);
+        await untilAborted(signal);
+      });
+    });
+}

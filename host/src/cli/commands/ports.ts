@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import type { Ctx } from '../context.js';
+import { table, writeJson } from '../output.js';
+import { listPorts } from '../ports.js';
+
+export function registerPorts(program: Command, getCtx: (cmd: Command) => Ctx): void {
+  program
+    .command('ports')
+    .description('list serial ports that may be ESP boards, with a guess from the USB VID:PID')
+    .action(async (_opts, cmd: Command) => {
+      const ctx = getCtx(cmd);
+      const result = await listPorts();
+      if (result.note) ctx.log.debug(result.note);
+      if (ctx.json) {
+        writeJson(result.ports);
+      } else if (result.ports.length > 0) {
+        ctx.out.write(
+          table(
+            result.ports,
+            [
+              { header: 'PORT', value: (p) => p.path },
+              { header: 'USB ID', value: (p) => (p.vendorId ? `${p.vendorId}:${p.productId ?? '????'}` : '-') },
+              { header: 'ADAPTER', value: (p) => p.adapter ?? p.manufacturer ?? '-' },
+              { header: 'PROBABLY', value: (p) => p.guess ?? 'unknown device' },
+            ],
+            ctx.style,
+          ) + '\n',
+        );
+      }
+      if (result.ports.length === 0) {
+        ctx.note(
+          [
+            'No serial ports found.',
+            '  Plug in a board with a data cable (on Linux: check dmesg, and that you are in the dialout group).',
+            '  No board? Board commands use a built-in virtual board when --port is left out (try: espwifi demo).',
+          ].join('\n'),
+        );
+      } else if (!ctx.json) {
+        ctx.note(`Use one with --port, e.g. espwifi info --port ${result.ports[0].path}`);
+      }
+    });
+}

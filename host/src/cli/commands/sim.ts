@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { CliError, EXIT } from '../exit-codes.js';
+import type { Ctx } from '../context.js';
+import { floatOption, intOption } from '../context.js';
+import { writeJson } from '../output.js';
+import { startVirtualBoard, trapInterrupts, untilAborted } from '../session.js';
+
+export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): void {
+  program
+    .command('sim')
+    .description('start a virtual board and keep it running until Ctrl-C; the first line printed is its port')
+    .option('--scenario <file|name>', 'scenario JSON file or a name from firmware/sim/scenarios', 'home')
+    .option('--speed <factor>', 'virtual-time speed-up (1 = real time)', floatOption('--speed', 0.01, 1000), 1)
+    .option('--seed <n>', 'random seed, for replaying a run exactly', intOption('--seed', 0, 2 ** 31 - 1))
+    .option('--control <socket>', 'serve the JSON-lines fault-injection channel on this Unix socket')
+    .option('--link <path>', 'also expose the pseudo-terminal under this path (a symlink, removed on exit)')
+    .action(async (opts: { scenario: string; speed: number; seed?: number; control?: string; link?: string }, cmd: Command) => {
+      const ctx = getCtx(cmd);
+      const interrupts = trapInterrupts();
+      const vb = await startVirtualBoard(ctx, opts);
+      // The simulator dying on its own ends the command with an error instead of hanging.
+      const died = new Promise<never>((_, reject) =>
+        vb.once('exit', (code: number | null, signal: string | null) =>
+          reject(new CliError(EXIT.INTERNAL, `the virtual board exited unexpectedly (${signal ?? `code ${code}`})`)),
+        ),
+      );
+      died.catch(() => undefined);
+      try {
+        const control = opts.control ? path.resolve(opts.control) : undefined;
+        // With --link the user chose a stable name: that is the port to hand out.
+        const port = opts.link ? path.resolve(opts.link) : vb.port;
+        if (ctx.json) {
+          writeJson({ port, pty: vb.port, control, scenario: vb.scenario.name ?? opts.scenario, speed: opts.speed, seed: opts.seed, pid: process.pid });
+        } else {
+          ctx.out.write(`${port}\n`);
+          ctx.note(
+            `Virtual board running (scenario "${opts.scenario}", speed ${opts.speed}x${control ? `, control socket ${control}` : ''}). ` +
+              `Try: espwifi --port ${port} scan   — Ctrl-C stops it.`,
+          );
+        }
+        await Promise.race([untilAborted(interrupts.signal), died]);
+      } finally {
+        interrupts.dispose();
+        await vb.stop();
+      }
+    });
+}

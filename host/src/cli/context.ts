@@ -1,0 +1,85 @@
+// What every command gets: parsed global options, the logger, output streams and style.
+import type { Logger, LevelWithSilent } from 'pino';
+import { CliError, EXIT } from './exit-codes.js';
+import { createCliLogger, LOG_LEVELS } from './logger.js';
+import { colourWanted, makeStyle, type Style } from './output.js';
+
+export interface GlobalOptions {
+  port?: string;
+  baud?: number;
+  json?: boolean;
+  logLevel?: string;
+  color?: boolean;
+}
+
+export interface Ctx {
+  port?: string;
+  baud?: number;
+  json: boolean;
+  log: Logger;
+  style: Style;
+  /** stderr style (notes, progress) may differ from stdout's when one is piped. */
+  errStyle: Style;
+  out: NodeJS.WriteStream;
+  err: NodeJS.WriteStream;
+  /** Informational line on stderr (never pollutes stdout or --json). */
+  note(line: string): void;
+}
+
+export function makeCtx(g: GlobalOptions): Ctx {
+  const level = (g.logLevel ?? process.env.ESPWIFI_LOG_LEVEL ?? 'warn').toLowerCase();
+  if (!LOG_LEVELS.includes(level as LevelWithSilent)) {
+    throw new CliError(EXIT.USAGE, `--log-level must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
+  }
+  const colour = g.color !== false;
+  const style = makeStyle(colour && colourWanted(process.stdout));
+  const errStyle = makeStyle(colour && colourWanted(process.stderr));
+  const log = createCliLogger(level as LevelWithSilent, { colour: colour && colourWanted(process.stderr) });
+  return {
+    port: g.port,
+    baud: g.baud,
+    json: g.json === true,
+    log,
+    style,
+    errStyle,
+    out: process.stdout,
+    err: process.stderr,
+    note: (line) => process.stderr.write(errStyle.dim(line) + '\n'),
+  };
+}
+
+/** Commander option parsers that fail with a usage error naming the option. */
+export function intOption(name: string, min: number, max: number) {
+  return (value: string): number => {
+    if (!/^-?\d+$/.test(value.trim())) throw new CliError(EXIT.USAGE, `${name} must be a whole number (got "${value}")`);
+    const n = Number(value);
+    if (n < min || n > max) throw new CliError(EXIT.USAGE, `${name} must be between ${min} and ${max} (got ${n})`);
+    return n;
+  };
+}
+
+export function floatOption(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || value.trim() === '') throw new CliError(EXIT.USAGE, `${name} must be a number (got "${value}")`);
+    if (n < min || n > max) throw new CliError(EXIT.USAGE, `${name} must be between ${min} and ${max} (got ${n})`);
+    return n;
+  };
+}
+
+export function choiceOption<T extends string>(name: string, choices: readonly T[]) {
+  return (value: string): T => {
+    const v = value.trim().toLowerCase();
+    if (!(choices as readonly string[]).includes(v)) throw new CliError(EXIT.USAGE, `${name} must be one of ${choices.join(', ')} (got "${value}")`);
+    return v as T;
+  };
+}
+
+const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+export function macOption(name: string) {
+  return (value: string): string => {
+    const v = value.trim().replace(/-/g, ':');
+    if (!MAC.test(v)) throw new CliError(EXIT.USAGE, `${name} must be a MAC like aa:bb:cc:dd:ee:ff (got "${value}")`);
+    return v.toLowerCase();
+  };
+}

@@ -1,0 +1,58 @@
+// Maps any error a command throws to an exit code and one line that says what to do.
+// Library errors are recognised by name (EspWifiError subclasses set it), so this file does not
+// depend on which module defines them.
+import { CommanderError } from 'commander';
+import { CliError, EXIT } from './exit-codes.js';
+
+export interface Failure {
+  exitCode: number;
+  message: string;
+  hint?: string;
+  /** Machine-readable name for --json output. */
+  code: string;
+}
+
+function likelyPassword(err: Record<string, unknown>): boolean {
+  const disc = err.disconnect as { likely?: { cause?: string }; cause?: string } | undefined;
+  const likely = (err.likely as { cause?: string } | undefined) ?? disc?.likely;
+  return /password/i.test(likely?.cause ?? '') || disc?.cause === 'password';
+}
+
+export function classify(error: unknown, context: { duringOpen?: boolean } = {}): Failure {
+  if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message, hint: error.hint, code: 'CLI' };
+  if (error instanceof CommanderError) return { exitCode: EXIT.USAGE, message: error.message, code: error.code };
+  const err = (error ?? {}) as Record<string, unknown> & Error;
+  // Subclasses that forget to set .name still carry their constructor's name.
+  const name = String(err.name && err.name !== 'Error' ? err.name : (err.constructor?.name ?? ''));
+  const code = String(err.code ?? name ?? 'ERROR');
+  const message = String(err.message ?? error);
+
+  if (name === 'PortError' || name === 'SerialDeviceError' || /^PORT_/.test(code)) {
+    return { exitCode: EXIT.NO_BOARD, message, code };
+  }
+  if (name === 'ProtocolVersionError') {
+    return { exitCode: EXIT.NO_BOARD, message, hint: 'flash the bridge firmware from this checkout: espwifi flash', code };
+  }
+  if (name === 'TimeoutError' && context.duringOpen) {
+    return {
+      exitCode: EXIT.NO_BOARD,
+      message: 'no hello from the board: is the bridge firmware flashed? run espwifi flash',
+      hint: 'or the board is busy printing something else: watch it with espwifi monitor',
+      code: 'NO_HELLO',
+    };
+  }
+  if (name === 'TimeoutError') return { exitCode: EXIT.TIMEOUT, message, code };
+  // The library's own "no hello" (and anything else that stops openBoard) means no usable board.
+  if (code === 'NO_HELLO' || (context.duringOpen && name === 'EspWifiError')) return { exitCode: EXIT.NO_BOARD, message, code };
+  if (name === 'DeviceResetError') return { exitCode: EXIT.DEVICE_RESET, message, code };
+  if (name === 'ConnectError') {
+    return likelyPassword(err)
+      ? { exitCode: EXIT.CONNECT_PASSWORD, message, hint: 'check the password (--password, ESPWIFI_PASSWORD or the prompt)', code }
+      : { exitCode: EXIT.CONNECT_FAILED, message, code };
+  }
+  if (name === 'CommandError') return { exitCode: EXIT.COMMAND_FAILED, message, code };
+  if (name === 'FlashError' || name === 'FlashArgsError') return { exitCode: EXIT.FLASH_FAILED, message, code };
+  if (name === 'EspWifiError' && code === 'BAD_ARG') return { exitCode: EXIT.USAGE, message, code };
+  if (name === 'EspWifiError') return { exitCode: EXIT.COMMAND_FAILED, message, code };
+  return { exitCode: EXIT.INTERNAL, message: message || 'unexpected error', code: 'INTERNAL' };
+}

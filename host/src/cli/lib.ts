@@ -1,0 +1,10 @@
+// The one place the CLI touches the host library and the virtual board, so an API change there
+// is adapted here and nowhere else.
+export { openBoard, Board, decodeReason, VirtualBoard } from '../index.js';
+export type { DecodedReason } from '../index.js';
+export * as errors from '../errors.js';
+export { scanArgs } from '../rules/rules.js';
+export { toApRecord } from '../rules/scan-coordinator.js';
+export { definition as protocolDefinition } from '../protocol/definition.js';
+export { loadScenario } from '../sim/scenario.js';
+export type { Scenario } from '../sim/scenario.js';

@@ -1,0 +1,100 @@
+// espwifi command line: parses options with commander, runs one command, maps every outcome to a
+// documented exit code (exit-codes.ts) and one line on stderr that says what to do.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { makeCtx, intOption, type Ctx, type GlobalOptions } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { classify } from './failure.js';
+import { writeJson } from './output.js';
+import { LOG_LEVELS } from './logger.js';
+import { registerBoardCommands } from './commands/board.js';
+import { registerConnect } from './commands/connect.js';
+import { registerDemo } from './commands/demo.js';
+import { registerFlash } from './commands/flash.js';
+import { registerMonitor } from './commands/monitor.js';
+import { registerPorts } from './commands/ports.js';
+import { registerReason } from './commands/reason.js';
+import { registerScan } from './commands/scan.js';
+import { registerSim } from './commands/sim.js';
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('espwifi');
+  program
+    .description("Drive an ESP32's Wi-Fi station from your laptop over a serial cable (or a built-in virtual board)")
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addOption(new Option('-p, --port <port>', 'serial port, rfc2217://host:port or socket://host:port (default: a built-in virtual board)').env('ESPWIFI_PORT'))
+    .option('-b, --baud <rate>', 'baud rate (default 115200; flash: 460800)', intOption('--baud', 300, 5_000_000))
+    .option('--json', 'machine-readable output (JSON; NDJSON for streams)')
+    .addOption(new Option('--log-level <level>', 'library and device log level on stderr').choices(LOG_LEVELS as string[]).env('ESPWIFI_LOG_LEVEL').default('warn'))
+    .option('--no-color', 'no colours even on a terminal (NO_COLOR is honoured too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  espwifi demo                         the whole station story on a virtual board
+  espwifi scan                         scan (virtual board unless --port is given)
+  espwifi connect HomeNet              connect; the password is prompted for (hidden)
+  espwifi --port /dev/ttyUSB0 info     a real board
+  espwifi reason 15                    what a disconnect reason means
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 port/board not found, 4 connect failed (likely wrong
+password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9 command refused,
+130 interrupted.`,
+    );
+
+  const getCtx = (cmd: Command): Ctx => makeCtx(cmd.optsWithGlobals() as GlobalOptions);
+  registerDemo(program, getCtx);
+  registerSim(program, getCtx);
+  registerPorts(program, getCtx);
+  registerBoardCommands(program, getCtx);
+  registerScan(program, getCtx);
+  registerConnect(program, getCtx);
+  registerMonitor(program, getCtx);
+  registerReason(program, getCtx);
+  registerFlash(program, getCtx);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (never throws). */
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  const wantsJson = argv.includes('--json');
+  try {
+    await program.parseAsync(argv);
+    return EXIT.OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help/version are successful exits; everything else commander rejects is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    const f = classify(err);
+    if (wantsJson) writeJson({ error: { code: f.code, exitCode: f.exitCode, message: f.message, hint: f.hint } }, process.stderr);
+    else {
+      process.stderr.write(`espwifi: ${f.message}\n`);
+      if (f.hint) process.stderr.write(`  hint: ${f.hint}\n`);
+      if (f.exitCode === EXIT.INTERNAL && process.env.ESPWIFI_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    }
+    return f.exitCode;
+  }
+}
+
+/** Entry for bin/espwifi.js: exits with main()'s code, also when a stray handle would keep Node alive. */
+export function run(): void {
+  main().then((code) => {
+    process.exitCode = code;
+    // A serial handle or timer the library failed to release must not make the CLI hang.
+    setTimeout(() => process.exit(code), 500).unref();
+  });
+}

@@ -1,0 +1,170 @@
+// Opening a board for a command: the given --port, or a built-in virtual board when there is
+// none; always closed (and the virtual board stopped) on the way out, also on Ctrl-C.
+import { CliError, EXIT } from './exit-codes.js';
+import { classify } from './failure.js';
+import type { Ctx } from './context.js';
+import { openBoard, VirtualBoard, type Board, type Scenario } from './lib.js';
+
+type VirtualBoardInstance = Awaited<ReturnType<typeof VirtualBoard.start>>;
+
+export interface SessionOptions {
+  /** Scenario for the built-in virtual board when no --port is given (name, path or object). */
+  scenario?: string | Scenario;
+  speed?: number;
+  seed?: number;
+  /** Keep the library's reconnect policy off (commands that only look, like status). */
+  reconnect?: false | Record<string, unknown>;
+  rules?: Record<string, unknown>;
+  /** Print the "using a virtual board" note (default true). */
+  announce?: boolean;
+}
+
+export interface Session {
+  board: Board;
+  /** Set when the CLI started a virtual board itself (fault injection is possible). */
+  vb?: VirtualBoardInstance;
+  port: string;
+  /** Aborted on SIGINT/SIGTERM. */
+  signal: AbortSignal;
+}
+
+/**
+ * Ctrl-C/SIGTERM abort the returned signal; a second Ctrl-C exits at once (cleanup already
+ * under way or stuck). Returns a disposer that removes the handlers.
+ */
+export function trapInterrupts(): { signal: AbortSignal; dispose(): void } {
+  const ac = new AbortController();
+  let count = 0;
+  const handler = (sig: NodeJS.Signals) => {
+    count++;
+    if (count > 1) process.exit(EXIT.INTERRUPTED);
+    ac.abort(new CliError(EXIT.INTERRUPTED, `interrupted (${sig})`));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    signal: ac.signal,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
+
+/** Resolves when the signal aborts (for commands that run until interrupted). */
+export function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/** Races work against the signal: an interrupt rejects with the abort reason. */
+export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+export async function startVirtualBoard(
+  ctx: Ctx,
+  opts: { scenario: string | Scenario; speed?: number; seed?: number; control?: string; link?: string },
+): Promise<VirtualBoardInstance> {
+  try {
+    return await VirtualBoard.start({
+      scenario: opts.scenario,
+      speed: opts.speed,
+      seed: opts.seed,
+      ...(opts.control ? { controlSocket: opts.control } : {}),
+      ...(opts.link ? { link: opts.link } : {}),
+      // The simulator's own diagnostics only when asked for: they would interleave with results.
+      stderr: ctx.log.isLevelEnabled('debug') ? 'inherit' : 'ignore',
+    });
+  } catch (err) {
+    const e = err as { name?: string; code?: string; message?: string };
+    if (e.name === 'ScenarioError') throw new CliError(EXIT.USAGE, e.message ?? String(err), 'shipped scenarios are in firmware/sim/scenarios/; see firmware/sim/README.md');
+    const hint = e.code === 'SIM_NOT_BUILT' ? undefined : 'build it with npm run build:sim (needs a C compiler)';
+    throw new CliError(EXIT.NO_BOARD, `could not start the virtual board: ${e.message ?? String(err)}`, hint);
+  }
+}
+
+/** ESPWIFI_SIM_SPEED speeds up the built-in virtual board of every command (tests, impatient users). */
+function envSpeed(): number | undefined {
+  const v = Number(process.env.ESPWIFI_SIM_SPEED);
+  return Number.isFinite(v) && v > 0 ? v : undefined;
+}
+
+export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Session) => Promise<T>): Promise<T> {
+  const interrupts = trapInterrupts();
+  let vb: VirtualBoardInstance | undefined;
+  let board: Board | undefined;
+  try {
+    let port: string;
+    if (ctx.port) {
+      port = ctx.port;
+    } else {
+      const scenario = opts.scenario ?? 'home';
+      vb = await startVirtualBoard(ctx, { scenario, speed: opts.speed ?? envSpeed(), seed: opts.seed });
+      port = vb.port as string;
+      if (opts.announce !== false) {
+        const name = typeof scenario === 'string' ? scenario : (scenario.name ?? 'custom');
+        ctx.note(`No --port given: using a built-in virtual board (scenario "${name}") on ${port}. Pass --port /dev/ttyUSB0 for a real board.`);
+      }
+    }
+    try {
+      board = await abortable(
+        openBoard({
+          port,
+          baudRate: ctx.baud ?? 115200,
+          logger: ctx.log,
+          ...(opts.reconnect !== undefined ? { reconnect: opts.reconnect } : {}),
+          ...(opts.rules ? { rules: opts.rules } : {}),
+        }),
+        interrupts.signal,
+      );
+    } catch (err) {
+      const f = classify(err, { duringOpen: true });
+      if (vb) {
+        // "Flash the firmware" is no advice for the virtual board: its core is built in.
+        throw new CliError(EXIT.INTERNAL, `the virtual board on ${port} did not answer (${f.message})`, 'rebuild it with npm run build:sim; with --log-level debug its own output is shown');
+      }
+      throw new CliError(f.exitCode, f.message, f.hint);
+    }
+    return await fn({ board, vb, port, signal: interrupts.signal });
+  } finally {
+    interrupts.dispose();
+    await board?.close().catch((e: unknown) => ctx.log.debug({ err: e }, 'closing the board failed'));
+    await vb?.stop().catch((e: unknown) => ctx.log.debug({ err: e }, 'stopping the virtual board failed'));
+  }
+}
+
+/**
+ * Brings the station to STA_START the way the seed's init/configure/start phases do, so scan and
+ * connect work on a freshly booted board. Says what it did on stderr.
+ */
+export async function ensureStarted(ctx: Ctx, board: Board): Promise<void> {
+  const steps: string[] = [];
+  if (board.phase === 'uninit') {
+    await board.init();
+    steps.push('init');
+    await board.setMode('sta');
+    steps.push('mode sta');
+  }
+  if (board.phase === 'init') {
+    await board.start();
+    steps.push('start');
+  }
+  if (steps.length > 0) ctx.note(`Wi-Fi was not started; ran ${steps.join(' → ')}.`);
+}

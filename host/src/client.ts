@@ -1,0 +1,386 @@
+// Request/reply over a byte transport: ids, partial replies, per-command timeouts, AbortSignal,
+// bounded in-flight requests, event sequence tracking, hello (= device reset) handling.
+// Knows frames and verbs, not Wi-Fi: the station logic is in board.ts and rules/.
+
+import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import type { Transport } from './transport/types.js';
+import type { Frame } from './codec/frame.js';
+import { encodeFrame } from './codec/frame.js';
+import { FrameStream } from './codec/stream.js';
+import { buildRequest, fields as decodeFields, PROTOCOL_VERSION } from './protocol/index.js';
+import { CommandError, DeviceResetError, EspWifiError, PortError, ProtocolVersionError, TimeoutError } from './errors.js';
+import { logDeviceLine } from './log.js';
+import type { DeviceInfo, DeviceLogLine } from './types.js';
+
+export interface Reply {
+  id: number;
+  /** Named fields of the final `ok` reply, decoded to numbers, booleans, enum names, Buffers, MACs. */
+  fields: Record<string, unknown>;
+  /** Decoded fields of each partial (`p`) frame, in arrival order (e.g. one per AP record). */
+  partials: Record<string, unknown>[];
+}
+
+export interface RequestOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface ClientOptions {
+  logger: Logger;
+  /** Default timeout for commands that answer at once. */
+  timeoutMs?: number;
+  /** Requests on the wire at once; more wait in a queue. */
+  maxInFlight?: number;
+}
+
+/** Commands that answer after the work is done get longer default timeouts. A blocking scan of
+ *  all 14 channels at the longest passive dwell (1500 ms) is 21 s; init starts the driver task. */
+const SLOW_COMMANDS: Record<string, number> = {
+  init: 10_000,
+  deinit: 10_000,
+  start: 10_000,
+  stop: 10_000,
+  connect: 10_000,
+  ap_records: 10_000,
+  reset: 10_000,
+};
+const BLOCKING_SCAN_MS = 30_000;
+/** The firmware reads one line at a time into a 1024-byte buffer; 8 short requests in flight
+ *  keep the link busy without piling up more than the UART's receive FIFO can hold. */
+const DEFAULT_MAX_IN_FLIGHT = 8;
+const DEFAULT_TIMEOUT_MS = 3000;
+/** Ids of timed-out requests stay unused for a while so a late reply cannot be mistaken for the
+ *  answer to a new request that reused the id. */
+const QUARANTINE = 256;
+const SEQ_MAX = 4294967295;
+
+interface Pending {
+  id: number;
+  verb: string;
+  partials: Record<string, unknown>[];
+  resolve(r: Reply): void;
+  reject(e: unknown): void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Queued {
+  verb: string;
+  args: Record<string, unknown>;
+  opts: RequestOptions;
+  resolve(r: Reply): void;
+  reject(e: unknown): void;
+  onAbort?: () => void;
+}
+
+export interface HelloEvent {
+  info: DeviceInfo;
+  unexpected: boolean;
+}
+
+/**
+ * Events: 'event' (verb, fields, seq) for every device event, 'hello' (HelloEvent), 'resync'
+ * ({expected, got}) on a sequence gap, 'log' (DeviceLogLine), 'rxError' (fields), 'close' (err?),
+ * 'fatal' (err) when the device turned out unusable (protocol major mismatch after a reboot).
+ */
+export class Client extends EventEmitter {
+  readonly stream = new FrameStream();
+  readonly counters = { rxErrors: 0, dropped: 0, gaps: 0, unknownReplies: 0, resets: 0 };
+  private readonly pending = new Map<number, Pending>();
+  private readonly queue: Queued[] = [];
+  private readonly quarantine: number[] = [];
+  private nextId = 1;
+  private lastSeq: number | null = null;
+  private expectHello = 0;
+  private closed: Error | null = null;
+  private readonly log: Logger;
+  private readonly timeoutMs: number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    readonly transport: Transport,
+    opts: ClientOptions,
+  ) {
+    super();
+    this.log = opts.logger;
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxInFlight = Math.max(1, opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+    transport.on('data', (chunk: Buffer) => this.stream.push(chunk));
+    transport.on('close', (err?: Error) => this.onClose(err));
+    transport.on('error', (err: Error) => this.log.warn({ err }, 'transport error'));
+    this.stream.on('frame', (f: Frame) => this.onFrame(f));
+    this.stream.on('log', (l: DeviceLogLine) => this.onLog(l));
+    this.stream.on('dropped', (d: { error: string; detail: string }) => {
+      this.counters.dropped++;
+      this.log.warn({ error: d.error, detail: d.detail }, 'dropped a line from the device');
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.closed !== null;
+  }
+
+  /** Next hello is the one we asked for (reset command), not a surprise reset. */
+  expectReset(): void {
+    this.expectHello++;
+  }
+
+  request(verb: string, args: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<Reply> {
+    if (this.closed) return Promise.reject(this.closed);
+    if (opts.signal?.aborted) return Promise.reject(opts.signal.reason);
+    // Validate now so a bad argument fails at the call site, not after queueing.
+    try {
+      buildRequest(1, verb, args);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return new Promise<Reply>((resolve, reject) => {
+      const q: Queued = { verb, args, opts, resolve, reject };
+      if (opts.signal) {
+        q.onAbort = () => {
+          const i = this.queue.indexOf(q);
+          if (i >= 0) {
+            this.queue.splice(i, 1);
+            reject(opts.signal!.reason);
+          }
+        };
+        opts.signal.addEventListener('abort', q.onAbort, { once: true });
+      }
+      this.queue.push(q);
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (!this.closed && this.pending.size < this.maxInFlight && this.queue.length) {
+      const q = this.queue.shift()!;
+      if (q.onAbort) q.opts.signal!.removeEventListener('abort', q.onAbort);
+      // Aborted while an abort listener was running (ours removed mid-dispatch): never send it.
+      if (q.opts.signal?.aborted) {
+        q.reject(q.opts.signal.reason);
+        continue;
+      }
+      this.dispatch(q);
+    }
+  }
+
+  private allocId(): number {
+    for (let n = 0; n < 65535; n++) {
+      const id = this.nextId;
+      this.nextId = (this.nextId % 65535) + 1;
+      if (!this.pending.has(id) && !this.quarantine.includes(id)) return id;
+    }
+    throw new EspWifiError('BUSY', 'no free request id');
+  }
+
+  private dispatch(q: Queued): void {
+    const id = this.allocId();
+    const p: Pending = { id, verb: q.verb, partials: [], resolve: q.resolve, reject: q.reject };
+    const timeoutMs = q.opts.timeoutMs ?? this.defaultTimeout(q.verb, q.args);
+    const signal = q.opts.signal;
+    const finish = () => {
+      clearTimeout(p.timer);
+      signal?.removeEventListener('abort', onAbort);
+      this.pending.delete(id);
+    };
+    const giveUp = (err: unknown) => {
+      if (this.pending.get(id) !== p) return;
+      finish();
+      this.quarantine.push(id);
+      if (this.quarantine.length > QUARANTINE) this.quarantine.shift();
+      q.reject(err);
+      this.pump();
+    };
+    const onAbort = () => giveUp(signal!.reason);
+    p.resolve = (r) => {
+      finish();
+      q.resolve(r);
+      this.pump();
+    };
+    p.reject = (e) => {
+      finish();
+      q.reject(e);
+      this.pump();
+    };
+    p.timer = setTimeout(() => giveUp(new TimeoutError(`no reply to ${q.verb} within ${timeoutMs} ms`)), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.pending.set(id, p);
+    let frame: Frame;
+    try {
+      frame = buildRequest(id, q.verb, q.args);
+    } catch (e) {
+      p.reject(e);
+      return;
+    }
+    this.transport.write(encodeFrame(frame)).catch((e: unknown) => p.reject(this.portError(e)));
+  }
+
+  private defaultTimeout(verb: string, args: Record<string, unknown>): number {
+    if (verb === 'scan' && (args.block === true || args.block === 1)) return BLOCKING_SCAN_MS;
+    return Math.max(SLOW_COMMANDS[verb] ?? 0, this.timeoutMs);
+  }
+
+  private onFrame(f: Frame): void {
+    if (f.kind === 'e') return this.onEvent(f);
+    if (f.kind === 'q') return; // our own echo on a loopback; never addressed to us
+    const p = this.pending.get(f.num);
+    if (!p) {
+      this.counters.unknownReplies++;
+      this.log.debug({ id: f.num, verb: f.verb }, 'reply to a request no longer waiting (timed out or aborted)');
+      return;
+    }
+    let fl: Record<string, unknown>;
+    try {
+      fl = decodeFields(f) as Record<string, unknown>;
+    } catch (e) {
+      return p.reject(e);
+    }
+    if (f.kind === 'p') {
+      p.partials.push(fl);
+      return;
+    }
+    if (p.verb === 'status' && typeof fl.seq === 'number') {
+      // Sync synchronously, before any event that follows this reply in the byte stream.
+      this.lastSeq = fl.seq;
+    }
+    if (f.verb === 'ok') p.resolve({ id: f.num, fields: fl, partials: p.partials });
+    else p.reject(commandError(p.verb, f, fl));
+  }
+
+  private onEvent(f: Frame): void {
+    let fl: Record<string, unknown>;
+    try {
+      fl = decodeFields(f) as Record<string, unknown>;
+    } catch (e) {
+      this.log.warn({ err: e, verb: f.verb }, 'undecodable event');
+      fl = {};
+    }
+    if (f.num === 0 || f.verb === 'hello') {
+      this.lastSeq = 0;
+      return this.onHello(fl);
+    }
+    if (this.lastSeq !== null) {
+      const expected = this.lastSeq >= SEQ_MAX ? 1 : this.lastSeq + 1;
+      if (f.num !== expected) {
+        this.counters.gaps++;
+        this.log.warn({ expected, got: f.num }, 'event sequence gap: missed events, re-reading status');
+        this.lastSeq = f.num;
+        this.emit('event', f.verb, fl, f.num);
+        this.emit('resync', { expected, got: f.num });
+        return;
+      }
+    }
+    this.lastSeq = f.num;
+    if (f.verb === 'rx_error') {
+      this.counters.rxErrors++;
+      this.log.warn({ error: fl.error, line: fl.line }, 'the device dropped a line it could not trust');
+      this.emit('rxError', fl);
+    }
+    this.emit('event', f.verb, fl, f.num);
+  }
+
+  private onHello(fl: Record<string, unknown>): void {
+    const info = toDeviceInfo(fl);
+    const unexpected = this.expectHello === 0;
+    if (!unexpected) this.expectHello--;
+    // Whether asked for or not, a rebooted device will never answer what was in flight.
+    if (unexpected) this.counters.resets++;
+    if (unexpected || this.pending.size) this.log.warn({ reset: info.reset, pending: this.pending.size, unexpected }, 'the device reset');
+    const err = new DeviceResetError(info.reset);
+    for (const p of [...this.pending.values()]) p.reject(err);
+    const versionErr = checkVersion(info);
+    if (versionErr) {
+      // Not 'error': an EventEmitter throws on an unheard 'error', and this runs in a data callback.
+      this.fail(versionErr);
+      this.emit('fatal', versionErr);
+      return;
+    }
+    this.emit('hello', { info, unexpected } satisfies HelloEvent);
+  }
+
+  private onLog(l: DeviceLogLine): void {
+    logDeviceLine(this.log, l);
+    this.emit('log', l);
+  }
+
+  private onClose(err?: Error): void {
+    if (this.closed) return;
+    const e = err instanceof PortError
+      ? err
+      : err
+      ? new PortError('unplugged', `${this.transport.url}: the port went away (${err.message}); check the cable and the port name, then open the board again`)
+      : new PortError('closed', `${this.transport.url}: the port was closed`);
+    this.fail(e);
+    this.emit('close', err);
+  }
+
+  private fail(err: Error): void {
+    this.closed ??= err;
+    for (const p of [...this.pending.values()]) p.reject(err);
+    for (const q of this.queue.splice(0)) {
+      if (q.onAbort) q.opts.signal!.removeEventListener('abort', q.onAbort);
+      q.reject(err);
+    }
+  }
+
+  private portError(e: unknown): Error {
+    if (e instanceof EspWifiError) return e;
+    return new PortError('unplugged', `${this.transport.url}: write failed (${(e as Error)?.message ?? e})`);
+  }
+
+  /** Reads `info`, retrying while the board may still print boot noise. */
+  async handshake(attempts = 4, perTryMs = 1000): Promise<DeviceInfo> {
+    let hello: DeviceInfo | null = null;
+    const onHello = (h: HelloEvent) => (hello = h.info);
+    this.on('hello', onHello);
+    try {
+      for (let i = 0; i < attempts; i++) {
+        try {
+          const r = await this.request('info', {}, { timeoutMs: perTryMs });
+          const info = toDeviceInfo(r.fields);
+          const v = checkVersion(info);
+          if (v) throw v;
+          return info;
+        } catch (e) {
+          if (this.closed) throw this.closed; // version mismatch seen in a hello, or the port went away
+          if (hello) return hello;
+          if (!(e instanceof TimeoutError) && !(e instanceof DeviceResetError)) throw e;
+        }
+      }
+    } finally {
+      this.off('hello', onHello);
+    }
+    throw new EspWifiError(
+      'NO_HELLO',
+      `no hello from the board on ${this.transport.url}: is the bridge firmware flashed? run \`espwifi flash\``,
+    );
+  }
+
+  async close(): Promise<void> {
+    this.fail(new PortError('closed', `${this.transport.url}: the board was closed`));
+    if (this.transport.isOpen) await this.transport.close();
+  }
+}
+
+export function toDeviceInfo(f: Record<string, unknown>): DeviceInfo {
+  const text = (v: unknown) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v ?? ''));
+  return {
+    proto: text(f.proto),
+    fw: text(f.fw),
+    idf: text(f.idf),
+    chip: text(f.chip),
+    rev: Number(f.rev ?? 0),
+    mac: String(f.mac ?? ''),
+    reset: String(f.reset ?? 'unknown'),
+  };
+}
+
+function checkVersion(info: DeviceInfo): ProtocolVersionError | null {
+  const major = Number(info.proto.split('.')[0]);
+  if (major === PROTOCOL_VERSION.major) return null;
+  return new ProtocolVersionError(info.proto, `${PROTOCOL_VERSION.major}.${PROTOCOL_VERSION.minor}`);
+}
+
+function commandError(verb: string, f: Frame, fl: Record<string, unknown>): Error {
+  return new CommandError(verb, String(fl.name ?? f.tokens[0]?.value.toString('latin1') ?? 'UNKNOWN'), fl);
+}

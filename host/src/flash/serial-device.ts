@@ -1,0 +1,180 @@
+// A Web-Serial-like device over node-serialport, the shape esptool-js's Transport expects.
+// esptool-js only ships a browser Transport (Web Serial) and no Node adapter is published
+// (esptool-js #117, PR #122 still open), so this small one is hand-written. Transport uses exactly:
+//   open({baudRate}) (again after close), readable (getReader/read/releaseLock per chunk, .locked,
+//   reader.cancel()), writable (getWriter/write/releaseLock), setSignals({dataTerminalReady?,
+//   requestToSend?, break?}) with undefined = unchanged, getInfo() → {usbVendorId?, usbProductId?},
+//   close(), and optional setBaudRate(baud) (in-place change; without it Transport closes and
+//   reopens the port, which reboots boards whose auto-reset circuit sees DTR drop).
+import { realpathSync } from 'node:fs';
+import { SerialPort } from 'serialport';
+
+export interface SignalState {
+  dtr: boolean;
+  rts: boolean;
+}
+
+export interface SignalRecord extends SignalState {
+  /** Milliseconds since the device object was created. */
+  at: number;
+  /** false when the OS refused the modem ioctl (pseudo-terminals do). */
+  applied: boolean;
+}
+
+export interface SerialDeviceOptions {
+  usbVendorId?: number;
+  usbProductId?: number;
+  /**
+   * Pseudo-terminals reject modem-control ioctls. When true a refused setSignals is recorded and
+   * ignored instead of thrown; default: true only for /dev/pts/* and /dev/ptmx paths.
+   */
+  tolerateSignalErrors?: boolean;
+  /** Observes every signal change (tests record reset sequences with it). */
+  onSignals?: (record: SignalRecord) => void;
+}
+
+/** Port-level failure with a message that says what to do. */
+export class SerialDeviceError extends Error {
+  readonly code: 'PORT_MISSING' | 'PORT_BUSY' | 'PORT_DENIED' | 'PORT_ERROR' | 'SIGNALS';
+  constructor(code: SerialDeviceError['code'], message: string) {
+    super(message);
+    this.name = 'SerialDeviceError';
+    this.code = code;
+  }
+}
+
+export function explainOpenError(portPath: string, err: Error): SerialDeviceError {
+  const msg = err.message ?? String(err);
+  if (/ENOENT|No such file/i.test(msg)) {
+    return new SerialDeviceError('PORT_MISSING', `${portPath} does not exist: is the board plugged in? list candidates with: espwifi ports`);
+  }
+  if (/EBUSY|Resource busy|Cannot lock port|resource temporarily unavailable/i.test(msg)) {
+    return new SerialDeviceError('PORT_BUSY', `${portPath} is busy: close the other monitor (idf.py monitor, screen, minicom, another espwifi) and retry`);
+  }
+  if (/EACCES|Permission denied/i.test(msg)) {
+    return new SerialDeviceError('PORT_DENIED', `no permission to open ${portPath}: add yourself to the dialout (or uucp) group and log in again`);
+  }
+  return new SerialDeviceError('PORT_ERROR', `cannot open ${portPath}: ${msg}`);
+}
+
+export class NodeSerialDevice {
+  readonly path: string;
+  readable: ReadableStream<Uint8Array> | null = null;
+  writable: WritableStream<Uint8Array> | null = null;
+  /** Every signal change, in order (also passed to options.onSignals). */
+  readonly signalLog: SignalRecord[] = [];
+
+  private port: SerialPort | null = null;
+  // node-serialport's set() applies defaults (dtr:true, rts:true) to any flag left out, so the
+  // current state is cached and both flags are always passed.
+  private signals: SignalState = { dtr: false, rts: false };
+  private readonly created = Date.now();
+  private readonly options: SerialDeviceOptions;
+
+  constructor(path: string, options: SerialDeviceOptions = {}) {
+    this.path = path;
+    this.options = options;
+  }
+
+  getInfo(): { usbVendorId?: number; usbProductId?: number } {
+    return { usbVendorId: this.options.usbVendorId, usbProductId: this.options.usbProductId };
+  }
+
+  get isOpen(): boolean {
+    return this.port?.isOpen ?? false;
+  }
+
+  async open(opts: { baudRate: number }): Promise<void> {
+    if (this.port?.isOpen) throw new SerialDeviceError('PORT_ERROR', `${this.path} is already open`);
+    const port = new SerialPort({ path: this.path, baudRate: opts.baudRate, autoOpen: false, hupcl: false });
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(explainOpenError(this.path, err)) : resolve())));
+    this.port = port;
+    this.readable = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        port.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
+        port.once('close', () => {
+          try {
+            controller.close();
+          } catch {
+            // already closed or cancelled
+          }
+        });
+        port.on('error', (err) => {
+          try {
+            controller.error(err);
+          } catch {
+            // stream already finished
+          }
+        });
+      },
+      // Transport cancels the pending read on disconnect; the port itself is closed by close().
+      cancel: () => undefined,
+    });
+    this.writable = new WritableStream<Uint8Array>({
+      write: (chunk) =>
+        new Promise<void>((resolve, reject) => {
+          port.write(Buffer.from(chunk), (err) => {
+            if (err) return reject(err);
+            port.drain((derr) => (derr ? reject(derr) : resolve()));
+          });
+        }),
+    });
+  }
+
+  async setBaudRate(baudRate: number): Promise<void> {
+    const port = this.requirePort();
+    await new Promise<void>((resolve, reject) => port.update({ baudRate }, (err) => (err ? reject(err) : resolve())));
+  }
+
+  async setSignals(s: { dataTerminalReady?: boolean; requestToSend?: boolean; break?: boolean }): Promise<void> {
+    const port = this.requirePort();
+    const next: SignalState = {
+      dtr: s.dataTerminalReady ?? this.signals.dtr,
+      rts: s.requestToSend ?? this.signals.rts,
+    };
+    this.signals = next;
+    let applied = true;
+    try {
+      await new Promise<void>((resolve, reject) =>
+        port.set({ dtr: next.dtr, rts: next.rts, brk: s.break ?? false }, (err) => (err ? reject(err) : resolve())),
+      );
+    } catch (err) {
+      applied = false;
+      if (!this.tolerateSignalErrors()) {
+        throw new SerialDeviceError(
+          'SIGNALS',
+          `${this.path} refused DTR/RTS (${(err as Error).message}): this adapter cannot reset the board; ` +
+            'hold BOOT, tap EN/RST, release BOOT, then run espwifi flash --before no_reset',
+        );
+      }
+    }
+    const record: SignalRecord = { ...next, at: Date.now() - this.created, applied };
+    this.signalLog.push(record);
+    this.options.onSignals?.(record);
+  }
+
+  async close(): Promise<void> {
+    const port = this.port;
+    this.port = null;
+    this.readable = null;
+    this.writable = null;
+    if (!port || !port.isOpen) return;
+    await new Promise<void>((resolve) => port.close(() => resolve()));
+  }
+
+  private tolerateSignalErrors(): boolean {
+    if (this.options.tolerateSignalErrors !== undefined) return this.options.tolerateSignalErrors;
+    let real = this.path;
+    try {
+      real = realpathSync(this.path);
+    } catch {
+      // keep the given path
+    }
+    return /^\/dev\/(pts\/|ptmx)/.test(real);
+  }
+
+  private requirePort(): SerialPort {
+    if (!this.port || !this.port.isOpen) throw new SerialDeviceError('PORT_ERROR', `${this.path} is not open`);
+    return this.port;
+  }
+}

@@ -1,0 +1,15 @@
+// Package entry point of `espwifi`: the station API, its types, reason decoding, errors and the
+// virtual board (contract 6).
+export { openBoard, Board } from './board.js';
+export type { OpenBoardOptions, BoardEvents, ConnectedInfo, RawEvent } from './board.js';
+export { Client } from './client.js';
+export type { Reply, RequestOptions, ClientOptions, HelloEvent } from './client.js';
+export { decodeReason } from './reasons.js';
+export type { DecodedReason } from './reasons.js';
+export * from './errors.js';
+export { DEFAULT_RECONNECT_POLICY, backoffDelay } from './rules/reconnect-policy.js';
+export type { ReconnectPolicy } from './rules/reconnect-policy.js';
+export { DEFAULT_RULE_OPTIONS } from './rules/rules.js';
+export type { RuleOptions } from './rules/rules.js';
+export type * from './types.js';
+export { VirtualBoard } from './sim/virtual-board.js';

@@ -1,0 +1,1515 @@
+// GENERATED from protocol/protocol.json by protocol/gen.mjs (protocol/gen/ts-definition.mjs) — do not edit.
+
+export const definition = {
+  "$comment": "espwifi protocol v1 — the single machine-readable definition. protocol/PROTOCOL.md is the prose; the C tables (firmware) and TypeScript tables (host) are generated from this file by `npm run gen` and a test fails when they are stale.",
+  "version": {
+    "major": 1,
+    "minor": 0
+  },
+  "framing": {
+    "marker": "~",
+    "kinds": {
+      "q": "request, host to device; number = request id 1..65535",
+      "r": "final reply, device to host; number = the request id it answers",
+      "p": "partial reply (one record of a streamed answer); number = the request id",
+      "e": "event, device to host; number = event sequence 0..4294967295 (0 only on hello)"
+    },
+    "max_line": 1024,
+    "crc": {
+      "name": "CRC-16/CCITT-FALSE",
+      "poly": 4129,
+      "init": 65535,
+      "xorout": 0,
+      "reflect": false,
+      "covers": "every byte after the marker up to, not including, the space before '*'",
+      "format": "4 lowercase hex digits after '*'"
+    },
+    "id_max": 65535,
+    "seq_max": 4294967295
+  },
+  "types": {
+    "u8": {
+      "kind": "int",
+      "min": 0,
+      "max": 255
+    },
+    "u16": {
+      "kind": "int",
+      "min": 0,
+      "max": 65535
+    },
+    "u32": {
+      "kind": "int",
+      "min": 0,
+      "max": 4294967295
+    },
+    "i8": {
+      "kind": "int",
+      "min": -128,
+      "max": 127
+    },
+    "i32": {
+      "kind": "int",
+      "min": -2147483648,
+      "max": 2147483647
+    },
+    "bool": {
+      "kind": "bool",
+      "doc": "0 or 1"
+    },
+    "bytes": {
+      "kind": "bytes",
+      "doc": "escaped byte string; \"\" is the empty string"
+    },
+    "text": {
+      "kind": "bytes",
+      "doc": "escaped byte string meant to be printable (versions, chip names)"
+    },
+    "mac": {
+      "kind": "mac",
+      "doc": "12 lowercase hex digits, no separators"
+    },
+    "ip4": {
+      "kind": "ip4",
+      "doc": "dotted quad a.b.c.d"
+    },
+    "hex16": {
+      "kind": "hex",
+      "doc": "0x followed by 1..4 hex digits (esp_err_t values)"
+    }
+  },
+  "enums": {
+    "mode": [
+      "null",
+      "sta",
+      "ap",
+      "apsta"
+    ],
+    "auth": [
+      "open",
+      "wep",
+      "wpa",
+      "wpa2",
+      "wpa_wpa2",
+      "wpa2_ent",
+      "wpa3",
+      "wpa2_wpa3",
+      "wapi",
+      "owe",
+      "wpa3_ent192",
+      "wpa3_ext",
+      "wpa3_ext_mixed",
+      "dpp",
+      "wpa3_ent",
+      "wpa2_wpa3_ent",
+      "unknown"
+    ],
+    "cipher": [
+      "none",
+      "wep40",
+      "wep104",
+      "tkip",
+      "ccmp",
+      "tkip_ccmp",
+      "aes_cmac128",
+      "sms4",
+      "gcmp",
+      "gcmp256",
+      "aes_gmac128",
+      "aes_gmac256",
+      "unknown"
+    ],
+    "second": [
+      "none",
+      "above",
+      "below"
+    ],
+    "bw": [
+      "ht20",
+      "ht40",
+      "bw80",
+      "bw160",
+      "bw80_80"
+    ],
+    "ps": [
+      "none",
+      "min",
+      "max"
+    ],
+    "scan_type": [
+      "active",
+      "passive"
+    ],
+    "scan_method": [
+      "fast",
+      "all"
+    ],
+    "sort_method": [
+      "signal",
+      "security"
+    ],
+    "storage": [
+      "flash",
+      "ram"
+    ],
+    "pmf": [
+      "off",
+      "capable",
+      "required"
+    ],
+    "phase": [
+      "uninit",
+      "init",
+      "started",
+      "connecting",
+      "connected",
+      "got_ip"
+    ],
+    "scan_state": [
+      "idle",
+      "running",
+      "done",
+      "fetched"
+    ],
+    "reset_reason": [
+      "unknown",
+      "poweron",
+      "ext",
+      "sw",
+      "panic",
+      "int_wdt",
+      "task_wdt",
+      "wdt",
+      "deepsleep",
+      "brownout",
+      "sdio",
+      "usb",
+      "jtag",
+      "efuse",
+      "pwr_glitch",
+      "cpu_lockup"
+    ]
+  },
+  "flags": {
+    "phy": {
+      "doc": "set of letters; '-' when empty",
+      "letters": {
+        "b": "11b",
+        "g": "11g",
+        "n": "11n",
+        "l": "long range (LR)",
+        "a": "11a",
+        "c": "11ac",
+        "x": "11ax",
+        "w": "WPS",
+        "f": "FTM responder"
+      }
+    },
+    "proto": {
+      "doc": "set of letters for set_protocol",
+      "letters": {
+        "b": "11b",
+        "g": "11g",
+        "n": "11n",
+        "l": "long range (LR)",
+        "a": "11a",
+        "c": "11ac",
+        "x": "11ax"
+      }
+    }
+  },
+  "commands": {
+    "ping": {
+      "doc": "No-op; replies ok. Used for liveness and round-trip benchmarks.",
+      "args": [],
+      "reply": []
+    },
+    "info": {
+      "doc": "The hello fields again, for a host that attached after boot.",
+      "args": [],
+      "reply": [
+        "proto",
+        "fw",
+        "idf",
+        "chip",
+        "rev",
+        "mac",
+        "reset"
+      ]
+    },
+    "status": {
+      "doc": "The whole station state in one reply.",
+      "args": [],
+      "reply": [
+        "phase",
+        "mode",
+        "scan",
+        "scan_id",
+        "unfetched",
+        "ssid",
+        "bssid",
+        "ch",
+        "rssi",
+        "ip",
+        "mask",
+        "gw",
+        "last_reason",
+        "seq",
+        "rx_frames",
+        "bad_crc",
+        "too_long",
+        "malformed",
+        "cleared"
+      ]
+    },
+    "init": {
+      "doc": "esp_netif_init, default event loop, default STA netif, esp_wifi_init(WIFI_INIT_CONFIG_DEFAULT).",
+      "args": [],
+      "reply": [],
+      "phase": "uninit"
+    },
+    "deinit": {
+      "doc": "esp_wifi_deinit (after stop).",
+      "args": [],
+      "reply": []
+    },
+    "mode": {
+      "doc": "esp_wifi_set_mode.",
+      "args": [
+        {
+          "name": "m",
+          "type": "enum:mode",
+          "required": true
+        }
+      ],
+      "reply": []
+    },
+    "config": {
+      "doc": "esp_wifi_set_config(WIFI_IF_STA). The password is never echoed, logged or returned.",
+      "args": [
+        {
+          "name": "ssid",
+          "type": "bytes",
+          "max_len": 32,
+          "required": true
+        },
+        {
+          "name": "pass",
+          "type": "bytes",
+          "max_len": 64,
+          "secret": true,
+          "doc": "empty or 8..63 printable or 64 hex digits (WPA rules checked by the driver)"
+        },
+        {
+          "name": "bssid",
+          "type": "mac",
+          "doc": "sets bssid_set"
+        },
+        {
+          "name": "ch",
+          "type": "u8",
+          "min": 0,
+          "max": 14,
+          "doc": "channel hint, 0 = unknown"
+        },
+        {
+          "name": "scan",
+          "type": "enum:scan_method",
+          "doc": "default fast"
+        },
+        {
+          "name": "sort",
+          "type": "enum:sort_method",
+          "doc": "default signal"
+        },
+        {
+          "name": "rssi",
+          "type": "i8",
+          "min": -127,
+          "max": 0,
+          "doc": "threshold.rssi, 0 = none"
+        },
+        {
+          "name": "auth",
+          "type": "enum:auth",
+          "doc": "threshold.authmode, default open"
+        },
+        {
+          "name": "pmf",
+          "type": "enum:pmf",
+          "doc": "pmf_cfg; default capable"
+        },
+        {
+          "name": "retry",
+          "type": "u8",
+          "min": 0,
+          "max": 255,
+          "doc": "failure_retry_cnt; needs scan=all"
+        },
+        {
+          "name": "listen",
+          "type": "u16",
+          "min": 0,
+          "max": 65535,
+          "doc": "listen_interval in beacon intervals, 0 = default 3"
+        }
+      ],
+      "reply": []
+    },
+    "get_config": {
+      "doc": "esp_wifi_get_config; pass_set tells whether a password is stored, never the password.",
+      "args": [],
+      "reply": [
+        "ssid",
+        "pass_set",
+        "bssid",
+        "ch",
+        "scan",
+        "sort",
+        "rssi",
+        "auth",
+        "pmf",
+        "retry",
+        "listen"
+      ]
+    },
+    "start": {
+      "doc": "esp_wifi_start; STA_START follows.",
+      "args": [],
+      "reply": []
+    },
+    "stop": {
+      "doc": "esp_wifi_stop; STA_STOP follows.",
+      "args": [],
+      "reply": []
+    },
+    "connect": {
+      "doc": "esp_wifi_connect: one attempt; CONNECTED or DISCONNECTED follows.",
+      "args": [],
+      "reply": []
+    },
+    "disconnect": {
+      "doc": "esp_wifi_disconnect; DISCONNECTED with reason 8 follows when connected.",
+      "args": [],
+      "reply": []
+    },
+    "scan": {
+      "doc": "esp_wifi_scan_start. Non-blocking: ok at once, SCAN_DONE (with the driver's scan id) follows. block=1: ok after the scan with n = records found, and no SCAN_DONE.",
+      "args": [
+        {
+          "name": "ssid",
+          "type": "bytes",
+          "max_len": 32
+        },
+        {
+          "name": "bssid",
+          "type": "mac"
+        },
+        {
+          "name": "ch",
+          "type": "u8",
+          "min": 0,
+          "max": 14,
+          "doc": "0 = all channels"
+        },
+        {
+          "name": "hidden",
+          "type": "bool",
+          "doc": "show_hidden"
+        },
+        {
+          "name": "type",
+          "type": "enum:scan_type"
+        },
+        {
+          "name": "min",
+          "type": "u16",
+          "min": 0,
+          "max": 1500,
+          "doc": "scan_time.active.min ms"
+        },
+        {
+          "name": "max",
+          "type": "u16",
+          "min": 0,
+          "max": 1500,
+          "doc": "scan_time.active.max ms"
+        },
+        {
+          "name": "passive",
+          "type": "u16",
+          "min": 0,
+          "max": 1500,
+          "doc": "scan_time.passive ms"
+        },
+        {
+          "name": "home",
+          "type": "u8",
+          "min": 0,
+          "max": 255,
+          "doc": "home_chan_dwell_time ms (0 = default 30)"
+        },
+        {
+          "name": "bitmap",
+          "type": "u16",
+          "min": 0,
+          "max": 32767,
+          "doc": "channel_bitmap.ghz_2_channels, bit N = channel N; needs ch=0"
+        },
+        {
+          "name": "coex",
+          "type": "bool",
+          "doc": "coex_background_scan (v5.4.4+)"
+        },
+        {
+          "name": "block",
+          "type": "bool"
+        }
+      ],
+      "reply": [
+        "n"
+      ]
+    },
+    "scan_stop": {
+      "doc": "esp_wifi_scan_stop; SCAN_DONE follows for a running scan.",
+      "args": [],
+      "reply": []
+    },
+    "ap_num": {
+      "doc": "esp_wifi_scan_get_ap_num.",
+      "args": [],
+      "reply": [
+        "n"
+      ]
+    },
+    "ap_records": {
+      "doc": "esp_wifi_scan_get_ap_records: streams one `ap` partial per record, then ok. Frees the driver's list; a second call for the same scan is refused with ALREADY_FETCHED.",
+      "args": [
+        {
+          "name": "max",
+          "type": "u16",
+          "min": 1,
+          "max": 64,
+          "doc": "default 64; records past max are dropped by the driver"
+        }
+      ],
+      "reply": [
+        "n",
+        "total",
+        "scan_id"
+      ],
+      "partial": "ap"
+    },
+    "country": {
+      "doc": "esp_wifi_set_country_code.",
+      "args": [
+        {
+          "name": "cc",
+          "type": "text",
+          "min_len": 2,
+          "max_len": 2,
+          "required": true
+        },
+        {
+          "name": "ieee80211d",
+          "type": "bool"
+        }
+      ],
+      "reply": []
+    },
+    "protocol": {
+      "doc": "esp_wifi_set_protocol(WIFI_IF_STA). reconnect=1 when the station was connected (the driver reconnects).",
+      "args": [
+        {
+          "name": "p",
+          "type": "flags:proto",
+          "required": true
+        }
+      ],
+      "reply": [
+        "reconnect"
+      ]
+    },
+    "bandwidth": {
+      "doc": "esp_wifi_set_bandwidth(WIFI_IF_STA). reconnect=1 when connected.",
+      "args": [
+        {
+          "name": "bw",
+          "type": "enum:bw",
+          "required": true
+        }
+      ],
+      "reply": [
+        "reconnect"
+      ]
+    },
+    "ps": {
+      "doc": "esp_wifi_set_ps.",
+      "args": [
+        {
+          "name": "mode",
+          "type": "enum:ps",
+          "required": true
+        }
+      ],
+      "reply": []
+    },
+    "inactive_time": {
+      "doc": "esp_wifi_set_inactive_time(WIFI_IF_STA): beacon-loss time before the 5 probes.",
+      "args": [
+        {
+          "name": "sec",
+          "type": "u16",
+          "min": 3,
+          "max": 65535,
+          "required": true
+        }
+      ],
+      "reply": []
+    },
+    "rssi_threshold": {
+      "doc": "esp_wifi_set_rssi_threshold: STA_BSS_RSSI_LOW fires once below it; call again to re-arm.",
+      "args": [
+        {
+          "name": "rssi",
+          "type": "i32",
+          "min": -100,
+          "max": 10,
+          "required": true
+        }
+      ],
+      "reply": []
+    },
+    "storage": {
+      "doc": "esp_wifi_set_storage.",
+      "args": [
+        {
+          "name": "s",
+          "type": "enum:storage",
+          "required": true
+        }
+      ],
+      "reply": []
+    },
+    "mac": {
+      "doc": "esp_wifi_get_mac(WIFI_IF_STA).",
+      "args": [],
+      "reply": [
+        "mac"
+      ]
+    },
+    "ap_info": {
+      "doc": "esp_wifi_sta_get_ap_info: the AP the station is associated with.",
+      "args": [],
+      "reply": [
+        "ssid",
+        "bssid",
+        "ch",
+        "rssi",
+        "auth",
+        "pairwise",
+        "group",
+        "phy",
+        "second",
+        "bw",
+        "cc"
+      ]
+    },
+    "rssi": {
+      "doc": "esp_wifi_sta_get_rssi.",
+      "args": [],
+      "reply": [
+        "rssi"
+      ]
+    },
+    "ip_info": {
+      "doc": "esp_netif_get_ip_info of the default STA netif.",
+      "args": [],
+      "reply": [
+        "ip",
+        "mask",
+        "gw"
+      ]
+    },
+    "reset": {
+      "doc": "esp_restart after the reply is sent; a hello with reset=sw follows.",
+      "args": [],
+      "reply": []
+    }
+  },
+  "fields": {
+    "proto": {
+      "type": "text",
+      "doc": "protocol version major.minor"
+    },
+    "fw": {
+      "type": "text"
+    },
+    "idf": {
+      "type": "text"
+    },
+    "chip": {
+      "type": "text"
+    },
+    "rev": {
+      "type": "u16",
+      "doc": "chip revision, major*100+minor"
+    },
+    "mac": {
+      "type": "mac"
+    },
+    "reset": {
+      "type": "enum:reset_reason"
+    },
+    "phase": {
+      "type": "enum:phase"
+    },
+    "mode": {
+      "type": "enum:mode"
+    },
+    "scan": {
+      "type": "enum:scan_state"
+    },
+    "scan_id": {
+      "type": "u8"
+    },
+    "unfetched": {
+      "type": "u16",
+      "doc": "records the driver holds that were never fetched"
+    },
+    "ssid": {
+      "type": "bytes"
+    },
+    "bssid": {
+      "type": "mac"
+    },
+    "ch": {
+      "type": "u8"
+    },
+    "rssi": {
+      "type": "i32"
+    },
+    "ip": {
+      "type": "ip4"
+    },
+    "mask": {
+      "type": "ip4"
+    },
+    "gw": {
+      "type": "ip4"
+    },
+    "last_reason": {
+      "type": "u8",
+      "doc": "reason of the last STA_DISCONNECTED, 0 = none"
+    },
+    "seq": {
+      "type": "u32",
+      "doc": "sequence number of the last event sent"
+    },
+    "rx_frames": {
+      "type": "u32"
+    },
+    "bad_crc": {
+      "type": "u32"
+    },
+    "too_long": {
+      "type": "u32"
+    },
+    "malformed": {
+      "type": "u32"
+    },
+    "cleared": {
+      "type": "u32",
+      "doc": "scans whose unfetched records the firmware cleared before a new scan"
+    },
+    "pass_set": {
+      "type": "bool"
+    },
+    "scan_method": {
+      "type": "enum:scan_method"
+    },
+    "sort": {
+      "type": "enum:sort_method"
+    },
+    "auth": {
+      "type": "enum:auth"
+    },
+    "pmf": {
+      "type": "enum:pmf"
+    },
+    "retry": {
+      "type": "u8"
+    },
+    "listen": {
+      "type": "u16"
+    },
+    "n": {
+      "type": "u16"
+    },
+    "total": {
+      "type": "u16"
+    },
+    "reconnect": {
+      "type": "bool"
+    },
+    "pairwise": {
+      "type": "enum:cipher"
+    },
+    "group": {
+      "type": "enum:cipher"
+    },
+    "phy": {
+      "type": "flags:phy"
+    },
+    "second": {
+      "type": "enum:second"
+    },
+    "bw": {
+      "type": "enum:bw"
+    },
+    "cc": {
+      "type": "text"
+    },
+    "status": {
+      "type": "u8",
+      "doc": "0 success, 1 failure"
+    },
+    "reason": {
+      "type": "u8"
+    },
+    "aid": {
+      "type": "u16"
+    },
+    "old": {
+      "type": "enum:auth"
+    },
+    "new": {
+      "type": "enum:auth"
+    },
+    "old_ch": {
+      "type": "u8"
+    },
+    "old_second": {
+      "type": "enum:second"
+    },
+    "new_ch": {
+      "type": "u8"
+    },
+    "new_second": {
+      "type": "enum:second"
+    },
+    "changed": {
+      "type": "bool"
+    },
+    "error": {
+      "type": "text"
+    },
+    "expected": {
+      "type": "text",
+      "doc": "the CRC the device computed, for people typing frames"
+    },
+    "esp": {
+      "type": "hex16"
+    },
+    "arg": {
+      "type": "text"
+    },
+    "why": {
+      "type": "text"
+    },
+    "line": {
+      "type": "u32"
+    }
+  },
+  "partials": {
+    "ap": {
+      "doc": "One scan record. Positional fields (compact: ESP-AT's +CWLAP costs 62 B for a 7-byte SSID, this costs 60 B with a 2-digit id), then optional key=value extras.",
+      "positional": [
+        {
+          "name": "ssid",
+          "type": "bytes"
+        },
+        {
+          "name": "rssi",
+          "type": "i8"
+        },
+        {
+          "name": "bssid",
+          "type": "mac"
+        },
+        {
+          "name": "ch",
+          "type": "u8"
+        },
+        {
+          "name": "auth",
+          "type": "enum:auth"
+        },
+        {
+          "name": "pairwise",
+          "type": "enum:cipher"
+        },
+        {
+          "name": "group",
+          "type": "enum:cipher"
+        },
+        {
+          "name": "phy",
+          "type": "flags:phy"
+        }
+      ],
+      "extras": [
+        "second",
+        "bw",
+        "cc"
+      ]
+    }
+  },
+  "events": {
+    "hello": {
+      "doc": "Sent on every boot with seq 0. An unexpected hello means the device reset.",
+      "fields": [
+        "proto",
+        "fw",
+        "idf",
+        "chip",
+        "rev",
+        "mac",
+        "reset"
+      ]
+    },
+    "sta_start": {
+      "idf": "WIFI_EVENT_STA_START",
+      "fields": []
+    },
+    "sta_stop": {
+      "idf": "WIFI_EVENT_STA_STOP",
+      "fields": []
+    },
+    "connected": {
+      "idf": "WIFI_EVENT_STA_CONNECTED",
+      "fields": [
+        "ssid",
+        "bssid",
+        "ch",
+        "auth",
+        "aid"
+      ]
+    },
+    "disconnected": {
+      "idf": "WIFI_EVENT_STA_DISCONNECTED",
+      "fields": [
+        "reason",
+        "rssi",
+        "ssid",
+        "bssid"
+      ]
+    },
+    "scan_done": {
+      "idf": "WIFI_EVENT_SCAN_DONE",
+      "fields": [
+        "status",
+        "n",
+        "scan_id"
+      ]
+    },
+    "beacon_timeout": {
+      "idf": "WIFI_EVENT_STA_BEACON_TIMEOUT",
+      "fields": []
+    },
+    "rssi_low": {
+      "idf": "WIFI_EVENT_STA_BSS_RSSI_LOW",
+      "fields": [
+        "rssi"
+      ]
+    },
+    "authmode_change": {
+      "idf": "WIFI_EVENT_STA_AUTHMODE_CHANGE",
+      "fields": [
+        "old",
+        "new"
+      ]
+    },
+    "home_channel_change": {
+      "idf": "WIFI_EVENT_HOME_CHANNEL_CHANGE (ESP-IDF v5.2+)",
+      "fields": [
+        "old_ch",
+        "old_second",
+        "new_ch",
+        "new_second"
+      ]
+    },
+    "got_ip": {
+      "idf": "IP_EVENT_STA_GOT_IP",
+      "fields": [
+        "ip",
+        "mask",
+        "gw",
+        "changed"
+      ]
+    },
+    "lost_ip": {
+      "idf": "IP_EVENT_STA_LOST_IP",
+      "fields": []
+    },
+    "rx_error": {
+      "doc": "The device dropped a line it could not trust (no reply can be addressed). line = the device's count of received lines.",
+      "fields": [
+        "error",
+        "expected",
+        "line"
+      ]
+    }
+  },
+  "errors": {
+    "protocol": {
+      "BAD_CRC": "the frame's checksum did not match; the frame was dropped (sent as rx_error, never as a reply)",
+      "LINE_TOO_LONG": "a line exceeded max_line bytes; it was dropped (rx_error)",
+      "MALFORMED": "the line starts with the marker but is not a frame (rx_error, or a reply when the id was readable and the CRC matched)",
+      "UNKNOWN_COMMAND": "no such command",
+      "BAD_ARG": "an argument is unknown, repeated, out of range or badly encoded; arg= names it, why= says what is wrong",
+      "MISSING_ARG": "a required argument is absent; arg= names it",
+      "ALREADY_FETCHED": "ap_records was already called for this scan; the driver freed the records (the host answers from its cache)",
+      "NO_SCAN": "ap_records or ap_num before any scan completed",
+      "SCAN_IN_PROGRESS": "a scan is running; the firmware refuses a second one and refuses ap_records until SCAN_DONE",
+      "BUSY": "a blocking operation is running"
+    },
+    "esp": {
+      "FAIL": -1,
+      "NO_MEM": 257,
+      "INVALID_ARG": 258,
+      "INVALID_STATE": 259,
+      "INVALID_SIZE": 260,
+      "NOT_FOUND": 261,
+      "NOT_SUPPORTED": 262,
+      "TIMEOUT": 263,
+      "WIFI_NOT_INIT": 12289,
+      "WIFI_NOT_STARTED": 12290,
+      "WIFI_NOT_STOPPED": 12291,
+      "WIFI_IF": 12292,
+      "WIFI_MODE": 12293,
+      "WIFI_STATE": 12294,
+      "WIFI_CONN": 12295,
+      "WIFI_NVS": 12296,
+      "WIFI_MAC": 12297,
+      "WIFI_SSID": 12298,
+      "WIFI_PASSWORD": 12299,
+      "WIFI_TIMEOUT": 12300,
+      "WIFI_WAKE_FAIL": 12301,
+      "WIFI_WOULD_BLOCK": 12302,
+      "WIFI_NOT_CONNECT": 12303,
+      "WIFI_POST": 12306,
+      "WIFI_INIT_STATE": 12307,
+      "WIFI_STOP_STATE": 12308,
+      "WIFI_NOT_ASSOC": 12309,
+      "WIFI_TX_DISALLOW": 12310
+    }
+  },
+  "causes": {
+    "password": "credentials are likely wrong (or missing, or set for an open network)",
+    "signal": "the radio link is too weak or too noisy",
+    "ap-gone": "the AP stopped answering, rebooted, or is out of range",
+    "security-mismatch": "the AP's security settings and the station's do not fit together",
+    "ap-policy": "the AP refused or removed the station by its own policy",
+    "local": "the station itself ended the connection (user disconnect, stop, config change)",
+    "roaming": "the station or AP is moving the connection to another AP; not a failure",
+    "protocol": "an 802.11 state or feature mismatch between station and AP",
+    "unspecified": "no specific cause is given"
+  },
+  "families": {
+    "password": {
+      "codes": [
+        15,
+        201,
+        202,
+        204,
+        205
+      ],
+      "doc": "seed: 'reason codes related to wrong password' (15, 201, 204); field reports add 202 and 205 depending on chip and ESP-IDF version"
+    },
+    "low_rssi": {
+      "codes": [
+        204,
+        212
+      ],
+      "doc": "seed: 'reason codes related to low RSSI'"
+    }
+  },
+  "reasons": [
+    {
+      "code": 1,
+      "name": "UNSPECIFIED",
+      "cause": "unspecified",
+      "meaning": "internal failure (memory, TX) or an unspecified reason from the AP"
+    },
+    {
+      "code": 2,
+      "name": "AUTH_EXPIRE",
+      "cause": "signal",
+      "meaning": "authentication timed out, or the AP says the previous authentication is no longer valid"
+    },
+    {
+      "code": 3,
+      "name": "AUTH_LEAVE",
+      "cause": "ap-gone",
+      "meaning": "the AP deauthenticated the station because it is leaving"
+    },
+    {
+      "code": 4,
+      "name": "DISASSOC_DUE_TO_INACTIVITY",
+      "cause": "signal",
+      "meaning": "association timed out, or the AP disassociated an inactive station"
+    },
+    {
+      "code": 5,
+      "name": "ASSOC_TOOMANY",
+      "cause": "ap-policy",
+      "meaning": "the AP has as many stations as it can handle"
+    },
+    {
+      "code": 6,
+      "name": "CLASS2_FRAME_FROM_NONAUTH_STA",
+      "cause": "protocol",
+      "meaning": "the AP got a class-2 frame from a station it considers unauthenticated (often after an AP reboot)"
+    },
+    {
+      "code": 7,
+      "name": "CLASS3_FRAME_FROM_NONASSOC_STA",
+      "cause": "protocol",
+      "meaning": "the AP got a class-3 frame from a station it considers unassociated (often after an AP reboot)"
+    },
+    {
+      "code": 8,
+      "name": "ASSOC_LEAVE",
+      "cause": "local",
+      "meaning": "disassociated because a side is leaving; esp_wifi_disconnect() reports this"
+    },
+    {
+      "code": 9,
+      "name": "ASSOC_NOT_AUTHED",
+      "cause": "protocol",
+      "meaning": "the AP says the station asked to associate without being authenticated"
+    },
+    {
+      "code": 10,
+      "name": "DISASSOC_PWRCAP_BAD",
+      "cause": "ap-policy",
+      "meaning": "the AP rejected the station's power capability"
+    },
+    {
+      "code": 11,
+      "name": "DISASSOC_SUPCHAN_BAD",
+      "cause": "ap-policy",
+      "meaning": "the AP rejected the station's supported channels"
+    },
+    {
+      "code": 12,
+      "name": "BSS_TRANSITION_DISASSOC",
+      "cause": "roaming",
+      "meaning": "the AP asked the station to move to another AP (BSS transition management)"
+    },
+    {
+      "code": 13,
+      "name": "IE_INVALID",
+      "cause": "security-mismatch",
+      "meaning": "an information element was invalid (often a bad WPA/RSN element)"
+    },
+    {
+      "code": 14,
+      "name": "MIC_FAILURE",
+      "cause": "security-mismatch",
+      "meaning": "message integrity code failure"
+    },
+    {
+      "code": 15,
+      "name": "4WAY_HANDSHAKE_TIMEOUT",
+      "cause": "password",
+      "meaning": "the 4-way handshake timed out; usually a wrong password"
+    },
+    {
+      "code": 16,
+      "name": "GROUP_KEY_UPDATE_TIMEOUT",
+      "cause": "signal",
+      "meaning": "the group-key handshake timed out"
+    },
+    {
+      "code": 17,
+      "name": "IE_IN_4WAY_DIFFERS",
+      "cause": "security-mismatch",
+      "meaning": "the handshake's element differs from the beacon/probe/association one"
+    },
+    {
+      "code": 18,
+      "name": "GROUP_CIPHER_INVALID",
+      "cause": "security-mismatch",
+      "meaning": "invalid group cipher"
+    },
+    {
+      "code": 19,
+      "name": "PAIRWISE_CIPHER_INVALID",
+      "cause": "security-mismatch",
+      "meaning": "invalid pairwise cipher"
+    },
+    {
+      "code": 20,
+      "name": "AKMP_INVALID",
+      "cause": "security-mismatch",
+      "meaning": "invalid key management (AKM) suite"
+    },
+    {
+      "code": 21,
+      "name": "UNSUPP_RSN_IE_VERSION",
+      "cause": "security-mismatch",
+      "meaning": "unsupported RSN element version"
+    },
+    {
+      "code": 22,
+      "name": "INVALID_RSN_IE_CAP",
+      "cause": "security-mismatch",
+      "meaning": "invalid RSN capabilities"
+    },
+    {
+      "code": 23,
+      "name": "802_1X_AUTH_FAILED",
+      "cause": "password",
+      "meaning": "802.1X (enterprise) authentication failed"
+    },
+    {
+      "code": 24,
+      "name": "CIPHER_SUITE_REJECTED",
+      "cause": "security-mismatch",
+      "meaning": "cipher suite rejected by security policy"
+    },
+    {
+      "code": 25,
+      "name": "TDLS_PEER_UNREACHABLE",
+      "cause": "protocol",
+      "meaning": "TDLS direct link torn down: peer unreachable"
+    },
+    {
+      "code": 26,
+      "name": "TDLS_UNSPECIFIED",
+      "cause": "protocol",
+      "meaning": "TDLS direct link torn down, no reason given"
+    },
+    {
+      "code": 27,
+      "name": "SSP_REQUESTED_DISASSOC",
+      "cause": "ap-policy",
+      "meaning": "session terminated by an SSP request"
+    },
+    {
+      "code": 28,
+      "name": "NO_SSP_ROAMING_AGREEMENT",
+      "cause": "ap-policy",
+      "meaning": "no SSP roaming agreement"
+    },
+    {
+      "code": 29,
+      "name": "BAD_CIPHER_OR_AKM",
+      "cause": "security-mismatch",
+      "meaning": "service rejected: SSP cipher suite or AKM requirement"
+    },
+    {
+      "code": 30,
+      "name": "NOT_AUTHORIZED_THIS_LOCATION",
+      "cause": "ap-policy",
+      "meaning": "service not authorized in this location"
+    },
+    {
+      "code": 31,
+      "name": "SERVICE_CHANGE_PERCLUDES_TS",
+      "cause": "ap-policy",
+      "meaning": "QoS traffic stream removed after a BSS service change (header spelling kept)"
+    },
+    {
+      "code": 32,
+      "name": "UNSPECIFIED_QOS",
+      "cause": "ap-policy",
+      "meaning": "disassociated for an unspecified QoS reason"
+    },
+    {
+      "code": 33,
+      "name": "NOT_ENOUGH_BANDWIDTH",
+      "cause": "ap-policy",
+      "meaning": "the QoS AP lacks bandwidth for this station"
+    },
+    {
+      "code": 34,
+      "name": "MISSING_ACKS",
+      "cause": "signal",
+      "meaning": "too many frames went unacknowledged (poor channel)"
+    },
+    {
+      "code": 35,
+      "name": "EXCEEDED_TXOP",
+      "cause": "protocol",
+      "meaning": "the station transmitted outside its TXOP limits"
+    },
+    {
+      "code": 36,
+      "name": "STA_LEAVING",
+      "cause": "ap-gone",
+      "meaning": "the peer is leaving the BSS or resetting"
+    },
+    {
+      "code": 37,
+      "name": "END_BA",
+      "cause": "protocol",
+      "meaning": "block-ack session no longer used"
+    },
+    {
+      "code": 38,
+      "name": "UNKNOWN_BA",
+      "cause": "protocol",
+      "meaning": "frames for a block-ack session that was never set up"
+    },
+    {
+      "code": 39,
+      "name": "TIMEOUT",
+      "cause": "signal",
+      "meaning": "the peer timed out"
+    },
+    {
+      "code": 46,
+      "name": "PEER_INITIATED",
+      "cause": "ap-policy",
+      "meaning": "disassociated: authorized access limit reached"
+    },
+    {
+      "code": 47,
+      "name": "AP_INITIATED",
+      "cause": "ap-policy",
+      "meaning": "disassociated for external service requirements"
+    },
+    {
+      "code": 48,
+      "name": "INVALID_FT_ACTION_FRAME_COUNT",
+      "cause": "roaming",
+      "meaning": "invalid fast-transition action frame count"
+    },
+    {
+      "code": 49,
+      "name": "INVALID_PMKID",
+      "cause": "security-mismatch",
+      "meaning": "invalid PMKID (stale cached key)"
+    },
+    {
+      "code": 50,
+      "name": "INVALID_MDE",
+      "cause": "roaming",
+      "meaning": "invalid mobility domain element"
+    },
+    {
+      "code": 51,
+      "name": "INVALID_FTE",
+      "cause": "roaming",
+      "meaning": "invalid fast-transition element"
+    },
+    {
+      "code": 67,
+      "name": "TRANSMISSION_LINK_ESTABLISH_FAILED",
+      "cause": "protocol",
+      "meaning": "link establishment on the alternative channel failed"
+    },
+    {
+      "code": 68,
+      "name": "ALTERATIVE_CHANNEL_OCCUPIED",
+      "cause": "protocol",
+      "meaning": "the alternative channel is occupied (header spelling kept)"
+    },
+    {
+      "code": 200,
+      "name": "BEACON_TIMEOUT",
+      "cause": "ap-gone",
+      "meaning": "beacons lost for the inactive time and 5 probes unanswered"
+    },
+    {
+      "code": 201,
+      "name": "NO_AP_FOUND",
+      "cause": "ap-gone",
+      "meaning": "the connect scan found no matching AP (also: a password set for an open AP, or none for a secured one)"
+    },
+    {
+      "code": 202,
+      "name": "AUTH_FAIL",
+      "cause": "password",
+      "meaning": "authentication failed, not by timeout (often a wrong password, e.g. SAE)"
+    },
+    {
+      "code": 203,
+      "name": "ASSOC_FAIL",
+      "cause": "ap-policy",
+      "meaning": "association failed for another reason than inactivity or too many stations"
+    },
+    {
+      "code": 204,
+      "name": "HANDSHAKE_TIMEOUT",
+      "cause": "password",
+      "meaning": "the 4-way handshake failed; usually a wrong password, sometimes a weak signal"
+    },
+    {
+      "code": 205,
+      "name": "CONNECTION_FAIL",
+      "cause": "unspecified",
+      "meaning": "the connection to the AP failed"
+    },
+    {
+      "code": 206,
+      "name": "AP_TSF_RESET",
+      "cause": "ap-gone",
+      "meaning": "the AP's timer reset (the AP rebooted)"
+    },
+    {
+      "code": 207,
+      "name": "ROAMING",
+      "cause": "roaming",
+      "meaning": "the station is roaming to another AP; informational"
+    },
+    {
+      "code": 208,
+      "name": "ASSOC_COMEBACK_TIME_TOO_LONG",
+      "cause": "ap-policy",
+      "meaning": "the AP's association comeback time is too long"
+    },
+    {
+      "code": 209,
+      "name": "SA_QUERY_TIMEOUT",
+      "cause": "signal",
+      "meaning": "the AP did not answer the station's SA query"
+    },
+    {
+      "code": 210,
+      "name": "NO_AP_FOUND_W_COMPATIBLE_SECURITY",
+      "cause": "security-mismatch",
+      "meaning": "an AP with the SSID was found but its security does not fit the station's configuration"
+    },
+    {
+      "code": 211,
+      "name": "NO_AP_FOUND_IN_AUTHMODE_THRESHOLD",
+      "cause": "security-mismatch",
+      "meaning": "an AP with the SSID was found but below the configured auth-mode threshold"
+    },
+    {
+      "code": 212,
+      "name": "NO_AP_FOUND_IN_RSSI_THRESHOLD",
+      "cause": "signal",
+      "meaning": "an AP with the SSID was found but below the configured RSSI threshold"
+    }
+  ]
+} as const;
+
+export type ProtocolDefinition = typeof definition;
+
+export const PROTOCOL_VERSION = { major: 1, minor: 0 } as const;
+
+export type CommandName = "ping" | "info" | "status" | "init" | "deinit" | "mode" | "config" | "get_config" | "start" | "stop" | "connect" | "disconnect" | "scan" | "scan_stop" | "ap_num" | "ap_records" | "country" | "protocol" | "bandwidth" | "ps" | "inactive_time" | "rssi_threshold" | "storage" | "mac" | "ap_info" | "rssi" | "ip_info" | "reset";
+export type EventName = "hello" | "sta_start" | "sta_stop" | "connected" | "disconnected" | "scan_done" | "beacon_timeout" | "rssi_low" | "authmode_change" | "home_channel_change" | "got_ip" | "lost_ip" | "rx_error";
+export type PartialName = "ap";
+export type FieldName = "proto" | "fw" | "idf" | "chip" | "rev" | "mac" | "reset" | "phase" | "mode" | "scan" | "scan_id" | "unfetched" | "ssid" | "bssid" | "ch" | "rssi" | "ip" | "mask" | "gw" | "last_reason" | "seq" | "rx_frames" | "bad_crc" | "too_long" | "malformed" | "cleared" | "pass_set" | "scan_method" | "sort" | "auth" | "pmf" | "retry" | "listen" | "n" | "total" | "reconnect" | "pairwise" | "group" | "phy" | "second" | "bw" | "cc" | "status" | "reason" | "aid" | "old" | "new" | "old_ch" | "old_second" | "new_ch" | "new_second" | "changed" | "error" | "expected" | "esp" | "arg" | "why" | "line";
+export type TypeName = "u8" | "u16" | "u32" | "i8" | "i32" | "bool" | "bytes" | "text" | "mac" | "ip4" | "hex16";
+export type EnumName = "mode" | "auth" | "cipher" | "second" | "bw" | "ps" | "scan_type" | "scan_method" | "sort_method" | "storage" | "pmf" | "phase" | "scan_state" | "reset_reason";
+export type FlagsName = "phy" | "proto";
+export type ProtocolErrorName = "BAD_CRC" | "LINE_TOO_LONG" | "MALFORMED" | "UNKNOWN_COMMAND" | "BAD_ARG" | "MISSING_ARG" | "ALREADY_FETCHED" | "NO_SCAN" | "SCAN_IN_PROGRESS" | "BUSY";
+export type EspErrorName = "FAIL" | "NO_MEM" | "INVALID_ARG" | "INVALID_STATE" | "INVALID_SIZE" | "NOT_FOUND" | "NOT_SUPPORTED" | "TIMEOUT" | "WIFI_NOT_INIT" | "WIFI_NOT_STARTED" | "WIFI_NOT_STOPPED" | "WIFI_IF" | "WIFI_MODE" | "WIFI_STATE" | "WIFI_CONN" | "WIFI_NVS" | "WIFI_MAC" | "WIFI_SSID" | "WIFI_PASSWORD" | "WIFI_TIMEOUT" | "WIFI_WAKE_FAIL" | "WIFI_WOULD_BLOCK" | "WIFI_NOT_CONNECT" | "WIFI_POST" | "WIFI_INIT_STATE" | "WIFI_STOP_STATE" | "WIFI_NOT_ASSOC" | "WIFI_TX_DISALLOW";
+export type CauseName = "password" | "signal" | "ap-gone" | "security-mismatch" | "ap-policy" | "local" | "roaming" | "protocol" | "unspecified";
+export type FamilyName = "password" | "low_rssi";
+export type ReasonCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 46 | 47 | 48 | 49 | 50 | 51 | 67 | 68 | 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 209 | 210 | 211 | 212;
+export type ReasonName = "UNSPECIFIED" | "AUTH_EXPIRE" | "AUTH_LEAVE" | "DISASSOC_DUE_TO_INACTIVITY" | "ASSOC_TOOMANY" | "CLASS2_FRAME_FROM_NONAUTH_STA" | "CLASS3_FRAME_FROM_NONASSOC_STA" | "ASSOC_LEAVE" | "ASSOC_NOT_AUTHED" | "DISASSOC_PWRCAP_BAD" | "DISASSOC_SUPCHAN_BAD" | "BSS_TRANSITION_DISASSOC" | "IE_INVALID" | "MIC_FAILURE" | "4WAY_HANDSHAKE_TIMEOUT" | "GROUP_KEY_UPDATE_TIMEOUT" | "IE_IN_4WAY_DIFFERS" | "GROUP_CIPHER_INVALID" | "PAIRWISE_CIPHER_INVALID" | "AKMP_INVALID" | "UNSUPP_RSN_IE_VERSION" | "INVALID_RSN_IE_CAP" | "802_1X_AUTH_FAILED" | "CIPHER_SUITE_REJECTED" | "TDLS_PEER_UNREACHABLE" | "TDLS_UNSPECIFIED" | "SSP_REQUESTED_DISASSOC" | "NO_SSP_ROAMING_AGREEMENT" | "BAD_CIPHER_OR_AKM" | "NOT_AUTHORIZED_THIS_LOCATION" | "SERVICE_CHANGE_PERCLUDES_TS" | "UNSPECIFIED_QOS" | "NOT_ENOUGH_BANDWIDTH" | "MISSING_ACKS" | "EXCEEDED_TXOP" | "STA_LEAVING" | "END_BA" | "UNKNOWN_BA" | "TIMEOUT" | "PEER_INITIATED" | "AP_INITIATED" | "INVALID_FT_ACTION_FRAME_COUNT" | "INVALID_PMKID" | "INVALID_MDE" | "INVALID_FTE" | "TRANSMISSION_LINK_ESTABLISH_FAILED" | "ALTERATIVE_CHANNEL_OCCUPIED" | "BEACON_TIMEOUT" | "NO_AP_FOUND" | "AUTH_FAIL" | "ASSOC_FAIL" | "HANDSHAKE_TIMEOUT" | "CONNECTION_FAIL" | "AP_TSF_RESET" | "ROAMING" | "ASSOC_COMEBACK_TIME_TOO_LONG" | "SA_QUERY_TIMEOUT" | "NO_AP_FOUND_W_COMPATIBLE_SECURITY" | "NO_AP_FOUND_IN_AUTHMODE_THRESHOLD" | "NO_AP_FOUND_IN_RSSI_THRESHOLD";
+
+/** Value unions of every enum, by enum name. */
+export interface EnumValues {
+  mode: "null" | "sta" | "ap" | "apsta";
+  auth: "open" | "wep" | "wpa" | "wpa2" | "wpa_wpa2" | "wpa2_ent" | "wpa3" | "wpa2_wpa3" | "wapi" | "owe" | "wpa3_ent192" | "wpa3_ext" | "wpa3_ext_mixed" | "dpp" | "wpa3_ent" | "wpa2_wpa3_ent" | "unknown";
+  cipher: "none" | "wep40" | "wep104" | "tkip" | "ccmp" | "tkip_ccmp" | "aes_cmac128" | "sms4" | "gcmp" | "gcmp256" | "aes_gmac128" | "aes_gmac256" | "unknown";
+  second: "none" | "above" | "below";
+  bw: "ht20" | "ht40" | "bw80" | "bw160" | "bw80_80";
+  ps: "none" | "min" | "max";
+  scan_type: "active" | "passive";
+  scan_method: "fast" | "all";
+  sort_method: "signal" | "security";
+  storage: "flash" | "ram";
+  pmf: "off" | "capable" | "required";
+  phase: "uninit" | "init" | "started" | "connecting" | "connected" | "got_ip";
+  scan_state: "idle" | "running" | "done" | "fetched";
+  reset_reason: "unknown" | "poweron" | "ext" | "sw" | "panic" | "int_wdt" | "task_wdt" | "wdt" | "deepsleep" | "brownout" | "sdio" | "usb" | "jtag" | "efuse" | "pwr_glitch" | "cpu_lockup";
+}
+
+export type ModeName = EnumValues["mode"];
+export type AuthName = EnumValues["auth"];
+export type CipherName = EnumValues["cipher"];
+export type SecondName = EnumValues["second"];
+export type BwName = EnumValues["bw"];
+export type PsName = EnumValues["ps"];
+export type ScanTypeName = EnumValues["scan_type"];
+export type ScanMethodName = EnumValues["scan_method"];
+export type SortMethodName = EnumValues["sort_method"];
+export type StorageName = EnumValues["storage"];
+export type PmfName = EnumValues["pmf"];
+export type PhaseName = EnumValues["phase"];
+export type ScanStateName = EnumValues["scan_state"];
+export type ResetReasonName = EnumValues["reset_reason"];
+
+/** Reason codes by name, e.g. `Reason.HANDSHAKE_TIMEOUT === 204`. */
+export const Reason = {
+  UNSPECIFIED: 1,
+  AUTH_EXPIRE: 2,
+  AUTH_LEAVE: 3,
+  DISASSOC_DUE_TO_INACTIVITY: 4,
+  ASSOC_TOOMANY: 5,
+  CLASS2_FRAME_FROM_NONAUTH_STA: 6,
+  CLASS3_FRAME_FROM_NONASSOC_STA: 7,
+  ASSOC_LEAVE: 8,
+  ASSOC_NOT_AUTHED: 9,
+  DISASSOC_PWRCAP_BAD: 10,
+  DISASSOC_SUPCHAN_BAD: 11,
+  BSS_TRANSITION_DISASSOC: 12,
+  IE_INVALID: 13,
+  MIC_FAILURE: 14,
+  "4WAY_HANDSHAKE_TIMEOUT": 15,
+  GROUP_KEY_UPDATE_TIMEOUT: 16,
+  IE_IN_4WAY_DIFFERS: 17,
+  GROUP_CIPHER_INVALID: 18,
+  PAIRWISE_CIPHER_INVALID: 19,
+  AKMP_INVALID: 20,
+  UNSUPP_RSN_IE_VERSION: 21,
+  INVALID_RSN_IE_CAP: 22,
+  "802_1X_AUTH_FAILED": 23,
+  CIPHER_SUITE_REJECTED: 24,
+  TDLS_PEER_UNREACHABLE: 25,
+  TDLS_UNSPECIFIED: 26,
+  SSP_REQUESTED_DISASSOC: 27,
+  NO_SSP_ROAMING_AGREEMENT: 28,
+  BAD_CIPHER_OR_AKM: 29,
+  NOT_AUTHORIZED_THIS_LOCATION: 30,
+  SERVICE_CHANGE_PERCLUDES_TS: 31,
+  UNSPECIFIED_QOS: 32,
+  NOT_ENOUGH_BANDWIDTH: 33,
+  MISSING_ACKS: 34,
+  EXCEEDED_TXOP: 35,
+  STA_LEAVING: 36,
+  END_BA: 37,
+  UNKNOWN_BA: 38,
+  TIMEOUT: 39,
+  PEER_INITIATED: 46,
+  AP_INITIATED: 47,
+  INVALID_FT_ACTION_FRAME_COUNT: 48,
+  INVALID_PMKID: 49,
+  INVALID_MDE: 50,
+  INVALID_FTE: 51,
+  TRANSMISSION_LINK_ESTABLISH_FAILED: 67,
+  ALTERATIVE_CHANNEL_OCCUPIED: 68,
+  BEACON_TIMEOUT: 200,
+  NO_AP_FOUND: 201,
+  AUTH_FAIL: 202,
+  ASSOC_FAIL: 203,
+  HANDSHAKE_TIMEOUT: 204,
+  CONNECTION_FAIL: 205,
+  AP_TSF_RESET: 206,
+  ROAMING: 207,
+  ASSOC_COMEBACK_TIME_TOO_LONG: 208,
+  SA_QUERY_TIMEOUT: 209,
+  NO_AP_FOUND_W_COMPATIBLE_SECURITY: 210,
+  NO_AP_FOUND_IN_AUTHMODE_THRESHOLD: 211,
+  NO_AP_FOUND_IN_RSSI_THRESHOLD: 212,
+} as const;

@@ -1,0 +1,336 @@
+// Rules 1–4 of rules.ts as a small state machine: one device scan at a time, shared by callers
+// with equal options, exactly one ap_records per SCAN_DONE, cached, retried while connecting.
+
+import type { ApRecord, ScanOptions } from '../types.js';
+import { ScanCache, expectedScanMs, scanArgs, scanKey, type RuleOptions } from './rules.js';
+
+export interface ReplyLike {
+  fields: Record<string, unknown>;
+  partials: Record<string, unknown>[];
+}
+
+export interface ScanIo {
+  request(verb: string, args?: Record<string, unknown>, opts?: { timeoutMs?: number; signal?: AbortSignal }): Promise<ReplyLike>;
+  /** Rule 4: stop starting reconnect attempts until the returned function is called. */
+  pauseReconnect(): () => void;
+  /** The device error name of a rejected request (WIFI_STATE, SCAN_IN_PROGRESS, ...), if any. */
+  deviceError(err: unknown): string | undefined;
+  /** Builds the error thrown when a scan does not finish in time. */
+  timeoutError(what: string, ms: number): Error;
+  log: { debug(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
+}
+
+export interface ScanDone {
+  status: number;
+  n: number;
+  scanId: number;
+}
+
+interface Job {
+  key: string;
+  opts: ScanOptions;
+  promise: Promise<readonly ApRecord[]>;
+  resolve(r: readonly ApRecord[]): void;
+  reject(e: unknown): void;
+}
+
+interface Waiter {
+  resolve(d: ScanDone): void;
+  reject(e: unknown): void;
+}
+
+/** Device errors after which a scan is retried later rather than failed. WIFI_STATE is the seed's
+ *  "scan when Wi-Fi is connecting"; the other two mean another scan or blocking call is running. */
+const RETRY_LATER = new Set(['WIFI_STATE', 'SCAN_IN_PROGRESS', 'BUSY']);
+
+export class ScanCoordinator {
+  readonly cache: ScanCache;
+  private running: Job | null = null;
+  private readonly queue: Job[] = [];
+  private waiter: Waiter | null = null;
+  /** A device scan started by a job that gave up before its SCAN_DONE (timeout/abort). */
+  private orphan: { until: number; done: Promise<void>; release(): void } | null = null;
+  private lastDoneId: number | null = null;
+  private fetchChain: Promise<unknown> = Promise.resolve();
+  /** Counters for diagnostics and tests. */
+  readonly stats = { deviceScans: 0, fetches: 0, cacheHits: 0, unrequested: 0, retries: 0 };
+
+  constructor(
+    private readonly io: ScanIo,
+    private readonly rules: RuleOptions,
+  ) {
+    this.cache = new ScanCache(rules.scanCacheSize);
+  }
+
+  /** Rule 3: same options share the running (or a queued) scan; others queue behind it. */
+  scan(opts: ScanOptions = {}): Promise<readonly ApRecord[]> {
+    const key = scanKey(opts);
+    const shared = this.running?.key === key ? this.running : this.queue.find((j) => j.key === key);
+    const job = shared ?? this.enqueue(key, opts);
+    return opts.signal ? withAbort(job.promise, opts.signal) : job.promise;
+  }
+
+  private enqueue(key: string, opts: ScanOptions): Job {
+    let resolve!: Job['resolve'];
+    let reject!: Job['reject'];
+    const promise = new Promise<readonly ApRecord[]>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A caller that stops listening must not turn a shared failure into an unhandled rejection.
+    promise.catch(() => {});
+    const job: Job = { key, opts: { ...opts, signal: undefined }, promise, resolve, reject };
+    this.queue.push(job);
+    if (!this.running) void this.pump();
+    return job;
+  }
+
+  private async pump(): Promise<void> {
+    while (!this.running && this.queue.length) {
+      const job = this.queue.shift()!;
+      this.running = job;
+      try {
+        job.resolve(await this.run(job.opts));
+      } catch (e) {
+        job.reject(e);
+      } finally {
+        this.running = null;
+      }
+    }
+  }
+
+  private async run(opts: ScanOptions): Promise<readonly ApRecord[]> {
+    const budget = opts.timeoutMs ?? expectedScanMs(opts) + this.rules.scanTimeoutMarginMs;
+    await this.waitOrphan();
+    let resume: (() => void) | null = null;
+    const retryUntil = Date.now() + this.rules.scanRetryTimeoutMs;
+    try {
+      for (;;) {
+        const done = this.expectScanDone();
+        try {
+          await this.io.request('scan', scanArgs(opts));
+        } catch (e) {
+          this.cancelWaiter(done);
+          const name = this.io.deviceError(e);
+          if (name && RETRY_LATER.has(name) && Date.now() < retryUntil) {
+            // Rule 4: hold the reconnection policy so the current attempt ends and no new one
+            // starts before our retry; released in `finally` once the scan is over.
+            resume ??= this.io.pauseReconnect();
+            this.stats.retries++;
+            this.io.log.debug({ error: name, delayMs: this.rules.scanRetryDelayMs }, 'scan refused, retrying after a delay');
+            await sleep(this.rules.scanRetryDelayMs);
+            continue;
+          }
+          throw e;
+        }
+        this.stats.deviceScans++;
+        let d: ScanDone;
+        try {
+          d = await withTimeout(done.promise, budget, () => this.io.timeoutError('scan (waiting for scan_done)', budget));
+        } catch (e) {
+          this.cancelWaiter(done);
+          this.markOrphan(budget);
+          throw e;
+        }
+        return await this.fetch(d);
+      }
+    } finally {
+      resume?.();
+    }
+  }
+
+  private expectScanDone(): { promise: Promise<ScanDone>; w: Waiter } {
+    let w!: Waiter;
+    const promise = new Promise<ScanDone>((resolve, reject) => {
+      w = { resolve, reject };
+    });
+    promise.catch(() => {});
+    this.waiter = w;
+    return { promise, w };
+  }
+
+  private cancelWaiter(done: { w: Waiter }): void {
+    if (this.waiter === done.w) this.waiter = null;
+  }
+
+  private markOrphan(budget: number): void {
+    let release!: () => void;
+    const done = new Promise<void>((r) => (release = r));
+    this.orphan = { until: Date.now() + budget, done, release };
+  }
+
+  private async waitOrphan(): Promise<void> {
+    const o = this.orphan;
+    if (!o) return;
+    const left = o.until - Date.now();
+    if (left > 0) await Promise.race([o.done, sleep(left)]);
+    if (this.orphan === o) this.orphan = null;
+  }
+
+  /** Called by the Board for every scan_done event. */
+  onScanDone(d: ScanDone): void {
+    this.lastDoneId = d.scanId;
+    // A SCAN_DONE is always a new scan: scan ids wrap at 255 and restart after a reset, so
+    // records cached under this id belong to an older scan and must not stand in for a fetch.
+    this.cache.delete(d.scanId);
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      w.resolve(d);
+      return;
+    }
+    // Rule 2: nobody asked, but the driver holds the records until somebody fetches them.
+    this.stats.unrequested++;
+    const o = this.orphan;
+    this.fetch(d, this.rules.unrequestedScanResults === 'cache')
+      .catch((e) => this.io.log.warn({ err: e, scanId: d.scanId }, 'could not fetch the records of an unrequested scan'))
+      .finally(() => {
+        if (o && this.orphan === o) {
+          this.orphan = null;
+          o.release();
+        }
+      });
+  }
+
+  /** Rule 1: one ap_records per scan id; serialized so two fetches can never race. */
+  private fetch(d: ScanDone, keep = true): Promise<readonly ApRecord[]> {
+    const run = async (): Promise<readonly ApRecord[]> => {
+      const hit = this.cache.get(d.scanId);
+      if (hit) {
+        this.stats.cacheHits++;
+        return hit;
+      }
+      const reply = await this.io.request('ap_records', {});
+      this.stats.fetches++;
+      const records = Object.freeze(reply.partials.map(toApRecord));
+      const id = typeof reply.fields.scan_id === 'number' ? reply.fields.scan_id : d.scanId;
+      if (keep) this.cache.put(id, records);
+      return records;
+    };
+    const p = this.fetchChain.then(run, run);
+    this.fetchChain = p.catch(() => {});
+    return p;
+  }
+
+  /** A raw `ap_records` request (Board.request): answered from the cache when the latest scan's
+   *  records were already fetched, so the firmware's ALREADY_FETCHED is never provoked. */
+  async rawApRecords(): Promise<{ records: readonly ApRecord[]; scanId: number } | null> {
+    await this.fetchChain;
+    if (this.lastDoneId !== null && this.cache.has(this.lastDoneId)) {
+      this.stats.cacheHits++;
+      return { records: this.cache.get(this.lastDoneId)!, scanId: this.lastDoneId };
+    }
+    return null;
+  }
+
+  /** A raw blocking scan has no SCAN_DONE (seed "Scan in Blocked Mode"): fetch right away. */
+  async afterBlockingScan(): Promise<void> {
+    const reply = await this.io.request('ap_records', {});
+    this.stats.fetches++;
+    const id = typeof reply.fields.scan_id === 'number' ? reply.fields.scan_id : -1;
+    this.lastDoneId = id;
+    this.cache.put(id, Object.freeze(reply.partials.map(toApRecord)));
+  }
+
+  /** The device reset: its driver lost every scan; pending scans fail with `err`. */
+  reset(err: Error): void {
+    this.waiter?.reject(err);
+    this.waiter = null;
+    if (this.orphan) this.orphan.release();
+    this.orphan = null;
+    this.cache.clear();
+    this.lastDoneId = null;
+    for (const j of this.queue.splice(0)) j.reject(err);
+  }
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** SSID for display: the UTF-8 text when valid, otherwise printable ASCII with \xHH escapes. */
+export function displaySsid(b: Buffer): string {
+  try {
+    return utf8.decode(b);
+  } catch {
+    let s = '';
+    for (const c of b) s += c >= 0x20 && c < 0x7f && c !== 0x5c ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`;
+    return s;
+  }
+}
+
+function toBuf(v: unknown): Buffer {
+  if (Buffer.isBuffer(v)) return v;
+  if (v instanceof Uint8Array) return Buffer.from(v);
+  return Buffer.from(String(v ?? ''), 'utf8');
+}
+
+export function toApRecord(f: Record<string, unknown>): ApRecord {
+  const ssid = toBuf(f.ssid);
+  const r: ApRecord = {
+    ssid,
+    ssidText: displaySsid(ssid),
+    rssi: Number(f.rssi),
+    bssid: String(f.bssid),
+    channel: Number(f.ch),
+    auth: String(f.auth),
+    pairwise: String(f.pairwise),
+    group: String(f.group),
+    phy: String(f.phy ?? '-'),
+  };
+  if (f.second !== undefined) r.second = String(f.second);
+  if (f.bw !== undefined) r.bandwidth = String(f.bw);
+  if (f.cc !== undefined) r.country = toBuf(f.cc).toString('latin1');
+  return Object.freeze(r);
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number, err: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(err()), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}
+
+export function withAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,124 @@
+// A local serial device or pseudo-terminal through serialport 13. Translates the OS's errors
+// into PortError kinds whose messages say what to do, reports an unplugged device as 'close'
+// with an error, and tolerates pseudo-terminals that reject modem-control ioctls.
+import { EventEmitter } from 'node:events';
+import { SerialPort } from 'serialport';
+import { EspWifiError, PortError } from '../errors.js';
+import type { ControlSignals, Transport, TransportOptions } from './types.js';
+
+// ptys (and some USB adapters) refuse TIOCMSET; the bindings also issue a break ioctl first
+// (flashing-and-serial.md), so any of these means "no modem lines here", not a broken port.
+const NO_MODEM_LINES_RE = /inappropriate ioctl|ENOTTY|EINVAL|not supported|operation not permitted/i;
+
+/** What the transport needs of a serialport 13 port (lets tests stand in for hardware). */
+export type SerialPortLike = Pick<SerialPort, 'open' | 'close' | 'write' | 'update' | 'set' | 'on' | 'isOpen'>;
+
+export interface SerialTransportDeps {
+  createPort?: (options: { path: string; baudRate: number; autoOpen: false; lock: boolean }) => SerialPortLike;
+}
+
+export class SerialTransport extends EventEmitter implements Transport {
+  readonly url: string;
+  private port: SerialPortLike | undefined;
+  private readonly createPort: NonNullable<SerialTransportDeps['createPort']>;
+  private baudRate: number;
+  // serialport's set() resets every flag it is not given to its default, so the last requested
+  // state of both lines is kept and always passed together.
+  private signals: Required<ControlSignals> = { dtr: true, rts: true };
+  private closing = false;
+
+  constructor(path: string, options: TransportOptions = {}, deps: SerialTransportDeps = {}) {
+    super();
+    this.url = path;
+    this.baudRate = options.baudRate ?? 115200;
+    this.createPort = deps.createPort ?? ((o) => new SerialPort(o));
+  }
+
+  get isOpen(): boolean {
+    return !!this.port?.isOpen;
+  }
+
+  async open(): Promise<void> {
+    if (this.isOpen) return;
+    const port = this.createPort({ path: this.url, baudRate: this.baudRate, autoOpen: false, lock: true });
+    await new Promise<void>((resolve, reject) => {
+      port.open((err) => (err ? reject(this.mapOpenError(err)) : resolve()));
+    });
+    this.port = port;
+    this.closing = false;
+    port.on('data', (chunk: Buffer) => this.emit('data', chunk));
+    port.on('error', (err: Error) => {
+      if (this.listenerCount('error') > 0) this.emit('error', err);
+    });
+    // A read of 0 bytes (EOF) ends the stream without a disconnect error: the peer is gone too.
+    port.on('end', () => this.vanished(new Error('end of stream')));
+    port.on('close', (err: (Error & { disconnected?: boolean }) | null) => {
+      if (this.port !== port) return;
+      this.port = undefined;
+      if (err && !this.closing) this.emit('close', PortError.forPath('unplugged', this.url, err));
+      else this.emit('close');
+    });
+  }
+
+  private vanished(cause: Error): void {
+    const port = this.port;
+    if (!port || this.closing) return;
+    this.port = undefined;
+    this.emit('close', PortError.forPath('unplugged', this.url, cause));
+    if (port.isOpen) port.close(() => undefined);
+  }
+
+  private mapOpenError(err: Error): Error {
+    return PortError.fromSystemError(err, this.url)
+      ?? new EspWifiError('PORT_OPEN_FAILED', `cannot open ${this.url}: ${err.message}`, { cause: err });
+  }
+
+  private requirePort(): SerialPortLike {
+    if (!this.port?.isOpen) throw PortError.forPath('closed', this.url);
+    return this.port;
+  }
+
+  async write(data: Uint8Array): Promise<void> {
+    const port = this.requirePort();
+    await new Promise<void>((resolve, reject) => {
+      port.write(Buffer.from(data.buffer, data.byteOffset, data.length), (err) => {
+        if (err) reject(PortError.fromSystemError(err, this.url) ?? PortError.forPath('unplugged', this.url, err));
+        else resolve();
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    const port = this.port;
+    if (!port) return;
+    this.closing = true;
+    if (!port.isOpen) {
+      this.port = undefined;
+      return;
+    }
+    await new Promise<void>((resolve) => port.close(() => resolve()));
+  }
+
+  async setBaudRate(baudRate: number): Promise<void> {
+    if (!Number.isInteger(baudRate) || baudRate <= 0) throw new EspWifiError('BAD_ARG', `baud rate must be a positive integer (got ${baudRate})`);
+    const port = this.requirePort();
+    await new Promise<void>((resolve, reject) => port.update({ baudRate }, (err) => (err ? reject(err) : resolve())));
+    this.baudRate = baudRate;
+  }
+
+  async setSignals(signals: ControlSignals): Promise<boolean> {
+    const port = this.requirePort();
+    const next = {
+      dtr: signals.dtr ?? this.signals.dtr,
+      rts: signals.rts ?? this.signals.rts,
+    };
+    this.signals = next;
+    return new Promise<boolean>((resolve, reject) => {
+      port.set(next, (err) => {
+        if (!err) resolve(true);
+        else if (NO_MODEM_LINES_RE.test(err.message)) resolve(false);
+        else reject(PortError.fromSystemError(err, this.url) ?? err);
+      });
+    });
+  }
+}

@@ -1,0 +1,145 @@
+// Commands that need no board: help, usage errors, reason, ports, flash argument checks.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, runCli } from './helpers.js';
+
+beforeAll(async () => {
+  await ensureBuilt();
+}, 120_000);
+
+describe('espwifi without a board', () => {
+  it('--help lists every command and the exit codes', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['demo', 'sim', 'ports', 'info', 'scan', 'connect', 'status', 'disconnect', 'reset', 'monitor', 'reason', 'flash']) {
+      expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
+    }
+    expect(r.stdout).toMatch(/Exit codes: 0 ok/);
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('an unknown command is a usage error (exit 2)', async () => {
+    const r = await runCli(['scna']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'scna'/);
+  });
+
+  it('an out-of-range option value is a usage error naming the option', async () => {
+    const r = await runCli(['scan', '--channel', '15']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--channel must be between 1 and 14 \(got 15\)/);
+    const r2 = await runCli(['scan', '--channels', '1,6,99']);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/--channels takes 2\.4 GHz channels 1-14/);
+    const r3 = await runCli(['connect', 'x', '--bssid', 'nope']);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toMatch(/--bssid must be a MAC/);
+  });
+
+  it('--log-level rejects unknown levels', async () => {
+    const r = await runCli(['--log-level', 'loud', 'reason', '15']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--log-level/);
+  });
+});
+
+describe('espwifi reason', () => {
+  it('decodes a number', async () => {
+    const r = await runCli(['reason', '15']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^4WAY_HANDSHAKE_TIMEOUT \(15\)/);
+    expect(r.stdout).toMatch(/meaning/);
+    expect(r.stdout).toMatch(/related to wrong password/);
+  });
+
+  it('decodes a name with or without the WIFI_REASON_ prefix, any case', async () => {
+    const a = await runCli(['reason', 'beacon_timeout']);
+    const b = await runCli(['reason', 'WIFI_REASON_BEACON_TIMEOUT']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toMatch(/^BEACON_TIMEOUT \(200\)/);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('--json gives the decoded object', async () => {
+    const r = await runCli(['--json', 'reason', '204']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ code: 204, name: 'HANDSHAKE_TIMEOUT' });
+    expect(typeof d.meaning).toBe('string');
+    expect(typeof d.action).toBe('string');
+  });
+
+  it('an unknown reason is a usage error with a hint', async () => {
+    const r = await runCli(['reason', '9999']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown reason "9999"/);
+    expect(r.stderr).toMatch(/--list/);
+  });
+
+  it('--list prints the whole table', async () => {
+    const r = await runCli(['reason', '--list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => /^\s*\d+\s+[A-Z_0-9]+/.test(l)).length).toBeGreaterThan(40);
+  });
+});
+
+describe('espwifi ports', () => {
+  it('works without udevadm: a list (possibly empty) and a hint, exit 0', async () => {
+    const r = await runCli(['ports']);
+    expect(r.code).toBe(0);
+    if (r.stdout.trim() === '') expect(r.stderr).toMatch(/No serial ports found.*virtual board/s);
+    else expect(r.stdout).toMatch(/^PORT\s+USB ID/);
+  });
+
+  it('--json prints an array', async () => {
+    const r = await runCli(['--json', 'ports']);
+    expect(r.code).toBe(0);
+    expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
+  });
+});
+
+describe('espwifi flash argument checks', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('refuses to run without --port (exit 2) and says why', async () => {
+    const r = await runCli(['flash']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/flash needs a real board: pass --port/);
+  });
+
+  it('a missing build says how to build (exit 8)', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'espwifi-nobuild-'));
+    dirs.push(empty);
+    const r = await runCli(['--port', '/dev/ttyUSB-none', 'flash', empty]);
+    expect(r.code).toBe(8);
+    expect(r.stderr).toMatch(/no flasher_args\.json.*idf\.py set-target esp32c3 && idf\.py build/);
+  });
+
+  it('a missing port says how to find one (exit 3)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'espwifi-build-'));
+    dirs.push(root);
+    const b = path.join(root, 'build');
+    mkdirSync(path.join(b, 'bootloader'), { recursive: true });
+    writeFileSync(path.join(b, 'bootloader/bootloader.bin'), Buffer.alloc(32, 0xe9));
+    writeFileSync(path.join(b, 'app.bin'), Buffer.alloc(32, 0xe9));
+    writeFileSync(
+      path.join(b, 'flasher_args.json'),
+      JSON.stringify({
+        flash_settings: { flash_mode: 'dio', flash_size: '4MB', flash_freq: '80m' },
+        flash_files: { '0x0': 'bootloader/bootloader.bin', '0x10000': 'app.bin' },
+        extra_esptool_args: { before: 'default-reset', after: 'hard-reset', chip: 'esp32c3', stub: true },
+      }),
+    );
+    const r = await runCli(['--port', '/dev/ttyUSB-espwifi-none', 'flash', root]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/does not exist.*espwifi ports/);
+  });
+});

@@ -1,0 +1,49 @@
+// `npm start` = `espwifi demo`: the seed's station story on a built-in virtual board, exit 0,
+// well under a minute, no simulator left running.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, newTag, runCli, settle, simProcessesWithTag } from './helpers.js';
+
+beforeAll(async () => {
+  await ensureBuilt();
+}, 120_000);
+
+describe('espwifi demo', () => {
+  it('walks every phase with decoded reasons and exits 0 without leftovers', async () => {
+    const tag = newTag();
+    const r = await runCli(['demo'], { tag, timeoutMs: 90_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.ms).toBeLessThan(60_000);
+    const out = r.stdout;
+    // Phase headers in the seed's order.
+    const headers = ['1. Init', '2. Configure', '3. Start', 'Scan', '4. Connect with a wrong password', '5. Connect with the right password', '6. The AP vanishes', '7. IP change', '8. Deinit'];
+    let at = -1;
+    for (const h of headers) {
+      const i = out.indexOf(`── ${h}`);
+      expect(i, `header "${h}"`).toBeGreaterThan(at);
+      at = i;
+    }
+    expect(out).toMatch(/^\s+\+\d+\.\d{3}s  /m); // relative timestamps
+    expect(out).toMatch(/HomeNet\s+30:7b:ac:69:41:90\s+6/); // the scan table
+    expect(out).toMatch(/policy stops after \d+ attempts: likely .*password/i);
+    expect(out).toMatch(/evidence: /);
+    expect(out).toMatch(/GOT_IP 192\.168\.1\.100/);
+    expect(out).toMatch(/⚡ "HomeNet" powered off/);
+    expect(out).toMatch(/BEACON_TIMEOUT/);
+    expect(out).toMatch(/↻ reconnect attempt \d+ after \d\.\d s backoff/);
+    expect(out).toMatch(/GOT_IP 192\.168\.1\.154 .*ip_change/);
+    expect(out).toMatch(/esp_wifi_deinit/);
+    expect(out).toMatch(/✓ Demo finished/);
+    expect(simProcessesWithTag(tag)).toEqual([]);
+    expect(await settle(tag)).toEqual([]);
+  }, 100_000);
+
+  it('--json streams NDJSON records with phases', async () => {
+    const tag = newTag();
+    const r = await runCli(['--json', 'demo'], { tag, timeoutMs: 90_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; event?: string });
+    expect(recs.filter((x) => x.type === 'phase').map((x) => x.phase)).toEqual(['1', '2', '3', '', '4', '5', '6', '7', '8']);
+    expect(recs.some((x) => x.event === 'gave_up')).toBe(true);
+    expect(await settle(tag)).toEqual([]);
+  }, 100_000);
+});

@@ -1,0 +1,194 @@
+// Runs the real CLI binary (node bin/espwifi.js) as a user would, after making sure dist/ is built
+// from the current sources (tsc under a lock, so parallel test files don't build twice).
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin/espwifi.js');
+const MAIN_JS = path.join(ROOT, 'dist/host/src/cli/main.js');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function built(): boolean {
+  try {
+    return statSync(MAIN_JS).mtimeMs >= newestSource(path.join(ROOT, 'host/src'));
+  } catch {
+    return false;
+  }
+}
+
+export async function ensureBuilt(): Promise<void> {
+  if (built()) return;
+  const lock = path.join(ROOT, 'dist/.cli-test-build.lock');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (built()) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (!built()) {
+      // tsc emits even when another part of the tree has type errors; the CLI's own files are
+      // checked by the build:ts script, not here.
+      spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], { stdio: 'ignore' });
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  timeoutMs?: number;
+  /** A tag put into the environment so test code can find processes the CLI left behind. */
+  tag?: string;
+}
+
+/** Environment without the developer's ESPWIFI_* settings (a real ESPWIFI_PORT would be used!). */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('ESPWIFI_') && k !== 'FORCE_COLOR') env[k] = v;
+  env.NO_COLOR = '1';
+  // Built-in virtual boards run 4x faster than real time in tests (timing only; same behaviour).
+  env.ESPWIFI_SIM_SPEED = '4';
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+export function runCli(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: cleanEnv({ ...opts.env, ...(opts.tag ? { ESPWIFI_TEST_TAG: opts.tag } : {}) }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`espwifi ${args.join(' ')} did not finish in ${opts.timeoutMs ?? 60_000} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    }, opts.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started });
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+/** A long-running CLI (sim, monitor): read its output as it comes, stop it with a signal. */
+export interface LiveCli {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  waitFor(re: RegExp, ms?: number, stream?: 'stdout' | 'stderr'): Promise<RegExpMatchArray>;
+  stop(signal?: NodeJS.Signals, ms?: number): Promise<RunResult>;
+}
+
+export function startCli(args: string[], opts: RunOptions = {}): LiveCli {
+  const started = Date.now();
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: cleanEnv({ ...opts.env, ...(opts.tag ? { ESPWIFI_TEST_TAG: opts.tag } : {}) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    waitFor: async (re, ms = 20_000, stream = 'stdout') => {
+      const end = Date.now() + ms;
+      for (;;) {
+        const m = (stream === 'stdout' ? out : err).match(re);
+        if (m) return m;
+        if (Date.now() > end || child.exitCode !== null) {
+          throw new Error(`no ${re} on ${stream} within ${ms} ms (exit ${child.exitCode})\nstdout:\n${out}\nstderr:\n${err}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    stop: async (signal = 'SIGINT', ms = 10_000) => {
+      if (child.exitCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+      const code = await closed;
+      clearTimeout(timer);
+      return { code, stdout: out, stderr: err, ms: Date.now() - started };
+    },
+  };
+}
+
+export const newTag = () => `cli-test-${randomUUID()}`;
+
+/** PIDs of live processes whose environment carries the tag (what a CLI run left behind). */
+export function processesWithTag(tag: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${name}/environ`, 'latin1');
+      if (env.includes(`ESPWIFI_TEST_TAG=${tag}\0`)) {
+        const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+        if (!/\) Z /.test(stat)) found.push(Number(name)); // zombies are gone already
+      }
+    } catch {
+      // exited meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** `pgrep -f espwifi-sim` limited to the processes carrying our tag. */
+export function simProcessesWithTag(tag: string): number[] {
+  let pids: number[] = [];
+  try {
+    pids = execFileSync('pgrep', ['-f', 'espwifi-sim'], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+  const tagged = new Set(processesWithTag(tag));
+  return pids.filter((p) => tagged.has(p));
+}
+
+export async function settle(tag: string, ms = 3000): Promise<number[]> {
+  const end = Date.now() + ms;
+  let left = processesWithTag(tag);
+  while (left.length > 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    left = processesWithTag(tag);
+  }
+  return left;
+}

@@ -1,0 +1,121 @@
+// The Node adapter under esptool-js's real Transport and ESPLoader, against a pty peer.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ESPLoader } from 'esptool-js';
+import { NodeSerialDevice, SerialDeviceError } from '../../host/src/flash/serial-device.js';
+import { NodeTransport } from '../../host/src/flash/transport.js';
+import { resetConstructors } from '../../host/src/flash/reset.js';
+import { flashBoard, FlashError } from '../../host/src/flash/flasher.js';
+import { FakeRom, slipEncode } from './fake-rom.js';
+import { ptyPair, type PtyPair } from './pty-pair.js';
+
+let pair: PtyPair;
+let rom: FakeRom | undefined;
+let transport: NodeTransport | undefined;
+
+beforeEach(async () => {
+  pair = await ptyPair();
+});
+afterEach(async () => {
+  await transport?.disconnect().catch(() => undefined);
+  await rom?.close();
+  await pair.close();
+  transport = undefined;
+  rom = undefined;
+});
+
+const waitFor = async (cond: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('NodeSerialDevice + esptool-js Transport over a pty', () => {
+  it('SLIP-escapes END/ESC on the way out and unescapes a reply on the way in', async () => {
+    rom = new FakeRom(pair.b);
+    await rom.open();
+    const traces: string[] = [];
+    transport = new NodeTransport(new NodeSerialDevice(pair.a), (l) => traces.push(l));
+    await transport.connect(115200);
+    void transport.readLoop();
+
+    await transport.write(new Uint8Array([0x01, 0xc0, 0x02, 0xdb, 0x03]));
+    await waitFor(() => Buffer.concat(rom!.raw).length >= 9);
+    expect([...Buffer.concat(rom.raw)]).toEqual([0xc0, 0x01, 0xdb, 0xdc, 0x02, 0xdb, 0xdd, 0x03, 0xc0]);
+
+    rom.send(slipEncode(new Uint8Array([0xaa, 0xc0, 0xdb, 0xbb])));
+    const packet = await transport.read(2000);
+    expect([...packet]).toEqual([0xaa, 0xc0, 0xdb, 0xbb]);
+  });
+
+  it('syncs with a ROM and reads a register whose bytes need escaping', async () => {
+    rom = new FakeRom(pair.b, new Map([[0x60008000, 0xdbc0c0db]]));
+    await rom.open();
+    const device = new NodeSerialDevice(pair.a);
+    transport = new NodeTransport(device);
+    const out: string[] = [];
+    const loader = new ESPLoader({
+      transport,
+      baudrate: 115200,
+      terminal: { clean: () => undefined, writeLine: (l) => out.push(l), write: (l) => out.push(l) },
+      resetConstructors: resetConstructors(),
+    });
+    await loader.connect('default_reset', 1, false);
+    expect(rom.commands[0].op).toBe(0x08);
+    expect(rom.commands[0].data.subarray(0, 4)).toEqual(Buffer.from([0x07, 0x07, 0x12, 0x20]));
+    // esptool-js returns the register as a signed 32-bit number.
+    expect((await loader.readReg(0x60008000)) >>> 0).toBe(0xdbc0c0db);
+    // The classic reset ran through the adapter: signals are recorded even though a pty refuses them.
+    expect(device.signalLog.map(({ dtr, rts }) => [dtr, rts])).toEqual([
+      [false, true],
+      [true, false],
+      [false, false],
+    ]);
+    expect(device.signalLog.every((s) => s.applied === false)).toBe(true);
+  });
+
+  it('changes baud in place instead of closing the port', async () => {
+    const device = new NodeSerialDevice(pair.a);
+    transport = new NodeTransport(device);
+    await transport.connect(115200);
+    const reopened = await transport.changeBaudrate(460800);
+    expect(reopened).toBe(false);
+    expect(device.isOpen).toBe(true);
+  });
+
+  it('can be opened again after close (Transport reconnects that way)', async () => {
+    const device = new NodeSerialDevice(pair.a);
+    await device.open({ baudRate: 115200 });
+    await device.close();
+    expect(device.readable).toBeNull();
+    await device.open({ baudRate: 115200 });
+    expect(device.isOpen).toBe(true);
+    await device.close();
+  });
+
+  it('throws a named signal error on a non-pty path when told signals must work', async () => {
+    const device = new NodeSerialDevice(pair.a, { tolerateSignalErrors: false });
+    await device.open({ baudRate: 115200 });
+    await expect(device.setSignals({ requestToSend: true })).rejects.toMatchObject({ code: 'SIGNALS' });
+    await device.close();
+  });
+
+  it('names a missing port and says what to do', async () => {
+    const device = new NodeSerialDevice('/dev/ttyUSB-espwifi-missing');
+    const err = await device.open({ baudRate: 115200 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SerialDeviceError);
+    expect((err as SerialDeviceError).code).toBe('PORT_MISSING');
+    expect((err as Error).message).toMatch(/espwifi ports/);
+  });
+});
+
+describe('flashBoard error paths without silicon', () => {
+  it('reports NO_SYNC with what to do when nothing answers', async () => {
+    const plan = { buildDir: '/x', before: 'default_reset' as const, after: 'hard_reset' as const, stub: true, flashMode: 'dio', flashFreq: '80m', flashSize: '4MB', files: [] };
+    const err = await flashBoard({ port: pair.a, plan, baudRate: 115200 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FlashError);
+    expect((err as FlashError).code).toBe('NO_SYNC');
+    expect((err as Error).message).toMatch(/hold BOOT/);
+  }, 25_000);
+});

@@ -1,0 +1,163 @@
+// Coordination logic of rules 1–4 in isolation (timings and ordering); the same rules are
+// exercised end to end against the virtual board in board-*.test.ts.
+import { describe, expect, it } from 'vitest';
+import { ScanCoordinator, type ReplyLike, type ScanIo } from '../../host/src/rules/scan-coordinator.js';
+import { resolveRuleOptions } from '../../host/src/rules/rules.js';
+
+class DeviceError extends Error {
+  constructor(readonly dev: string) {
+    super(dev);
+  }
+}
+
+function fakeIo(script: { scan?: (n: number) => 'ok' | string } = {}) {
+  const calls: string[] = [];
+  let scans = 0;
+  let pauses = 0;
+  let resumes = 0;
+  let scanId = 0;
+  let coordinator!: ScanCoordinator;
+  const io: ScanIo = {
+    async request(verb): Promise<ReplyLike> {
+      calls.push(verb);
+      await Promise.resolve();
+      if (verb === 'scan') {
+        const v = script.scan ? script.scan(++scans) : 'ok';
+        if (v !== 'ok') throw new DeviceError(v);
+        const id = ++scanId;
+        if (v === 'ok') setTimeout(() => coordinator.onScanDone({ status: 0, n: 1, scanId: id }), 5);
+        return { fields: {}, partials: [] };
+      }
+      if (verb === 'ap_records') {
+        return {
+          fields: { scan_id: scanId },
+          partials: [{ ssid: Buffer.from(`net${scanId}`), rssi: -50, bssid: 'aa:bb:cc:dd:ee:ff', ch: 6, auth: 'wpa2', pairwise: 'ccmp', group: 'ccmp', phy: 'bgn' }],
+        };
+      }
+      return { fields: {}, partials: [] };
+    },
+    pauseReconnect() {
+      pauses++;
+      return () => resumes++;
+    },
+    deviceError: (e) => (e instanceof DeviceError ? e.dev : undefined),
+    timeoutError: (what, ms) => new Error(`${what} ${ms}`),
+    log: { debug() {}, warn() {} },
+  };
+  return {
+    io,
+    calls,
+    attach(c: ScanCoordinator) {
+      coordinator = c;
+    },
+    get pauses() {
+      return pauses;
+    },
+    get resumes() {
+      return resumes;
+    },
+  };
+}
+
+const rules = resolveRuleOptions({ scanRetryDelayMs: 10, scanRetryTimeoutMs: 500 });
+
+describe('ScanCoordinator', () => {
+  it('100 concurrent equal scans share one device scan and one fetch', async () => {
+    const f = fakeIo();
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    const results = await Promise.all(Array.from({ length: 100 }, () => c.scan({ channel: 6 })));
+    expect(f.calls.filter((v) => v === 'scan')).toHaveLength(1);
+    expect(f.calls.filter((v) => v === 'ap_records')).toHaveLength(1);
+    expect(new Set(results).size).toBe(1);
+    expect(results[0]![0]!.ssidText).toBe('net1');
+  });
+
+  it('a scan with other options queues behind the running one', async () => {
+    const f = fakeIo();
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    const [a, b, a2] = await Promise.all([c.scan({ channel: 1 }), c.scan({ channel: 2 }), c.scan({ channel: 1 })]);
+    expect(f.calls).toEqual(['scan', 'ap_records', 'scan', 'ap_records']);
+    expect(a).toBe(a2);
+    expect(b).not.toBe(a);
+  });
+
+  it('WIFI_STATE (connecting) pauses the reconnect policy, retries after a delay, then resumes', async () => {
+    const f = fakeIo({ scan: (n) => (n <= 3 ? 'WIFI_STATE' : 'ok') });
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    const t0 = Date.now();
+    const r = await c.scan();
+    expect(r).toHaveLength(1);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
+    expect(f.pauses).toBe(1);
+    expect(f.resumes).toBe(1);
+    expect(c.stats.retries).toBe(3);
+  });
+
+  it('gives up retrying after scanRetryTimeoutMs and still resumes the policy', async () => {
+    const f = fakeIo({ scan: () => 'WIFI_STATE' });
+    const c = new ScanCoordinator(f.io, resolveRuleOptions({ scanRetryDelayMs: 10, scanRetryTimeoutMs: 50 }));
+    f.attach(c);
+    await expect(c.scan()).rejects.toThrow('WIFI_STATE');
+    expect(f.resumes).toBe(f.pauses);
+  });
+
+  it('other device errors fail at once', async () => {
+    const f = fakeIo({ scan: () => 'WIFI_NOT_STARTED' });
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    await expect(c.scan()).rejects.toThrow('WIFI_NOT_STARTED');
+    expect(f.pauses).toBe(0);
+  });
+
+  it('an unrequested scan_done is fetched and cached; a raw fetch is then answered from the cache', async () => {
+    const f = fakeIo();
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    c.onScanDone({ status: 0, n: 1, scanId: 0 });
+    const raw = await c.rawApRecords();
+    expect(f.calls).toEqual(['ap_records']);
+    expect(raw?.records[0]?.ssidText).toBe('net0');
+    expect(await c.rawApRecords()).toEqual(raw);
+    expect(f.calls).toEqual(['ap_records']);
+  });
+
+  it("'discard' still fetches (frees the driver's records) but keeps nothing", async () => {
+    const f = fakeIo();
+    const c = new ScanCoordinator(f.io, resolveRuleOptions({ unrequestedScanResults: 'discard' }));
+    f.attach(c);
+    c.onScanDone({ status: 0, n: 1, scanId: 0 });
+    expect(await c.rawApRecords()).toBeNull();
+    expect(f.calls).toEqual(['ap_records']);
+  });
+
+  it('a reused scan id (wrap, reset) is fetched again, not served stale from the cache', async () => {
+    const f = fakeIo();
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    c.onScanDone({ status: 0, n: 1, scanId: 0 });
+    await c.rawApRecords();
+    c.onScanDone({ status: 0, n: 1, scanId: 0 });
+    await c.rawApRecords();
+    expect(f.calls).toEqual(['ap_records', 'ap_records']);
+  });
+
+  it('rejects bad rule options by name', () => {
+    expect(() => resolveRuleOptions({ scanRetryDelayMs: -1 })).toThrow(/scanRetryDelayMs/);
+    expect(() => resolveRuleOptions({ unrequestedScanResults: 'keep' as 'cache' })).toThrow(/unrequestedScanResults/);
+  });
+
+  it('an aborted caller leaves the shared scan running for the others', async () => {
+    const f = fakeIo();
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    const ac = new AbortController();
+    const a = c.scan({ signal: ac.signal });
+    const b = c.scan();
+    ac.abort(new Error('stop'));
+    await expect(a).rejects.toThrow('stop');
+    expect(await b).toHaveLength(1);
+  });
+});

@@ -1,0 +1,108 @@
+// Shared set-up for the integration tests: a virtual board (real firmware core, real pty) at a
+// raised virtual-time speed, and a Board opened on it with policy timings scaled to match.
+import pino from 'pino';
+import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
+import { openBoard, type Board, type OpenBoardOptions } from '../../host/src/board.js';
+import type { BoardEvents } from '../../host/src/board.js';
+
+export const SPEED = 20;
+export const PASSWORD = 'correct-horse';
+
+/** Host-side policy timings for tests: real-time, so shortened like the board's virtual time. */
+export const FAST_POLICY = { immediateAttempts: 3, baseDelayMs: 100, factor: 2, maxDelayMs: 400, jitter: 0.2, driverReconnectGraceMs: 300 };
+export const FAST_RULES = { scanRetryDelayMs: 30, scanRetryTimeoutMs: 5000 };
+
+export interface Rig {
+  vb: VirtualBoard;
+  board: Board;
+  log: EventLog;
+  close(): Promise<void>;
+}
+
+export async function rig(
+  scenario = 'home',
+  opts: Partial<OpenBoardOptions> & { speed?: number; pacing?: boolean } = {},
+): Promise<Rig> {
+  const { speed, pacing, ...boardOpts } = opts;
+  const vb = await VirtualBoard.start({ scenario, speed: speed ?? SPEED, seed: 1, pacing: pacing ?? true, color: false, stderr: 'ignore' });
+  let board: Board;
+  try {
+    board = await openBoard({
+      port: vb.port,
+      logger: pino({ level: 'silent' }),
+      timeoutMs: 2000,
+      rules: FAST_RULES,
+      ...boardOpts,
+      reconnect: boardOpts.reconnect === false ? false : { ...FAST_POLICY, ...(boardOpts.reconnect ?? {}) },
+    });
+  } catch (e) {
+    await vb.stop();
+    throw e;
+  }
+  const log = new EventLog(board);
+  return {
+    vb,
+    board,
+    log,
+    async close() {
+      await board.close().catch(() => {});
+      await vb.stop();
+    },
+  };
+}
+
+/** init -> mode sta -> config -> start, as the seed's phases 1–3. */
+export async function bringUp(board: Board, ssid = 'HomeNet', password: string | undefined = PASSWORD): Promise<void> {
+  if (board.phase === 'uninit') await board.init();
+  await board.setMode('sta');
+  await board.configure(password === undefined ? { ssid } : { ssid, password });
+  const started = once(board, 'staStart', 3000);
+  await board.start();
+  await started;
+}
+
+export function once<K extends keyof BoardEvents>(board: Board, name: K, ms = 5000): Promise<BoardEvents[K]> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => {
+      board.off(name, on as never);
+      reject(new Error(`no '${String(name)}' event within ${ms} ms`));
+    }, ms);
+    const on = (...args: BoardEvents[K]) => {
+      clearTimeout(t);
+      resolve(args);
+    };
+    board.once(name, on as never);
+  });
+}
+
+export interface Logged {
+  name: string;
+  t: number;
+  arg: unknown;
+}
+
+/** Every typed board event with a timestamp. */
+export class EventLog {
+  readonly all: Logged[] = [];
+  constructor(board: Board) {
+    const names = ['staStart', 'staStop', 'connected', 'disconnected', 'gotIp', 'ipChanged', 'lostIp', 'beaconTimeout', 'rssiLow',
+      'scanDone', 'reset', 'reconnecting', 'gaveUp', 'resync', 'close'] as const;
+    for (const n of names) board.on(n, ((arg: unknown) => this.all.push({ name: n, t: Date.now(), arg })) as never);
+  }
+  of(name: string): Logged[] {
+    return this.all.filter((e) => e.name === name);
+  }
+  args<T = unknown>(name: string): T[] {
+    return this.of(name).map((e) => e.arg as T);
+  }
+}
+
+export async function until(cond: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
+  const t0 = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - t0 > ms) throw new Error(`${what} not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,199 @@
+// The virtual board as a device: pty, boot output, control channel, faults, pacing, lifecycle.
+import { spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readlinkSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VirtualBoard, VirtualBoardError } from '../../host/src/sim/virtual-board.js';
+import { scenarioLines, loadScenario, ScenarioError } from '../../host/src/sim/scenario.js';
+import { rig, teardown, Wire, type Rig } from './harness.js';
+
+let r: Rig | undefined;
+afterEach(async () => {
+  await teardown(r);
+  r = undefined;
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('virtual board device', () => {
+  it('reset prints the ROM banner and bootloader noise before the hello, with the reason', async () => {
+    r = await rig();
+    const from = r.w.mark();
+    await r.vb.reset('brownout');
+    const hello = await r.w.event('hello', from);
+    expect(hello.num).toBe(0);
+    expect(hello.f.reset).toBe('brownout');
+    const before = r.w.lines.slice(from, r.w.lines.findIndex((l) => l.frame?.verb === 'hello'));
+    const texts = before.map((l) => l.text);
+    expect(texts).toContain('Brownout detector was triggered');
+    expect(texts).toContain('ESP-ROM:esp32c3-api1-20210207');
+    expect(texts.some((t) => t.startsWith('rst:0xf (RTC_BROWN_OUT_RST),boot:0xc'))).toBe(true);
+    expect(texts.some((t) => /I \(\d+\) boot: ESP-IDF v5\.5\.\d 2nd stage bootloader/.test(t))).toBe(true);
+    expect(texts.some((t) => /main_task: Calling app_main\(\)/.test(t))).toBe(true);
+    expect(before.every((l) => l.frame === null && !l.bad)).toBe(true);
+  });
+
+  it('panic prints a Guru Meditation dump with a backtrace, then reboots with reset=panic', async () => {
+    r = await rig();
+    const from = r.w.mark();
+    await r.vb.panic();
+    const hello = await r.w.event('hello', from);
+    expect(hello.f.reset).toBe('panic');
+    const texts = r.w.lines.slice(from).map((l) => l.text);
+    expect(texts.some((t) => t.startsWith("Guru Meditation Error: Core  0 panic'ed"))).toBe(true);
+    expect(texts.some((t) => /^Backtrace: (0x[0-9a-f]{8}:0x[0-9a-f]{8} ?)+$/.test(t))).toBe(true);
+    expect(texts.indexOf('Rebooting...')).toBeLessThan(texts.indexOf('ESP-ROM:esp32c3-api1-20210207'));
+  });
+
+  it('the software reset command reboots with reset=sw', async () => {
+    r = await rig();
+    const from = r.w.mark();
+    await r.w.ok('reset');
+    const hello = await r.w.event('hello', from);
+    expect(hello.f.reset).toBe('sw');
+    await r.w.ok('ping');
+  });
+
+  it('noise, dropped and corrupted bytes: the host sees garbage, the board keeps answering', async () => {
+    r = await rig();
+    let from = r.w.mark();
+    await r.vb.noise(300);
+    await r.w.ok('ping');
+    expect(r.w.lines.slice(from).some((l) => l.frame === null && !l.text.startsWith('~'))).toBe(true);
+
+    await r.vb.dropBytes(5);
+    from = r.w.mark();
+    const lost = r.w.request('ping', {}, 800);
+    await expect(lost).rejects.toThrow(/timeout/);
+    await r.w.ok('ping');
+    expect((await r.vb.diag()).bytes_dropped).toBe(5);
+
+    // 5 bytes = the start of the next reply ("~r7 o"): no single bit flip there can make a line end
+    await r.vb.corruptBytes(5);
+    from = r.w.mark();
+    await expect(r.w.request('ping', {}, 800)).rejects.toThrow(/timeout/);
+    expect(r.w.lines.slice(from).some((l) => l.bad !== undefined || l.frame === null)).toBe(true);
+    await r.w.ok('ping');
+    expect((await r.vb.diag()).bytes_corrupted).toBe(5);
+  });
+
+  it('control channel errors are named, and passwords are never echoed', async () => {
+    r = await rig();
+    await expect(r.vb.control('bogus')).rejects.toMatchObject({ code: 'UNKNOWN_ACTION' });
+    await expect(r.vb.apOff('NoSuchNet')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(r.vb.control('rssi ssid=HomeNet rssi=12')).rejects.toMatchObject({ code: 'BAD_ARG' });
+    await expect(r.vb.control('ap_add ssid=X')).rejects.toMatchObject({ code: 'MISSING_ARG' });
+    const reply = await r.vb.control('ap_add ssid=New\\sNet bssid=02:11:22:33:44:55 auth=wpa2 pass=sup3r-secret');
+    expect(JSON.stringify(reply)).not.toContain('sup3r-secret');
+    await expect(r.vb.deauth(3)).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+  });
+
+  it('a host may close and reopen the port; output while nobody listens is lost, not replayed', async () => {
+    r = await rig();
+    await r.w.close();
+    await r.vb.noise(500);
+    await r.vb.reset('sw'); // boot log + hello while closed
+    await new Promise((res) => setTimeout(res, 100));
+    expect(Number((await r.vb.diag()).bytes_discarded)).toBeGreaterThan(500);
+    r.w = await Wire.open(r.vb.port);
+    await r.w.ok('ping');
+    expect(r.w.lines.map((l) => l.text)).toHaveLength(1); // just the reply: no stale noise or boot lines
+  });
+
+  it('several boards run at once, each on its own pty', async () => {
+    const boards = await Promise.all([1, 2, 3].map((seed) => rig({ seed })));
+    try {
+      expect(new Set(boards.map((b) => b.vb.port)).size).toBe(3);
+      await Promise.all(boards.map((b) => b.w.ok('ping')));
+      await boards[0].vb.apOff('HomeNet');
+      expect((await boards[1].vb.diag()).state).toBe('idle');
+    } finally {
+      await Promise.all(boards.map((b) => teardown(b)));
+    }
+  });
+
+  it('paces output at about baud/10 bytes per second', async () => {
+    r = await rig({ speed: 1, pacing: true });
+    let first = 0;
+    let last = 0;
+    let bytes = 0;
+    const onData = (d: Buffer) => {
+      if (!first) first = performance.now();
+      last = performance.now();
+      bytes += d.length;
+    };
+    r.w.sp.on('data', onData);
+    await r.vb.noise(6000);
+    await new Promise((res) => setTimeout(res, 900));
+    r.w.sp.off('data', onData);
+    expect(bytes).toBeGreaterThanOrEqual(6000);
+    const rate = (bytes / (last - first)) * 1000;
+    expect(rate).toBeGreaterThan(11520 * 0.8);
+    expect(rate).toBeLessThan(11520 * 1.2);
+  });
+
+  it('exits and removes its --link when the parent dies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'espwifi-sim-'));
+    const link = join(dir, 'ttyVB0');
+    // a parent that starts the simulator (as VirtualBoard does) and is then killed with SIGKILL
+    const bin = new URL('../../firmware/sim/build/espwifi-sim', import.meta.url).pathname;
+    const script = `
+      const { spawn } = require('node:child_process');
+      const sim = spawn(${JSON.stringify(bin)}, ['--link', ${JSON.stringify(link)}], { stdio: ['pipe', 'pipe', 'inherit'] });
+      sim.stdout.once('data', (d) => console.log(JSON.stringify({ port: String(d).split('\\n')[0], pid: sim.pid })));
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const rl = createInterface({ input: child.stdout! });
+    const first = await new Promise<string>((res) => rl.once('line', res));
+    const { port, pid: simPid } = JSON.parse(first);
+    expect(readlinkSync(link)).toBe(port);
+    expect(alive(simPid)).toBe(true);
+    child.kill('SIGKILL');
+    const deadline = Date.now() + 5000;
+    while (alive(simPid) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+    expect(alive(simPid)).toBe(false);
+    expect(() => lstatSync(link)).toThrow();
+  });
+
+  it('serves the JSON-lines control socket', async () => {
+    const sock = join(mkdtempSync(join(tmpdir(), 'espwifi-sim-')), 'ctl.sock');
+    r = await rig({ controlSocket: sock });
+    const c = createConnection(sock);
+    const rl = createInterface({ input: c });
+    const ask = (o: object) => new Promise<Record<string, unknown>>((res) => { rl.once('line', (l) => res(JSON.parse(l))); c.write(`${JSON.stringify(o)}\n`); });
+    expect(await ask({ action: 'ap_off', ssid: 'HomeNet' })).toEqual({ ok: true, n: 1 });
+    expect(await ask({ action: 'ap_off', ssid: 'Nope' })).toMatchObject({ ok: false, error: 'NOT_FOUND' });
+    expect(await ask({ action: 'diag' })).toMatchObject({ ok: true, state: 'idle' });
+    expect(await ask({ nope: 1 })).toMatchObject({ ok: false, error: 'MISSING_ARG' });
+    c.end();
+    await r.vb.stop();
+    expect(existsSync(sock)).toBe(false);
+  });
+
+  it('rejects bad scenarios by name and tells how to build a missing binary', async () => {
+    expect(() => loadScenario({ aps: [{ ssid: 'x' } as never] })).toThrow(ScenarioError);
+    expect(() => loadScenario({ colour: 1 } as never)).toThrow(/unknown key "colour"/);
+    expect(() => loadScenario('no-such-scenario')).toThrow(/not found/);
+    expect(scenarioLines(loadScenario('vanishing-ap'))).toContain('at 20000 ap_off ssid=HomeNet');
+    await expect(VirtualBoard.start({ binary: '/nonexistent/espwifi-sim' })).rejects.toThrow(/npm run build:sim/);
+    await expect(VirtualBoard.start({ binary: '/nonexistent/espwifi-sim' })).rejects.toBeInstanceOf(VirtualBoardError);
+  });
+
+  it('a timeline action runs at its virtual time', async () => {
+    r = await rig({ speed: 50, scenario: { aps: [{ ssid: 'T', bssid: '02:00:00:00:09:01', auth: 'open' }], timeline: [{ at_ms: 3000, action: 'ap_off', ssid: 'T' }] } });
+    expect((await r.vb.diag()).aps_on).toBe(1);
+    const t = await r.vb.time(3000);
+    expect(t.vnowMs).toBeGreaterThanOrEqual(3000);
+    expect((await r.vb.diag()).aps_on).toBe(0);
+  });
+});
