@@ -179,7 +179,7 @@ const replies = [
   r('ok_info', 31, { proto: '1.0', fw: '0.1.0', idf: 'v5.5.1', chip: 'esp32c3', rev: '4', mac: '307bac694190', reset: 'poweron' }),
   r('ok_status_idle', 32, { phase: 'init', mode: 'sta', scan: 'idle', unfetched: '0', last_reason: '0', seq: '2', rx_frames: '3', bad_crc: '0', too_long: '0', malformed: '0', cleared: '0' }),
   r('ok_status_got_ip', 32, { phase: 'got_ip', mode: 'sta', scan: 'fetched', scan_id: '3', unfetched: '0', ssid: 'Home Net', bssid: '307bac694190', ch: '6', rssi: '-58', ip: '192.168.1.23', mask: '255.255.255.0', gw: '192.168.1.1', last_reason: '204', seq: '17', rx_frames: '42', bad_crc: '1', too_long: '0', malformed: '0', cleared: '1' }),
-  r('ok_get_config', 39, { ssid: 'HomeNet', pass_set: '1', bssid: '000000000000', ch: '0', scan: 'fast', sort: 'signal', rssi: '0', auth: 'open', pmf: 'capable', retry: '0', listen: '0' }, { note: 'pass_set only, never the password' }),
+  r('ok_get_config', 39, { ssid: 'HomeNet', pass_set: '1', bssid: '000000000000', ch: '0', scan_method: 'fast', sort: 'signal', rssi: '0', auth: 'open', pmf: 'capable', retry: '0', listen: '0' }, { note: 'pass_set only, never the password' }),
   r('ok_scan_started', 44, { n: '0' }, { note: 'non-blocking: n=0 now, SCAN_DONE later' }),
   r('ok_scan_block', 47, { n: '5' }),
   r('ok_ap_num', 49, { n: '5' }),

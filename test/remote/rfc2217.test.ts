@@ -29,6 +29,7 @@ class ScriptedServer {
   async start(onConnect?: (s: net.Socket) => void): Promise<void> {
     this.server = net.createServer((s) => {
       this.conn = s;
+      this.sentDoCom = false;
       s.on('data', (c: Buffer) => this.feed(c));
       s.on('error', () => undefined);
       if (onConnect) onConnect(s);
@@ -54,7 +55,7 @@ class ScriptedServer {
         continue;
       }
       if (this.dataState === 'opt') {
-        if (b === OPT_COM_PORT && this.received.includes(Buffer.from([IAC, WILL, OPT_COM_PORT])) && !this.sentDoCom) {
+        if (!this.raw && b === OPT_COM_PORT && this.received.includes(Buffer.from([IAC, WILL, OPT_COM_PORT])) && !this.sentDoCom) {
           this.sentDoCom = true;
           this.conn!.write(Buffer.from([IAC, this.acceptComPort ? DO : DONT, OPT_COM_PORT]));
         }
@@ -70,6 +71,8 @@ class ScriptedServer {
     for (const l of this.listeners.splice(0)) l();
   }
   private sentDoCom = false;
+  /** A plain TCP server: never answers telnet negotiation. */
+  raw = false;
 
   private onSb(sb: Buffer): void {
     if (sb[0] !== OPT_COM_PORT) return;
@@ -202,6 +205,7 @@ describe('Rfc2217Transport against a scripted server', () => {
 
   it('fails open on a raw TCP server that never negotiates', async () => {
     const srv = new ScriptedServer();
+    srv.raw = true;
     await srv.start(() => undefined);
     servers.push(srv);
     const t = new Rfc2217Transport(`rfc2217://127.0.0.1:${srv.port}`, { negotiationTimeoutMs: 200 });

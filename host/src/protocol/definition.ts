@@ -75,7 +75,7 @@ export const definition = {
     },
     "hex16": {
       "kind": "hex",
-      "doc": "0x followed by 1..4 hex digits (esp_err_t values)"
+      "doc": "0x followed by 1..4 lowercase hex digits, or -0x1 for ESP_FAIL (esp_err_t values)"
     }
   },
   "enums": {
@@ -364,7 +364,7 @@ export const definition = {
         "pass_set",
         "bssid",
         "ch",
-        "scan",
+        "scan_method",
         "sort",
         "rssi",
         "auth",
@@ -1023,9 +1023,10 @@ export const definition = {
         201,
         202,
         204,
-        205
+        205,
+        210
       ],
-      "doc": "seed: 'reason codes related to wrong password' (15, 201, 204); field reports add 202 and 205 depending on chip and ESP-IDF version"
+      "doc": "seed: 'reason codes related to wrong password' (15, 201, 204); field reports add 202 and 205 depending on chip and ESP-IDF version; from ESP-IDF v5.2 a password set for an open AP (or missing for a secured one) is reported as 210 instead of 201"
     },
     "low_rssi": {
       "codes": [

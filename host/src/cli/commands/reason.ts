@@ -5,10 +5,6 @@ import { keyValues } from '../format.js';
 import { table, writeJson } from '../output.js';
 import { decodeReason, protocolDefinition } from '../lib.js';
 
-function isKnown(d: { name?: string }, code: number): boolean {
-  return protocolDefinition.reasons.some((r) => r.code === code && r.name === d.name);
-}
-
 export function registerReason(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
     .command('reason')
@@ -34,29 +30,28 @@ export function registerReason(program: Command, getCtx: (cmd: Command) => Ctx):
       }
       const input = arg.trim();
       const asNumber = /^\d+$/.test(input) ? Number(input) : undefined;
-      const name = input.toUpperCase().replace(/^WIFI_REASON_/, '');
       let d;
       try {
-        d = decodeReason(asNumber ?? name);
+        d = decodeReason(asNumber ?? input);
       } catch {
         d = undefined;
       }
-      if (!d || !isKnown(d, d.code)) {
+      if (!d || !d.known) {
         throw new CliError(EXIT.USAGE, `unknown reason "${arg}"`, 'espwifi reason --list shows every code');
       }
       if (ctx.json) {
         writeJson(d);
         return;
       }
-      const families = Object.entries(protocolDefinition.families)
-        .filter(([, f]) => (f.codes as readonly number[]).includes(d.code))
+      const families = Object.entries(d.families)
+        .filter(([, member]) => member)
         .map(([k]) => (k === 'low_rssi' ? 'low RSSI' : k === 'password' ? 'wrong password' : k));
       ctx.out.write(`${ctx.style.bold(d.name)} (${d.code})\n`);
       ctx.out.write(
         keyValues(
           [
             ['meaning', d.meaning],
-            ['cause', `${d.cause}${(protocolDefinition.causes as Record<string, string>)[d.cause] ? ` — ${(protocolDefinition.causes as Record<string, string>)[d.cause]}` : ''}`],
+            ['cause', `${d.cause} — ${d.causeText}`],
             ['what to do', d.action],
             ['seed family', families.length ? `related to ${families.join(' and ')}` : undefined],
           ],
