@@ -42,9 +42,13 @@ int rng_range(int lo, int hi) { return lo + (int)(rng_next() % (uint32_t)(hi - l
 /* ---------------- the port's system half ---------------- */
 static void p_write(void *ctx, const char *line, size_t len) { (void)ctx; uart_write(line, len); }
 static uint32_t p_now(void *ctx) { (void)ctx; return (uint32_t)(vnow() - boot_time()); }
+/* CONFIG_LOG_DEFAULT_LEVEL: INFO on a default build; --log-level changes it */
+static int g_log_level = EW_LOG_INFO;
+
 static void p_log(void *ctx, ew_log_level_t level, const char *tag, const char *msg)
 {
     (void)ctx;
+    if ((int)level > g_log_level) return;
     static const char lv[] = "?EWIDV";
     uart_esp_log(level <= EW_LOG_VERBOSE ? lv[level] : 'I', tag, "%s", msg);
 }
@@ -208,7 +212,7 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: espwifi-sim [--link PATH] [--speed N] [--seed N] [--baud N] [--no-pacing] [--no-color]\n"
-            "                   [--power-on]\n"
+            "                   [--log-level none|error|warn|info|debug|verbose] [--power-on]\n"
             "Serves a virtual ESP32 board on a pseudo-terminal; prints its path as the first stdout line.\n"
             "Control lines on stdin (see firmware/sim/README.md); exits on stdin EOF or parent death.\n");
 }
@@ -229,6 +233,13 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--no-pacing")) uo.pacing = false;
         else if (!strcmp(a, "--no-color")) uo.color = false;
         else if (!strcmp(a, "--power-on")) power_now = true;
+        else if (!strcmp(a, "--log-level") && v) {
+            static const char *const lv[] = { "none", "error", "warn", "info", "debug", "verbose" };
+            int k = parse_enum(v, lv, 6);
+            if (k < 0) { fprintf(stderr, "espwifi-sim: --log-level must be none|error|warn|info|debug|verbose\n"); return 2; }
+            g_log_level = k;
+            i++;
+        }
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(); return 0; }
         else { fprintf(stderr, "espwifi-sim: unknown argument '%s'\n", a); usage(); return 2; }
     }

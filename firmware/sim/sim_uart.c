@@ -35,6 +35,7 @@ static int g_open_count;            /* host opens of the slave (ours excluded) *
 static double g_credit;             /* bytes the pacer may send now */
 static uint64_t g_credit_wall;
 static uart_rx_sink_t g_sink;
+static bool g_full;                 /* the pty refused bytes: wait for POLLOUT, never spin */
 static uart_stats_t g_stats;
 
 const uart_stats_t *uart_stats(void) { return &g_stats; }
@@ -164,7 +165,7 @@ static void read_inotify(void)
 int uart_fill_pollfds(struct pollfd *pfd, int max)
 {
     int n = 0;
-    if (n < max) pfd[n++] = (struct pollfd){ .fd = g_master, .events = POLLIN };
+    if (n < max) pfd[n++] = (struct pollfd){ .fd = g_master, .events = (short)(POLLIN | (g_full ? POLLOUT : 0)) };
     if (g_inotify >= 0 && n < max) pfd[n++] = (struct pollfd){ .fd = g_inotify, .events = POLLIN };
     return n;
 }
@@ -173,6 +174,7 @@ void uart_handle_poll(struct pollfd *pfd, int n)
 {
     for (int i = 0; i < n; i++) {
         if (pfd[i].fd == g_inotify && (pfd[i].revents & POLLIN)) read_inotify();
+        if (pfd[i].fd == g_master && (pfd[i].revents & POLLOUT)) g_full = false;
         if (pfd[i].fd == g_master && (pfd[i].revents & POLLIN)) {
             uint8_t buf[1024];
             ssize_t r = read(g_master, buf, sizeof buf);
@@ -189,6 +191,7 @@ static double bytes_per_ms(void) { return (double)g_opts.baud / 10.0 / 1000.0 * 
 int uart_wait_ms(void)
 {
     if (!g_q_len) return -1;
+    if (g_full) return uart_attached() ? -1 : 0;
     if (!g_opts.pacing) return 0;
     /* wake when ~32 bytes (or what is queued) can go, at least every 50 ms */
     double want = g_q_len < 32 ? (double)g_q_len : 32.0;
@@ -231,6 +234,7 @@ void uart_pump(void)
     if (can > g_q_len) can = g_q_len;
     if (!can) return;
     if (!uart_attached()) {
+        g_full = false;
         /* nobody listening: the bytes still take their time on the wire, then vanish */
         tcflush(g_slave, TCIFLUSH);
         g_q_head = (g_q_head + can) % OUTQ_CAP;
@@ -250,7 +254,7 @@ void uart_pump(void)
         w = n ? write(g_master, chunk, n) : 0;
     } else {
         w = write(g_master, chunk, can);
-        if (w < 0) return; /* EAGAIN: the host is not reading and the pty is full; retry later */
+        if (w < 0) { g_full = true; return; } /* the host is not reading: retry on POLLOUT */
         taken = (size_t)w;
     }
     g_q_head = (g_q_head + taken) % OUTQ_CAP;

@@ -127,6 +127,7 @@ export class Board extends EventEmitter<BoardEvents> {
   private ipWaiters = new Set<IpWaiter>();
   private reconnectTimer: NodeJS.Timeout | null = null;
   private graceTimer: NodeJS.Timeout | null = null;
+  private configTimer: NodeJS.Timeout | null = null;
   private reconnectDue: { attempt: number } | null = null;
   private pauses = 0;
   private lastDisconnect: DisconnectInfo | null = null;
@@ -348,6 +349,15 @@ export class Board extends EventEmitter<BoardEvents> {
     const reconnect = r.fields.reconnect === true || r.fields.reconnect === 1;
     if (reconnect && !connected) this.policy.expectConfigReconnect();
     if (!reconnect && connected) this.policy.cancelConfigReconnect();
+    // A driver that had nothing to renegotiate (same value) never drops the link: the expectation
+    // must not swallow a real disconnect much later.
+    if (reconnect) {
+      if (this.configTimer) clearTimeout(this.configTimer);
+      this.configTimer = setTimeout(() => {
+        this.configTimer = null;
+        this.policy.cancelConfigReconnect();
+      }, this.policy.policy.driverReconnectGraceMs);
+    }
     return { reconnect };
   }
 
@@ -446,6 +456,7 @@ export class Board extends EventEmitter<BoardEvents> {
 
   async close(): Promise<void> {
     this.cancelReconnect();
+    if (this.configTimer) clearTimeout(this.configTimer);
     const err = new PortError('closed', 'the board was closed');
     this.failWaiters(err);
     this.scans.reset(err);

@@ -355,5 +355,21 @@ describe('connected station', () => {
     await r.w.event('disconnected', from);
     await r.w.event('connected', from);
     expect((await r.w.event('got_ip', from)).f.changed).toBe('0');
+    const from2 = r.w.mark();
+    expect((await r.w.ok('bandwidth', { bw: 'ht20' })).f.reconnect).toBe('1');
+    expect(Number((await r.w.event('disconnected', from2)).f.reason)).toBe(8);
+    await r.w.event('got_ip', from2);
+  });
+
+  it('scan_stop ends a running scan with SCAN_DONE status 1; stop posts STA_STOP', async () => {
+    r = await rig({ scenario: 'home', speed: 2 });
+    await station(r.w, { ssid: 'HomeNet', pass: PASS });
+    const from = r.w.mark();
+    await r.w.ok('scan', { type: 'passive' });
+    await r.w.ok('scan_stop');
+    expect((await r.w.event('scan_done', from)).f.status).toBe('1');
+    await r.w.ok('stop');
+    await r.w.event('sta_stop', from);
+    expect(await r.w.err('scan')).toBe('WIFI_NOT_STARTED');
   });
 });

@@ -26,15 +26,19 @@ export interface Ctx {
   note(line: string): void;
 }
 
-export function makeCtx(g: GlobalOptions): Ctx {
-  const level = (g.logLevel ?? process.env.ESPWIFI_LOG_LEVEL ?? 'warn').toLowerCase();
-  if (!LOG_LEVELS.includes(level as LevelWithSilent)) {
+/**
+ * `quiet`: the command prints disconnects and give-ups itself, so the library's warnings about
+ * them would say everything twice; unless the user chose a level, only errors are logged.
+ */
+export function makeCtx(g: GlobalOptions, opts: { quiet?: boolean; levelExplicit?: boolean } = {}): Ctx {
+  const level = opts.quiet && !opts.levelExplicit ? 'error' : (g.logLevel ?? 'warn');
+  if (!LOG_LEVELS.includes(level.toLowerCase() as LevelWithSilent)) {
     throw new CliError(EXIT.USAGE, `--log-level must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
   }
   const colour = g.color !== false;
   const style = makeStyle(colour && colourWanted(process.stdout));
   const errStyle = makeStyle(colour && colourWanted(process.stderr));
-  const log = createCliLogger(level as LevelWithSilent, { colour: colour && colourWanted(process.stderr) });
+  const log = createCliLogger(level.toLowerCase() as LevelWithSilent, { colour: colour && colourWanted(process.stderr) });
   return {
     port: g.port,
     baud: g.baud,

@@ -87,3 +87,8 @@ export function fieldsText(fields: Record<string, unknown>): string {
     })
     .join(' ');
 }
+
+/** "wrong password" for the cause key "password": the words the seed uses for its reason families. */
+export function likelyText(cause: string): string {
+  return ({ password: 'wrong password', signal: 'weak signal', 'ap-gone': 'AP gone', 'security-mismatch': 'security mismatch' } as Record<string, string>)[cause] ?? cause;
+}

@@ -53,7 +53,13 @@ password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9
 130 interrupted.`,
     );
 
-  const getCtx = (cmd: Command): Ctx => makeCtx(cmd.optsWithGlobals() as GlobalOptions);
+  // The log level is explicit when given as an option or in ESPWIFI_LOG_LEVEL (not the default).
+  const QUIET = new Set(['demo', 'connect']);
+  const getCtx = (cmd: Command): Ctx =>
+    makeCtx(cmd.optsWithGlobals() as GlobalOptions, {
+      quiet: QUIET.has(cmd.name()),
+      levelExplicit: program.getOptionValueSource('logLevel') !== 'default',
+    });
   registerDemo(program, getCtx);
   registerSim(program, getCtx);
   registerPorts(program, getCtx);

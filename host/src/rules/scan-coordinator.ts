@@ -125,11 +125,17 @@ export class ScanCoordinator {
         }
         this.stats.deviceScans++;
         let d: ScanDone;
+        let timedOut = false;
         try {
-          d = await withTimeout(done.promise, budget, () => this.io.timeoutError('scan (waiting for scan_done)', budget));
+          d = await withTimeout(done.promise, budget, () => {
+            timedOut = true;
+            return this.io.timeoutError('scan (waiting for scan_done)', budget);
+          });
         } catch (e) {
           this.cancelWaiter(done);
-          this.markOrphan(budget);
+          // Only a scan that may still be running on the device holds up the next one; after a
+          // reset or a lost port there is none.
+          if (timedOut) this.markOrphan(budget);
           throw e;
         }
         return await this.fetch(d);

@@ -20,6 +20,7 @@ export function parseSimArgs(argv: string[]): VirtualBoardOptions {
     else if (a === '--control-socket') opts.controlSocket = v();
     else if (a === '--no-pacing') opts.pacing = false;
     else if (a === '--no-color') opts.color = false;
+    else if (a === '--log-level') opts.logLevel = v() as VirtualBoardOptions['logLevel'];
     else throw new Error(`unknown option ${a}`);
   }
   return opts;

@@ -25,6 +25,8 @@ export interface VirtualBoardOptions {
   pacing?: boolean;
   /** ANSI colours in ESP_LOG lines, as CONFIG_LOG_COLORS does (default true) */
   color?: boolean;
+  /** the firmware core's ESP_LOG level, as CONFIG_LOG_DEFAULT_LEVEL (default 'info') */
+  logLevel?: 'none' | 'error' | 'warn' | 'info' | 'debug' | 'verbose';
   /** also expose the pty under this path (a symlink, removed on exit) */
   link?: string;
   /** serve the JSON-lines control channel on this Unix socket path */
@@ -134,6 +136,7 @@ export class VirtualBoard extends EventEmitter {
     if (opts.baud !== undefined) args.push('--baud', String(opts.baud));
     if (opts.pacing === false) args.push('--no-pacing');
     if (opts.color === false) args.push('--no-color');
+    if (opts.logLevel) args.push('--log-level', opts.logLevel);
     if (opts.link) args.push('--link', opts.link);
     const child = spawn(bin, args, { stdio: ['pipe', 'pipe', opts.stderr ?? 'inherit'] });
     const rl = createInterface({ input: child.stdout! });

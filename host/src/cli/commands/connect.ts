@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { choiceOption, intOption, macOption } from '../context.js';
-import { disconnectLine, ipLine } from '../format.js';
+import { disconnectLine, ipLine, likelyText } from '../format.js';
 import { relTime, writeJson } from '../output.js';
 import { resolvePassword } from '../password.js';
 import { abortable, ensureStarted, withBoard } from '../session.js';
@@ -84,7 +84,7 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
         const onConnected = (c: { bssid?: string; channel?: number; ch?: number; auth?: string }) =>
           emit('connected', { ...c }, `${ctx.style.green('✓')} associated${c.bssid ? ` with ${c.bssid}` : ''}${(c.channel ?? c.ch) ? ` on channel ${c.channel ?? c.ch}` : ''}${c.auth ? ` (${c.auth})` : ''}`);
         const onDisconnected = (d: DisconnectInfo) => {
-          const likely = d.likely ? ` — likely ${d.likely.cause} (${d.likely.evidence})` : '';
+          const likely = d.likely ? ` — likely ${likelyText(d.likely.cause)}` : '';
           emit('disconnected', { reason: d.reason, name: d.name, meaning: d.meaning, cause: d.cause, rssi: d.rssi, likely: d.likely }, `${ctx.style.red('✗')} ${disconnectLine(d)}${likely}`);
         };
         const onReconnecting = (r: ReconnectingInfo) =>
@@ -93,7 +93,7 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
           emit(
             'gave_up',
             { reason: g.reason, attempts: g.attempts, likely: g.likely },
-            `${ctx.style.red('✗')} gave up after ${g.attempts} attempt${g.attempts === 1 ? '' : 's'}${g.likely ? `: likely ${g.likely.cause} — ${g.likely.evidence}` : ''}`,
+            `${ctx.style.red('✗')} gave up after ${g.attempts} attempt${g.attempts === 1 ? '' : 's'}${g.likely ? `: likely ${likelyText(g.likely.cause)} — ${g.likely.evidence}` : ''}`,
           );
         board.on('connected', onConnected);
         board.on('disconnected', onDisconnected);

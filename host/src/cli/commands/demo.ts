@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { floatOption } from '../context.js';
-import { apTable, ipLine } from '../format.js';
+import { apTable, ipLine, likelyText } from '../format.js';
 import { printable } from '../output.js';
 import { resolvePassword } from '../password.js';
 import { abortable, withBoard, type Session } from '../session.js';
@@ -112,7 +112,7 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
   const onRetry = (r: ReconnectingInfo) =>
     tl.line('retry', `reconnect attempt ${r.attempt}${r.delayMs > 0 ? ` after ${(r.delayMs / 1000).toFixed(1)} s backoff` : ' at once'}`, { event: 'reconnecting', ...r });
   const onGaveUp = (g: GaveUpInfo) =>
-    tl.line('fail', `policy stops after ${g.attempts} attempt${g.attempts === 1 ? '' : 's'}${g.likely ? `: likely ${g.likely.cause}` : ''}`, {
+    tl.line('fail', `policy stops after ${g.attempts} attempt${g.attempts === 1 ? '' : 's'}${g.likely ? `: likely ${likelyText(g.likely.cause)}` : ''}`, {
       event: 'gave_up', attempts: g.attempts, likely: g.likely,
     });
   const onBeacon = () => tl.line('event', 'BEACON_TIMEOUT: no beacons for the inactive time, 5 probes unanswered', { event: 'beacon_timeout' });
@@ -180,7 +180,7 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
         const e = err as { name?: string; disconnect?: DisconnectInfo; attempts?: number; message?: string };
         if (e.name !== 'ConnectError' || !e.disconnect) throw err;
         const d = e.disconnect;
-        tl.line('ok', `gave up as it should: ${d.name} (${d.reason})${d.likely ? ` — likely ${d.likely.cause}` : ''}`, { reason: d.reason, likely: d.likely, attempts: e.attempts });
+        tl.line('ok', `connect() gave up early, as it should: ${d.name} (${d.reason})${d.likely ? ` — likely ${likelyText(d.likely.cause)}` : ''}`, { reason: d.reason, likely: d.likely, attempts: e.attempts });
         if (d.likely) tl.line('info', `evidence: ${d.likely.evidence}`);
         tl.line('info', `what to do: ${d.action}`);
       }

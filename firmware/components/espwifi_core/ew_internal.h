@@ -1,0 +1,93 @@
+/* Private to the core: shared between ew_core.c, ew_args.c and the ew_cmd_*.c handlers. */
+#pragma once
+#include "espwifi_core.h"
+#include "ew_codec.h"
+#include "ew_commands_gen.h"
+
+/* ---- arguments (ew_args.c) ---- */
+typedef struct {
+    bool present;
+    int32_t i;                 /* int, bool, enum index, flag bits */
+    uint8_t b[6];              /* mac, ip4 */
+    const ew_token_t *tok;     /* bytes: unescape on demand with ew_arg_bytes */
+} ew_arg_t;
+
+typedef struct {
+    ew_err_t err;              /* EW_ERR_BAD_ARG or EW_ERR_MISSING_ARG */
+    const char *arg;           /* offending key (never a value); NULL for a positional token */
+    uint8_t arg_len;
+    const char *why;           /* range|unknown|repeated|encoding|enum|length */
+} ew_arg_error_t;
+
+ew_err_t ew_args_parse(const ew_cmd_spec_t *spec, const ew_frame_t *f, ew_arg_t *out, ew_arg_error_t *e);
+int ew_arg_bytes(const ew_arg_t *a, uint8_t *out, size_t cap);
+
+/* ---- request context and replies (ew_core.c) ---- */
+typedef struct {
+    ew_core_t *core;
+    uint32_t id;
+    const ew_arg_t *args;
+    char tx[EW_MAX_LINE + 8];  /* one outgoing line; on the caller's stack, not in ew_core_t */
+} ew_req_t;
+
+/* Starts the ok reply; the caller adds fields and calls ew_reply_send. */
+void ew_reply_ok(ew_req_t *r, ew_fb_t *fb);
+void ew_reply_send(ew_req_t *r, ew_fb_t *fb);
+/* `err <NAME> [esp=0x..]` for any code (protocol or driver). */
+void ew_reply_err(ew_req_t *r, ew_err_t err);
+/* Sends one complete line through the port. */
+void ew_send(ew_core_t *core, ew_fb_t *fb);
+
+/* Logging in ESP_LOGx style through the port; parts are concatenated (no printf on purpose:
+ * it would dominate the core's flash footprint). A NULL part ends the list. */
+void ew_log(ew_core_t *core, ew_log_level_t level, const char *tag, const char *const *parts);
+const char *ew_utoa(char buf[12], uint32_t v);
+
+/* Dispatch of a CRC-checked frame, and the MALFORMED reply (ew_core.c). */
+void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f);
+void ew_core_reply_malformed(ew_core_t *core, const ew_frame_t *f, const ew_decode_info_t *info);
+/* Next event sequence number: 1.. wrapping to 1 (0 belongs to the hello). */
+uint32_t ew_next_seq(ew_core_t *core);
+/* rx_error event for a line that could not be trusted (ew_events.c). */
+void ew_emit_rx_error(ew_core_t *core, ew_err_t err, const uint16_t *expected);
+
+/* ---- handlers (ew_cmd_*.c) ---- */
+typedef void (*ew_handler_t)(ew_req_t *r);
+void ew_cmd_ping(ew_req_t *r);
+void ew_cmd_info(ew_req_t *r);
+void ew_cmd_status(ew_req_t *r);
+void ew_cmd_init(ew_req_t *r);
+void ew_cmd_deinit(ew_req_t *r);
+void ew_cmd_mode(ew_req_t *r);
+void ew_cmd_config(ew_req_t *r);
+void ew_cmd_get_config(ew_req_t *r);
+void ew_cmd_start(ew_req_t *r);
+void ew_cmd_stop(ew_req_t *r);
+void ew_cmd_connect(ew_req_t *r);
+void ew_cmd_disconnect(ew_req_t *r);
+void ew_cmd_scan(ew_req_t *r);
+void ew_cmd_scan_stop(ew_req_t *r);
+void ew_cmd_ap_num(ew_req_t *r);
+void ew_cmd_ap_records(ew_req_t *r);
+void ew_cmd_country(ew_req_t *r);
+void ew_cmd_protocol(ew_req_t *r);
+void ew_cmd_bandwidth(ew_req_t *r);
+void ew_cmd_ps(ew_req_t *r);
+void ew_cmd_inactive_time(ew_req_t *r);
+void ew_cmd_rssi_threshold(ew_req_t *r);
+void ew_cmd_storage(ew_req_t *r);
+void ew_cmd_mac(ew_req_t *r);
+void ew_cmd_ap_info(ew_req_t *r);
+void ew_cmd_rssi(ew_req_t *r);
+void ew_cmd_ip_info(ew_req_t *r);
+void ew_cmd_reset(ew_req_t *r);
+
+/* Phase guard shared by the Wi-Fi handlers: replies with the driver's error name and returns
+ * false when the driver would refuse (or, worse, misbehave) in the current phase. */
+bool ew_need_init(ew_req_t *r);
+bool ew_need_started(ew_req_t *r);
+/* Calls a port op, or yields NOT_SUPPORTED when the port leaves it NULL (ew_port.h contract). */
+#define EW_PORT_CALL(core, op, ...) \
+    ((core)->port->op ? (core)->port->op((core)->port->ctx, ##__VA_ARGS__) : EW_ERR_NOT_SUPPORTED)
+/* Replies ok or the port's error. */
+void ew_reply_result(ew_req_t *r, ew_err_t err);

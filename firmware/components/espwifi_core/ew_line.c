@@ -1,0 +1,69 @@
+/* Line assembly: bytes in any chunking -> bounded lines -> frames. CR, LF and CRLF all end a
+ * line (a terminal may send any of them); empty lines are ignored, which also absorbs the LF of
+ * a CRLF. An over-long line is dropped up to its terminator and reported once. */
+#include <string.h>
+#include "ew_internal.h"
+
+static const char *TAG = "ew_line";
+
+static void handle_line(ew_core_t *core, const char *line, size_t len)
+{
+    ew_frame_t f;
+    ew_decode_info_t info;
+
+    core->counters.rx_lines++;
+    if (!ew_line_is_frame(line, len)) {
+        /* A person typing, or our own log echoed back. Never echo the line: it may hold a
+         * password typed without the frame marker. */
+        static const char *const parts[] = {
+            "ignored a line that is not a frame: frames start with \"~q\" and end with \" *<crc16>\" "
+            "(see protocol/PROTOCOL.md)", NULL };
+        ew_log(core, EW_LOG_INFO, TAG, parts);
+        return;
+    }
+    ew_err_t err = ew_frame_decode(line, len, &f, &info);
+    switch (err) {
+    case EW_OK:
+        ew_core_dispatch(core, &f);
+        break;
+    case EW_ERR_BAD_CRC:
+        /* Never answer: the id itself may be the corrupted part. */
+        core->counters.bad_crc++;
+        ew_emit_rx_error(core, err, &info.expected_crc);
+        break;
+    case EW_ERR_LINE_TOO_LONG:
+        core->counters.too_long++;
+        ew_emit_rx_error(core, err, NULL);
+        break;
+    default:
+        core->counters.malformed++;
+        if (info.id_readable) ew_core_reply_malformed(core, &f, &info);
+        else ew_emit_rx_error(core, EW_ERR_MALFORMED, NULL);
+        break;
+    }
+}
+
+void ew_core_rx(ew_core_t *core, const uint8_t *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        char c = (char)data[i];
+        if (c == '\n' || c == '\r') {
+            if (core->line_overflow) {
+                core->counters.rx_lines++;
+                core->counters.too_long++;
+                ew_emit_rx_error(core, EW_ERR_LINE_TOO_LONG, NULL);
+            } else if (core->line_len) {
+                handle_line(core, core->line, core->line_len);
+            }
+            core->line_len = 0;
+            core->line_overflow = false;
+            continue;
+        }
+        if (core->line_overflow) continue;
+        if (core->line_len >= EW_MAX_LINE) {
+            core->line_overflow = true;
+            continue;
+        }
+        core->line[core->line_len++] = c;
+    }
+}

@@ -1,0 +1,101 @@
+/* GENERATED from protocol/protocol.json by protocol/gen/c-tables.mjs — do not edit. */
+
+#pragma once
+#include <stdint.h>
+#include <stddef.h>
+#include "ew_protocol_gen.h"
+
+typedef enum { EW_ARGT_INT, EW_ARGT_BOOL, EW_ARGT_BYTES, EW_ARGT_MAC, EW_ARGT_IP4, EW_ARGT_ENUM, EW_ARGT_FLAGS } ew_arg_type_t;
+#define EW_ARGF_REQUIRED 0x01
+#define EW_ARGF_SECRET 0x02   /* never echoed, logged or returned */
+
+typedef struct {
+    const char *name;
+    uint8_t type;              /* ew_arg_type_t */
+    uint8_t flags;             /* EW_ARGF_* */
+    uint8_t min_len, max_len;  /* bytes: unescaped length bounds */
+    int32_t min, max;          /* int: value bounds; enum: 0..count-1 */
+    const char *const *names;  /* enum: value names */
+    const char *letters;       /* flags: letter i = bit i */
+} ew_arg_spec_t;
+
+typedef struct {
+    const char *verb;
+    const ew_arg_spec_t *args;
+    uint8_t nargs;
+} ew_cmd_spec_t;
+
+typedef enum {
+    EW_CMD_PING = 0,
+    EW_CMD_INFO = 1,
+    EW_CMD_STATUS = 2,
+    EW_CMD_INIT = 3,
+    EW_CMD_DEINIT = 4,
+    EW_CMD_MODE = 5,
+    EW_CMD_CONFIG = 6,
+    EW_CMD_GET_CONFIG = 7,
+    EW_CMD_START = 8,
+    EW_CMD_STOP = 9,
+    EW_CMD_CONNECT = 10,
+    EW_CMD_DISCONNECT = 11,
+    EW_CMD_SCAN = 12,
+    EW_CMD_SCAN_STOP = 13,
+    EW_CMD_AP_NUM = 14,
+    EW_CMD_AP_RECORDS = 15,
+    EW_CMD_COUNTRY = 16,
+    EW_CMD_PROTOCOL = 17,
+    EW_CMD_BANDWIDTH = 18,
+    EW_CMD_PS = 19,
+    EW_CMD_INACTIVE_TIME = 20,
+    EW_CMD_RSSI_THRESHOLD = 21,
+    EW_CMD_STORAGE = 22,
+    EW_CMD_MAC = 23,
+    EW_CMD_AP_INFO = 24,
+    EW_CMD_RSSI = 25,
+    EW_CMD_IP_INFO = 26,
+    EW_CMD_RESET = 27,
+    EW_CMD__COUNT = 28
+} ew_cmd_id_t;
+
+#define EW_CMD_MAX_ARGS 12
+
+#define EW_ARG_MODE_M 0
+#define EW_ARG_CONFIG_SSID 0
+#define EW_ARG_CONFIG_PASS 1
+#define EW_ARG_CONFIG_BSSID 2
+#define EW_ARG_CONFIG_CH 3
+#define EW_ARG_CONFIG_SCAN 4
+#define EW_ARG_CONFIG_SORT 5
+#define EW_ARG_CONFIG_RSSI 6
+#define EW_ARG_CONFIG_AUTH 7
+#define EW_ARG_CONFIG_PMF 8
+#define EW_ARG_CONFIG_RETRY 9
+#define EW_ARG_CONFIG_LISTEN 10
+#define EW_ARG_SCAN_SSID 0
+#define EW_ARG_SCAN_BSSID 1
+#define EW_ARG_SCAN_CH 2
+#define EW_ARG_SCAN_HIDDEN 3
+#define EW_ARG_SCAN_TYPE 4
+#define EW_ARG_SCAN_MIN 5
+#define EW_ARG_SCAN_MAX 6
+#define EW_ARG_SCAN_PASSIVE 7
+#define EW_ARG_SCAN_HOME 8
+#define EW_ARG_SCAN_BITMAP 9
+#define EW_ARG_SCAN_COEX 10
+#define EW_ARG_SCAN_BLOCK 11
+#define EW_ARG_AP_RECORDS_MAX 0
+#define EW_ARG_COUNTRY_CC 0
+#define EW_ARG_COUNTRY_IEEE80211D 1
+#define EW_ARG_PROTOCOL_P 0
+#define EW_ARG_BANDWIDTH_BW 0
+#define EW_ARG_PS_MODE 0
+#define EW_ARG_INACTIVE_TIME_SEC 0
+#define EW_ARG_RSSI_THRESHOLD_RSSI 0
+#define EW_ARG_STORAGE_S 0
+
+extern const ew_cmd_spec_t ew_cmd_specs[EW_CMD__COUNT];
+
+/* Wire name of an error code ("WIFI_STATE", "BAD_ARG"), or NULL when the code is not in protocol.json. */
+const char *ew_err_name(ew_err_t err);
+/* Code of a wire error name (len bytes), or EW_OK when unknown. */
+ew_err_t ew_err_from_name(const char *name, size_t len);

@@ -1,0 +1,148 @@
+/* Line assembly and the line-level verdicts: chunking, terminators, over-long, CRC, garbage. */
+#include <stdlib.h>
+#include "harness.h"
+#include "fake_port.h"
+
+static fake_t fk;
+static ew_core_t core;
+
+static void fresh(void)
+{
+    fake_init(&fk);
+    ew_core_init(&core, &fk.port);
+}
+
+static void feed(const char *s) { ew_core_rx(&core, (const uint8_t *)s, strlen(s)); }
+
+static void ping_line(char *out, size_t cap, unsigned id)
+{
+    char body[32];
+    snprintf(body, sizeof body, "q%u ping", id);
+    snprintf(out, cap, "~%s *%04x", body, ew_crc16(body, strlen(body)));
+}
+
+void test_line(void)
+{
+    char line[64], buf[64];
+
+    fresh();
+    CHECK(ew_core_init(NULL, &fk.port) == EW_ERR_INVALID_ARG, "init checks args");
+    ew_core_boot(&core);
+    CHECK_PREFIX(fake_line(&fk, 0), "~e0 hello proto=1.0 fw=0.1.0\\stest idf=v5.5.5 chip=esp32c3 rev=4 mac=307bac694190 reset=poweron *");
+
+    /* each terminator style, and CRLF must not make a second (empty) line */
+    const char *terms[] = { "\n", "\r", "\r\n" };
+    for (int t = 0; t < 3; t++) {
+        fresh();
+        ping_line(line, sizeof line, 7);
+        feed(line);
+        CHECK(fk.nout == 0, "nothing before the terminator");
+        feed(terms[t]);
+        CHECK(fk.nout == 1, "one reply per line (terminator %d), got %d", t, fk.nout);
+        CHECK_PREFIX(fake_line(&fk, 0), "~r7 ok *");
+    }
+
+    /* arbitrary chunking: byte by byte and random splits give the same output */
+    fresh();
+    char stream[512] = "";
+    for (unsigned id = 1; id <= 5; id++) {
+        ping_line(line, sizeof line, id);
+        strcat(stream, line);
+        strcat(stream, id % 2 ? "\r\n" : "\n");
+    }
+    size_t sl = strlen(stream);
+    for (size_t i = 0; i < sl; i++) ew_core_rx(&core, (const uint8_t *)stream + i, 1);
+    CHECK(fk.nout == 5, "byte-by-byte: %d replies", fk.nout);
+    srand(7);
+    for (int round = 0; round < 50; round++) {
+        fresh();
+        for (size_t i = 0; i < sl;) {
+            size_t n = 1 + (size_t)rand() % 20;
+            if (n > sl - i) n = sl - i;
+            ew_core_rx(&core, (const uint8_t *)stream + i, n);
+            i += n;
+        }
+        if (fk.nout != 5) CHECK(0, "random chunking round %d: %d replies", round, fk.nout);
+        else CHECK_PREFIX(fake_line(&fk, 0), "~r5 ok *");
+    }
+
+    /* exactly 1024 bytes is accepted, 1025 is dropped up to the terminator, then life goes on */
+    static char big[1100];
+    for (int extra = 0; extra <= 1; extra++) {
+        fresh();
+        const char *head = "q9 ping pad=";
+        size_t body_len = 1024 - 1 - 6 + (size_t)extra;
+        memset(big, 0, sizeof big);
+        big[0] = '~';
+        memcpy(big + 1, head, strlen(head));
+        memset(big + 1 + strlen(head), 'a', body_len - strlen(head));
+        snprintf(big + 1 + body_len, 8, " *%04x", ew_crc16(big + 1, body_len));
+        CHECK(strlen(big) == 1024u + (size_t)extra, "built a %zu-byte line", strlen(big));
+        feed(big);
+        feed("\n");
+        if (extra) {
+            CHECK_PREFIX(fake_line(&fk, 0), "~e1 rx_error error=LINE_TOO_LONG line=1 *");
+            CHECK(core.counters.too_long == 1, "too_long counted");
+        } else {
+            CHECK_PREFIX(fake_line(&fk, 0), "~r9 err BAD_ARG arg=pad why=unknown *");
+        }
+        ping_line(line, sizeof line, 10);
+        feed(line);
+        feed("\n");
+        CHECK_PREFIX(fake_line(&fk, 0), "~r10 ok *");
+    }
+    /* a huge line spread over many chunks */
+    fresh();
+    memset(big, 'x', sizeof big - 1);
+    big[0] = '~';
+    big[sizeof big - 1] = 0;
+    for (int k = 0; k < 5; k++) feed(big);
+    CHECK(fk.nout == 0, "no verdict before the terminator");
+    feed("\r\n");
+    CHECK(fk.nout == 1 && core.counters.too_long == 1, "one rx_error for one over-long line");
+
+    /* bad CRC: never a reply, an rx_error with the expected CRC */
+    fresh();
+    feed("~q3 ping *0000\n");
+    snprintf(buf, sizeof buf, "~e1 rx_error error=BAD_CRC expected=%04x line=1 *", ew_crc16("q3 ping", 7));
+    CHECK_PREFIX(fake_line(&fk, 0), buf);
+    feed("~q4 ping\n");
+    snprintf(buf, sizeof buf, "~e2 rx_error error=BAD_CRC expected=%04x line=2 *", ew_crc16("q4 ping", 7));
+    CHECK_PREFIX(fake_line(&fk, 0), buf);
+    CHECK(core.counters.bad_crc == 2, "bad_crc counted");
+
+    /* MALFORMED: reply when the id is readable, rx_error otherwise */
+    fresh();
+    fake_send(&fk, &core, "q5 PING");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r5 err MALFORMED why=");
+    fake_send(&fk, &core, "x5 ping");
+    CHECK_PREFIX(fake_line(&fk, 0), "~e1 rx_error error=MALFORMED line=2 *");
+    fake_send(&fk, &core, "q0 ping");
+    CHECK_PREFIX(fake_line(&fk, 0), "~e2 rx_error error=MALFORMED");
+    fake_send(&fk, &core, "q65536 ping");
+    CHECK_PREFIX(fake_line(&fk, 0), "~e3 rx_error error=MALFORMED");
+    fake_send(&fk, &core, "r6 ok");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r6 err MALFORMED");
+    fake_send(&fk, &core, "q8 config ssid=a\\qb");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r8 err MALFORMED arg=ssid why=");
+    fake_send(&fk, &core, "q9  ping");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r9 err MALFORMED");
+    CHECK(core.counters.malformed == 7, "malformed counted: %u", core.counters.malformed);
+
+    /* people typing: ignored with a hint, never echoed */
+    fresh();
+    feed("config ssid=x pass=hunter22\r\n");
+    CHECK(fk.nout == 0, "no frame in reply to a log line");
+    CHECK(fk.nlogs == 1 && strstr(fk.last_log, "~q") && !strstr(fk.last_log, "hunter22"), "hint logged: %s", fk.last_log);
+    feed("\n\n\r\r");
+    CHECK(fk.nlogs == 1 && core.counters.rx_lines == 1, "empty lines ignored");
+
+    /* event sequence wraps to 1, never 0 */
+    fresh();
+    core.seq = UINT32_MAX;
+    ew_event_t ev = { .id = EW_EV_BEACON_TIMEOUT };
+    ew_core_on_event(&core, &ev);
+    CHECK_PREFIX(fake_line(&fk, 0), "~e1 beacon_timeout *");
+    ew_core_on_event(&core, &ev);
+    CHECK_PREFIX(fake_line(&fk, 0), "~e2 beacon_timeout *");
+}

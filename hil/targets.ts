@@ -1,0 +1,135 @@
+// Which boards the HIL suite runs on, from the environment:
+//   nothing set                        → virtual boards (shipped scenarios), directly on their pty
+//                                        and, when ser2net is installed, through ser2net RFC 2217
+//   ESPWIFI_HIL_VIA=direct,rfc2217,socket → pick the virtual routes (default direct,rfc2217)
+//   ESPWIFI_PORT + ESPWIFI_SSID + ESPWIFI_PASSWORD → one real board against a real AP
+//   ESPWIFI_PORTS=a,b,c (+ SSID/PASSWORD)          → several real boards in parallel
+//   ESPWIFI_RIG=rig.json               → boards, names and capabilities from a rig file
+// The password is read from the environment only and never printed.
+import { readFileSync } from 'node:fs';
+import { ser2netAvailable } from './ser2net.js';
+
+/** What a rig can do to the world around a real board (shell commands run by the suite). */
+export interface RigCapabilities {
+  /** Turns the AP off / on (e.g. a smart plug, `ssh ap wifi down`). */
+  apOff?: string;
+  apOn?: string;
+  /** Makes the AP's DHCP server hand out a new address to this board. */
+  dhcpChange?: string;
+  /** Resets the board from outside (power switch, or `dtr-rts` for the auto-reset circuit). */
+  reset?: string;
+}
+
+export interface Target {
+  /** Used in test names and as the log file name (hil/out/<name>.log). */
+  name: string;
+  kind: 'virtual' | 'real';
+  /** Real boards: the port. Virtual boards: how the pty is reached. */
+  port?: string;
+  via?: 'direct' | 'rfc2217' | 'socket';
+  ssid: string;
+  /** Never logged. */
+  password: string;
+  /** SSIDs a scan must find. */
+  expectSsids: string[];
+  /** Upper bound for connect → GOT_IP, ms (real time). */
+  connectBoundMs: number;
+  caps: RigCapabilities;
+}
+
+export interface RigFile {
+  ap?: { ssid?: string; passwordEnv?: string; expectSsids?: string[] };
+  connectBoundMs?: number;
+  boards: Array<{ name: string; port: string; capabilities?: RigCapabilities }>;
+}
+
+export class HilConfigError extends Error {
+  override name = 'HilConfigError';
+}
+
+const VIRTUAL_SSIDS = ['HomeNet', 'Neighbor', 'CafeGuest']; // firmware/sim/scenarios/home.json
+const VIRTUAL_PASSWORD = 'correct-horse';
+
+function safeName(s: string): string {
+  return s.replace(/^[a-z0-9]+:\/\//i, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'board';
+}
+
+function virtualTargets(env: NodeJS.ProcessEnv): { targets: Target[]; notes: string[] } {
+  const notes: string[] = [];
+  const requested = (env.ESPWIFI_HIL_VIA ?? 'direct,rfc2217').split(',').map((s) => s.trim()).filter(Boolean);
+  const targets: Target[] = [];
+  for (const via of requested) {
+    if (via !== 'direct' && via !== 'rfc2217' && via !== 'socket') {
+      throw new HilConfigError(`ESPWIFI_HIL_VIA: unknown route "${via}" (use direct, rfc2217 or socket, comma-separated)`);
+    }
+    if (via !== 'direct' && !ser2netAvailable()) {
+      notes.push(`virtual-${via}: skipped — ser2net is not installed (apt-get install ser2net)`);
+      continue;
+    }
+    targets.push({
+      name: via === 'direct' ? 'virtual' : `virtual-${via}`, kind: 'virtual', via,
+      ssid: 'HomeNet', password: VIRTUAL_PASSWORD, expectSsids: VIRTUAL_SSIDS,
+      connectBoundMs: 10_000, caps: {},
+    });
+  }
+  return { targets, notes };
+}
+
+function realAp(env: NodeJS.ProcessEnv, passwordEnv = 'ESPWIFI_PASSWORD', ssid = env.ESPWIFI_SSID): { ssid: string; password: string } {
+  if (!ssid) throw new HilConfigError('a real board needs the AP to test against: set ESPWIFI_SSID (and ESPWIFI_PASSWORD)');
+  const password = env[passwordEnv];
+  if (password === undefined) throw new HilConfigError(`set ${passwordEnv} to the password of "${ssid}" (empty for an open network)`);
+  return { ssid, password };
+}
+
+export function loadRig(path: string): RigFile {
+  let rig: RigFile;
+  try {
+    rig = JSON.parse(readFileSync(path, 'utf8')) as RigFile;
+  } catch (e) {
+    throw new HilConfigError(`ESPWIFI_RIG=${path}: cannot read the rig file (${(e as Error).message})`);
+  }
+  if (!rig || !Array.isArray(rig.boards) || rig.boards.length === 0) {
+    throw new HilConfigError(`ESPWIFI_RIG=${path}: expected { "boards": [{ "name", "port", "capabilities"? }, ...] }`);
+  }
+  const names = new Set<string>();
+  for (const [i, b] of rig.boards.entries()) {
+    if (!b || typeof b.name !== 'string' || typeof b.port !== 'string' || !b.name || !b.port) {
+      throw new HilConfigError(`ESPWIFI_RIG=${path}: boards[${i}] needs a "name" and a "port"`);
+    }
+    if (names.has(b.name)) throw new HilConfigError(`ESPWIFI_RIG=${path}: board name "${b.name}" appears twice`);
+    names.add(b.name);
+  }
+  return rig;
+}
+
+/** The targets for this run, plus notes to print (skipped routes). */
+export function selectTargets(env: NodeJS.ProcessEnv = process.env): { targets: Target[]; notes: string[] } {
+  const bound = env.ESPWIFI_CONNECT_BOUND_MS ? Number(env.ESPWIFI_CONNECT_BOUND_MS) : 30_000;
+  if (!(bound > 0)) throw new HilConfigError('ESPWIFI_CONNECT_BOUND_MS must be a positive number of milliseconds');
+  const expect = (ssid: string) => (env.ESPWIFI_EXPECT_SSIDS ? env.ESPWIFI_EXPECT_SSIDS.split(',').map((s) => s.trim()) : [ssid]);
+  if (env.ESPWIFI_RIG) {
+    const rig = loadRig(env.ESPWIFI_RIG);
+    const ap = realAp(env, rig.ap?.passwordEnv, rig.ap?.ssid ?? env.ESPWIFI_SSID);
+    return {
+      targets: rig.boards.map((b) => ({
+        name: safeName(b.name), kind: 'real', port: b.port, ...ap,
+        expectSsids: rig.ap?.expectSsids ?? expect(ap.ssid),
+        connectBoundMs: rig.connectBoundMs ?? bound, caps: b.capabilities ?? {},
+      })),
+      notes: [],
+    };
+  }
+  const ports = env.ESPWIFI_PORTS ? env.ESPWIFI_PORTS.split(',').map((s) => s.trim()).filter(Boolean)
+    : env.ESPWIFI_PORT ? [env.ESPWIFI_PORT] : [];
+  if (ports.length) {
+    const ap = realAp(env);
+    return {
+      targets: ports.map((port) => ({
+        name: safeName(port), kind: 'real', port, ...ap, expectSsids: expect(ap.ssid), connectBoundMs: bound, caps: {},
+      })),
+      notes: [],
+    };
+  }
+  return virtualTargets(env);
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run hil`: the station acceptance suite. Targets come from the environment (hil/targets.ts);
+// they run concurrently inside one worker, each with its own log in hil/out/<board>.log.
+// hil/out/junit.xml is for CI dashboards, as pytest-embedded users get from pytest --junitxml.
+export default defineConfig({
+  test: {
+    include: ['hil/**/*.hil.test.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    maxWorkers: 1,
+    maxConcurrency: 16,
+    reporters: ['default', ['junit', { outputFile: 'hil/out/junit.xml', suiteName: 'espwifi-hil' }]],
+  },
+});

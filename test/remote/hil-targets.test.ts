@@ -1,0 +1,63 @@
+// HIL target selection from the environment and rig files (hil/targets.ts).
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { selectTargets, HilConfigError } from '../../hil/targets.js';
+import { ser2netConfig } from '../../hil/ser2net.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hil-targets-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('selectTargets', () => {
+  it('nothing set: virtual boards, direct and (with ser2net) through RFC 2217', () => {
+    const { targets } = selectTargets({});
+    expect(targets[0]).toMatchObject({ name: 'virtual', kind: 'virtual', via: 'direct', ssid: 'HomeNet' });
+    expect(targets.map((t) => t.via)).toEqual(expect.arrayContaining(['direct']));
+    expect(selectTargets({ ESPWIFI_HIL_VIA: 'socket' }).targets.every((t) => t.via === 'socket')).toBe(true);
+    expect(() => selectTargets({ ESPWIFI_HIL_VIA: 'carrier-pigeon' })).toThrow(/unknown route "carrier-pigeon"/);
+  });
+
+  it('ESPWIFI_PORT + SSID + PASSWORD: one real board; the password is required but never in the name', () => {
+    const { targets } = selectTargets({ ESPWIFI_PORT: 'rfc2217://rig.local:4000', ESPWIFI_SSID: 'Lab', ESPWIFI_PASSWORD: 's3cret' });
+    expect(targets).toHaveLength(1);
+    expect(targets[0]).toMatchObject({ kind: 'real', port: 'rfc2217://rig.local:4000', name: 'rig.local_4000', ssid: 'Lab', expectSsids: ['Lab'], caps: {} });
+    expect(() => selectTargets({ ESPWIFI_PORT: '/dev/ttyUSB0' })).toThrow(HilConfigError);
+    expect(() => selectTargets({ ESPWIFI_PORT: '/dev/ttyUSB0', ESPWIFI_SSID: 'Lab' })).toThrow(/set ESPWIFI_PASSWORD/);
+  });
+
+  it('ESPWIFI_PORTS: one target per board, named after the port', () => {
+    const { targets } = selectTargets({ ESPWIFI_PORTS: '/dev/ttyUSB0, /dev/ttyUSB1', ESPWIFI_SSID: 'Lab', ESPWIFI_PASSWORD: 'x' });
+    expect(targets.map((t) => t.name)).toEqual(['dev_ttyUSB0', 'dev_ttyUSB1']);
+  });
+
+  it('a rig file gives names, ports, capabilities and the password variable', () => {
+    const rig = join(dir, 'rig.json');
+    writeFileSync(rig, JSON.stringify({
+      ap: { ssid: 'RigAP', passwordEnv: 'RIG_AP_PASS', expectSsids: ['RigAP', 'Other'] },
+      boards: [{ name: 'c3-a', port: 'rfc2217://rig:4001', capabilities: { apOff: 'true', apOn: 'true' } }, { name: 'c3-b', port: 'socket://rig:4002' }],
+    }));
+    const { targets } = selectTargets({ ESPWIFI_RIG: rig, RIG_AP_PASS: 'pw' });
+    expect(targets.map((t) => [t.name, t.port, t.ssid, t.password])).toEqual([['c3-a', 'rfc2217://rig:4001', 'RigAP', 'pw'], ['c3-b', 'socket://rig:4002', 'RigAP', 'pw']]);
+    expect(targets[0]!.caps.apOff).toBe('true');
+    expect(targets[1]!.expectSsids).toEqual(['RigAP', 'Other']);
+    expect(() => selectTargets({ ESPWIFI_RIG: rig })).toThrow(/set RIG_AP_PASS/);
+    writeFileSync(rig, JSON.stringify({ boards: [{ name: 'a', port: 'x' }, { name: 'a', port: 'y' }] }));
+    expect(() => selectTargets({ ESPWIFI_RIG: rig, ESPWIFI_SSID: 's', ESPWIFI_PASSWORD: '' })).toThrow(/"a" appears twice/);
+    expect(() => selectTargets({ ESPWIFI_RIG: join(dir, 'missing.json') })).toThrow(/cannot read the rig file/);
+  });
+
+  it('the shipped rig example is a valid rig file', () => {
+    const { targets } = selectTargets({ ESPWIFI_RIG: 'hil/rig.example.json', ESPWIFI_SSID: 'Lab', ESPWIFI_PASSWORD: 'x', ESPWIFI_RIG_PASSWORD: 'x' });
+    expect(targets.length).toBeGreaterThan(1);
+  });
+});
+
+describe('ser2net config', () => {
+  it('writes the v4 YAML that ser2net 4.3 accepts for RFC 2217 and raw TCP', () => {
+    const rfc = ser2netConfig('/dev/pts/7', 4000, 'rfc2217');
+    expect(rfc).toContain('accepter: telnet(rfc2217),tcp,127.0.0.1,4000');
+    expect(rfc).toContain('connector: serialdev,/dev/pts/7,115200n81,local');
+    expect(ser2netConfig('/dev/pts/7', 4001, 'tcp')).toContain('accepter: tcp,127.0.0.1,4001');
+  });
+});

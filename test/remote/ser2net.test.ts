@@ -1,0 +1,88 @@
+// The real thing on loopback: Debian's ser2net exporting a virtual board's pseudo-terminal, the
+// library talking to it through rfc2217:// and socket://, and ser2net killed mid-command.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openBoard, VirtualBoard, type Board } from '../../host/src/index.js';
+import { Rfc2217Transport } from '../../host/src/transport/rfc2217.js';
+import { Ser2net, ser2netAvailable } from '../../hil/ser2net.js';
+
+const HAVE = ser2netAvailable();
+if (!HAVE) console.warn('test/remote/ser2net: skipped — /usr/sbin/ser2net is not installed (apt-get install ser2net)');
+
+let cleanup: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c().catch(() => undefined);
+  cleanup = [];
+});
+
+async function exported(mode: 'rfc2217' | 'tcp') {
+  const vb = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 1, stderr: 'ignore' });
+  cleanup.push(() => vb.stop());
+  const s2n = await Ser2net.start(vb.port, mode);
+  cleanup.push(() => s2n.stop());
+  return { vb, s2n };
+}
+
+async function open(url: string): Promise<Board> {
+  const board = await openBoard({ port: url, timeoutMs: 5000 });
+  cleanup.push(() => board.close());
+  return board;
+}
+
+describe.skipIf(!HAVE)('through ser2net on loopback', () => {
+  it('rfc2217:// — hello, scan and connect through telnet COM-PORT-OPTION', async () => {
+    const { s2n } = await exported('rfc2217');
+    const board = await open(s2n.url);
+    expect(board.info.mac).toBe('58:cf:79:a0:00:01');
+    await board.init();
+    await board.setMode('sta');
+    await board.start();
+    const aps = await board.scan();
+    expect(aps.map((a) => a.ssidText)).toContain('HomeNet');
+    await board.configure({ ssid: 'HomeNet', password: 'correct-horse' });
+    const ip = await board.connect({ timeoutMs: 20_000 });
+    expect(ip.ip).toBe('192.168.1.100');
+  });
+
+  it('rfc2217:// — baud is confirmed by ser2net, DTR/RTS are reported as unavailable on a pty', async () => {
+    const { s2n } = await exported('rfc2217');
+    const t = new Rfc2217Transport(s2n.url, { ackTimeoutMs: 500 });
+    cleanup.push(() => t.close());
+    await t.open();
+    expect(t.comPortEnabled).toBe(true);
+    await t.setBaudRate(115200);
+    expect(await t.setSignals({ dtr: false, rts: false })).toBe(false);
+  });
+
+  it('socket:// — the same library over raw TCP', async () => {
+    const { s2n } = await exported('tcp');
+    expect(s2n.url).toMatch(/^socket:\/\//);
+    const board = await open(s2n.url);
+    expect(board.info.mac).toBe('58:cf:79:a0:00:01');
+    await board.init();
+    const st = await board.status();
+    expect(st.phase).toBe('init');
+  });
+
+  it('ser2net killed mid-command: the pending request fails naming the lost connection; restart + reopen works', async () => {
+    const { s2n } = await exported('rfc2217');
+    const board = await open(s2n.url);
+    await board.init();
+    await board.setMode('sta');
+    await board.start();
+    const closed = new Promise<Error | undefined>((res) => board.once('close', res));
+    // A long passive scan (13 channels x 1.5 s virtual): still running when the link is cut.
+    const scan = board.scan({ type: 'passive', passiveMs: 1500, timeoutMs: 30_000 });
+    scan.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    await s2n.kill();
+    await expect(scan).rejects.toThrow(`connection to ${s2n.url} lost`);
+    expect(String(await closed)).toContain('lost');
+    await expect(board.status()).rejects.toThrow(/lost|closed/);
+
+    await s2n.restart();
+    const again = await open(s2n.url);
+    expect(again.info.mac).toBe('58:cf:79:a0:00:01');
+    const aps = await again.scan();
+    expect(aps.map((a) => a.ssidText)).toContain('HomeNet');
+  });
+});
