@@ -8,20 +8,17 @@
 // metric hit a bug in the bench scripts themselves (1) or bad arguments (2); missed goals and
 // missing prerequisites never fail a run (they are reported).
 import { writeFileSync } from 'node:fs';
-import { cpus, freemem, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { staleDistWarning } from './lib/env.mjs';
 import { markdownTable, textTable } from './lib/format.mjs';
 import { Skip, failed, skipped } from './lib/result.mjs';
 import { nowMs } from './lib/stats.mjs';
-import * as cli from './metrics/cli.mjs';
-import * as decode from './metrics/decode.mjs';
-import * as footprint from './metrics/footprint.mjs';
-import * as roundtrip from './metrics/roundtrip.mjs';
-import * as scale from './metrics/scale.mjs';
-import * as scan from './metrics/scan.mjs';
-import * as wire from './metrics/wire.mjs';
 
-const METRICS = { roundtrip, decode, wire, scan, scale, footprint, cli };
+// Loaded one by one when run, so a metric whose dependencies are broken cannot stop the others.
+// decode runs after scale: its 7 MB working set would otherwise hide the boards' memory in RSS.
+const METRICS = ['roundtrip', 'wire', 'scan', 'scale', 'decode', 'footprint', 'cli'];
+// A metric that hangs (a reply that never comes) must not hang CI: it becomes an error row.
+const LIMIT_S = { quick: 60, full: 600 };
 
 function parseArgs(argv) {
   const o = { quick: false, json: undefined, md: undefined, only: undefined };
@@ -37,10 +34,10 @@ function parseArgs(argv) {
       if (!o.md) throw new Error('--md needs a file name');
     } else if (a === '--only') {
       o.only = (argv[++i] ?? '').split(',').filter(Boolean);
-      const bad = o.only.filter((m) => !(m in METRICS));
-      if (!o.only.length || bad.length) throw new Error(`--only takes names from: ${Object.keys(METRICS).join(', ')}`);
+      const bad = o.only.filter((m) => !METRICS.includes(m));
+      if (!o.only.length || bad.length) throw new Error(`--only takes names from: ${METRICS.join(', ')}`);
     } else if (a === '-h' || a === '--help') {
-      console.log(`usage: node bench/run.mjs [--quick] [--json FILE] [--md FILE] [--only ${Object.keys(METRICS).join(',')}]`);
+      console.log(`usage: node bench/run.mjs [--quick] [--json FILE] [--md FILE] [--only ${METRICS.join(',')}]`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -56,6 +53,8 @@ export function machine() {
     freeGiB: +(freemem() / 2 ** 30).toFixed(1),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    // Other work on the machine shows up in every latency: record how busy it was.
+    loadavg1: +loadavg()[0].toFixed(2),
   };
 }
 
@@ -70,21 +69,31 @@ async function main() {
   const m = machine();
   const started = new Date().toISOString();
   console.log(`espwifi bench ${opts.quick ? '(quick smoke: ratios not judged) ' : ''}— ${started}`);
-  console.log(`machine: ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, node ${m.node}, ${m.platform}`);
+  console.log(`machine: ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, node ${m.node}, ${m.platform}, load average ${m.loadavg1}`);
   const stale = staleDistWarning();
   if (stale) console.log(`warning: ${stale}`);
 
   const rows = [];
   const timings = {};
-  for (const [key, mod] of Object.entries(METRICS)) {
+  for (const key of METRICS) {
     if (opts.only && !opts.only.includes(key)) continue;
     const t0 = nowMs();
-    process.stdout.write(`… ${mod.name}\n`);
+    let label = key;
+    let timer;
     try {
-      rows.push(...(await mod.run({ quick: opts.quick })));
+      const mod = await import(`./metrics/${key}.mjs`);
+      label = mod.name;
+      process.stdout.write(`… ${label}\n`);
+      const limit = opts.quick ? LIMIT_S.quick : LIMIT_S.full;
+      const timeout = new Promise((_, rej) => {
+        timer = setTimeout(() => rej(new Error(`no result within ${limit} s`)), limit * 1000);
+      });
+      rows.push(...(await Promise.race([mod.run({ quick: opts.quick }), timeout])));
     } catch (e) {
-      rows.push(e instanceof Skip ? skipped(mod.name, e.message) : failed(mod.name, e));
+      rows.push(e instanceof Skip ? skipped(label, e.message) : failed(label, e));
       if (!(e instanceof Skip) && process.env.BENCH_DEBUG) console.error(e);
+    } finally {
+      clearTimeout(timer);
     }
     timings[key] = Math.round(nowMs() - t0);
   }
@@ -92,21 +101,30 @@ async function main() {
   console.log('');
   console.log(textTable(rows));
   console.log(`\ntime per metric: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
+  const loadEnd = +loadavg()[0].toFixed(2);
+  console.log(`load average at the end: ${loadEnd}`);
   const bugs = rows.filter((r) => r.status === 'error' && r.bug);
   if (opts.json) {
-    writeFileSync(opts.json, `${JSON.stringify({ started, quick: opts.quick, machine: m, warning: stale, timingsMs: timings, rows }, null, 2)}\n`);
+    writeFileSync(opts.json, `${JSON.stringify({ started, quick: opts.quick, machine: m, loadavgEnd: loadEnd, warning: stale, timingsMs: timings, rows }, null, 2)}\n`);
     console.log(`\nwrote ${opts.json}`);
   }
   if (opts.md) {
     const notes = rows.filter((r) => r.note).map((r) => `- **${r.metric}**: ${r.note}`);
-    writeFileSync(opts.md, [`Run ${started}${opts.quick ? ' (--quick)' : ''} on ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, node ${m.node}, ${m.platform}.`,
+    writeFileSync(opts.md, [`Run ${started}${opts.quick ? ' (--quick)' : ''} on ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, node ${m.node}, ${m.platform}; load average ${m.loadavg1} at start, ${loadEnd} at end.`,
       ...(stale ? ['', `Warning: ${stale}`] : []), '', markdownTable(rows), '', ...notes, ''].join('\n'));
     console.log(`wrote ${opts.md}`);
   }
   if (bugs.length) {
     console.error(`\nbench: ${bugs.length} metric(s) failed inside the bench scripts: ${bugs.map((b) => b.metric).join(', ')}`);
   }
-  process.exitCode = bugs.length ? 1 : 0;
+  const status = bugs.length ? 1 : 0;
+  // A timed-out metric may leave handles behind; the run is over either way.
+  process.exit(status);
+}
+
+// Library failures that escape a metric (an 'error' event nobody awaited) are reported, not fatal.
+for (const ev of ['unhandledRejection', 'uncaughtException']) {
+  process.on(ev, (e) => console.error(`bench: ${ev} (continuing): ${e?.stack ?? e}`));
 }
 
 await main();

@@ -10,7 +10,8 @@ import { REDACT_PATHS } from '../host/src/log.js';
 import { Ser2net } from './ser2net.js';
 import type { RigCapabilities, Target } from './targets.js';
 
-export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
+/** Per-board logs; ESPWIFI_HIL_OUT moves them (and the JUnit file, see vitest.config.ts). */
+export const OUT_DIR = process.env.ESPWIFI_HIL_OUT ?? join(dirname(fileURLToPath(import.meta.url)), 'out');
 
 /** Virtual boards run this much faster than real time; host-side timings are scaled to match. */
 export const VIRTUAL_SPEED = 20;

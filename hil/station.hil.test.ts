@@ -129,8 +129,10 @@ for (const t of targets) {
         await waitFor(s.board, 'reconnecting', 60_000);
         await waitFor(s.board, 'reconnecting', 30_000); // well inside the loop, not just its first step
         const aps = await s.board.scan();
-        expect(aps.map((a) => a.ssidText)).not.toContain(t.ssid);
-        if (t.kind === 'virtual') expect(aps.map((a) => a.ssidText)).toEqual(expect.arrayContaining(t.expectSsids.filter((x) => x !== t.ssid)));
+        const seen = aps.map((a) => a.ssidText);
+        expect(seen).not.toContain(t.ssid);
+        const onAir = t.kind === 'virtual' ? t.expectSsids.filter((x) => x !== t.ssid) : [];
+        expect(seen, 'a scan during the reconnect loop must still return the APs on the air').toEqual(expect.arrayContaining(onAir));
         await s.faults.apOn!();
         await waitFor(s.board, 'gotIp', Math.max(t.connectBoundMs, 60_000));
       });
@@ -164,9 +166,8 @@ for (const t of targets) {
         if (s.vb) {
           const d = await s.vb.diag();
           log.info({ diag: d }, 'diag after deinit');
-          expect(Number(d.leaked_records ?? 0)).toBe(0);
-          expect(Number(d.leaked_scans ?? 0)).toBe(0);
-          expect(Number(d.held_records ?? 0)).toBe(0);
+          // Records never fetched, lists lost to a newer scan, and a driver left initialised.
+          expect(d).toMatchObject({ leaked_records: 0, leaked_scans: 0, held_records: 0, inited: 0, started: 0 });
         }
       });
 

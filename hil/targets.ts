@@ -16,7 +16,7 @@ export interface RigCapabilities {
   apOn?: string;
   /** Makes the AP's DHCP server hand out a new address to this board. */
   dhcpChange?: string;
-  /** Resets the board from outside (power switch, or `dtr-rts` for the auto-reset circuit). */
+  /** Resets the board from outside (a USB hub power cycle, a relay on EN). */
   reset?: string;
 }
 

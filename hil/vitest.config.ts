@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // `npm run hil`: the station acceptance suite. Targets come from the environment (hil/targets.ts);
 // they run concurrently inside one worker, each with its own log in hil/out/<board>.log.
-// hil/out/junit.xml is for CI dashboards, as pytest-embedded users get from pytest --junitxml.
+// hil/out/junit.xml (or $ESPWIFI_HIL_OUT/junit.xml) is for CI dashboards, as pytest-embedded users get from pytest --junitxml.
 export default defineConfig({
   test: {
     include: ['hil/**/*.hil.test.ts'],
@@ -11,6 +12,6 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     maxConcurrency: 16,
-    reporters: ['default', ['junit', { outputFile: 'hil/out/junit.xml', suiteName: 'espwifi-hil' }]],
+    reporters: ['default', ['junit', { outputFile: join(process.env.ESPWIFI_HIL_OUT ?? 'hil/out', 'junit.xml'), suiteName: 'espwifi-hil' }]],
   },
 });

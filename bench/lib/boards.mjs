@@ -33,6 +33,8 @@ export async function openVirtual(lib, vbOpts, boardOpts = {}) {
   let board;
   try {
     board = await lib.openBoard({ port: vb.port, reconnect: false, ...boardOpts });
+    // An unheard 'error' event would end the process; the metric's own awaits report failures.
+    board.on('error', () => {});
   } catch (e) {
     await vb.stop();
     throw e;

@@ -13,14 +13,15 @@ const cache = new Map();
 
 /** Imports dist/host/src/<rel>.js or throws Skip naming the build command. */
 export async function loadDist(rel) {
+  const hit = cache.get(rel);
+  if (hit) return hit;
   const file = join(DIST, `${rel}.js`);
   if (!existsSync(file)) throw new Skip(`dist/host/src/${rel}.js missing — run \`npm run build:ts\``);
-  if (!cache.has(file)) {
-    cache.set(file, import(pathToFileURL(file).href).catch((e) => {
-      throw new Skip(`cannot load dist/host/src/${rel}.js (${e.message.split('\n')[0]}) — rebuild with \`npm run build:ts\``);
-    }));
-  }
-  return cache.get(file);
+  const mod = import(pathToFileURL(file).href).catch((e) => {
+    throw new Skip(`cannot load dist/host/src/${rel}.js (${e.message.split('\n')[0]}) — rebuild with \`npm run build:ts\``);
+  });
+  cache.set(rel, mod);
+  return mod;
 }
 
 export function requireSim() {

@@ -30,7 +30,7 @@ function sizes(objs) {
   return { text: Number(last[0]), data: Number(last[1]), bss: Number(last[2]) };
 }
 
-function coreRows(work) {
+function coreRows(work, quick) {
   if (!have(GCC)) throw new Skip(`${GCC} not installed (apt-get install gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf)`);
   const srcs = coreSources();
   let cross = '';
@@ -58,11 +58,13 @@ function coreRows(work) {
   execFileSync(GCC, [...FLAGS, ...inc, '-c', probe, '-o', `${probe}.o`], { stdio: 'pipe' });
   const state = sizes([`${probe}.o`]).bss;
   const script = join(ROOT, 'firmware', 'tools', 'core-size.sh');
-  if (existsSync(script)) {
-    const r = spawnSync('bash', [script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-    cross = `; firmware/tools/core-size.sh says: ${(r.stdout || r.stderr || '').trim().split('\n').slice(-2).join(' / ').slice(0, 160)}`;
+  if (existsSync(script) && !quick) {
+    const r = spawnSync('sh', [script, '--total'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const t = /text=(\d+) data=(\d+) bss=(\d+)/.exec(r.stdout ?? '');
+    cross = t ? `; firmware/tools/core-size.sh (the core's own script): text ${t[1]} B, data ${t[2]} B, bss ${t[3]} B`
+      : `; firmware/tools/core-size.sh failed (exit ${r.status}): ${(r.stderr || '').trim().split('\n')[0]?.slice(0, 120)}`;
   }
-  const note = `${srcs.length} files (${srcs.map((f) => basename(f)).join(', ')}); object sizes before linking (no --gc-sections), so an upper bound${cross}`;
+  const note = `text ${core.text} B; ${srcs.length} files (${srcs.map((f) => basename(f)).join(', ')}); object sizes before linking (no --gc-sections), so an upper bound${cross}`;
   return [
     row({ metric: 'core text (rv32imc -Os)', value: core.text / 1024, unit: 'KiB', goal: { on: 'value', op: '<=', limit: 24, unit: 'KiB' }, note }),
     row({ metric: 'core static RAM (data+bss+ew_core_t)', value: (core.data + core.bss + state) / 1024, unit: 'KiB', goal: { on: 'value', op: '<=', limit: 8, unit: 'KiB' },
@@ -97,7 +99,7 @@ export async function run({ quick }) {
   try {
     const rows = [];
     // The two halves are independent: a core that does not compile yet must not hide the adapter.
-    for (const [label, part] of [['core footprint', () => coreRows(work)], ['ESP-IDF adapter footprint', () => adapterRows(work, quick)]]) {
+    for (const [label, part] of [['core footprint', () => coreRows(work, quick)], ['ESP-IDF adapter footprint', () => adapterRows(work, quick)]]) {
       try {
         rows.push(...part());
       } catch (e) {

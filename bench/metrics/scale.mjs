@@ -5,6 +5,7 @@
 // the pty, the board processes and this process's event loop under the load of all boards: that
 // is the judged number. With pacing on (115200) the reply and event also queue behind the
 // device's ESP_LOG lines on the wire; that run is reported for information.
+import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { libraryAndSim, openVirtual } from '../lib/boards.mjs';
 import { row } from '../lib/result.mjs';
@@ -20,8 +21,9 @@ const HOME = { ssid: 'HomeNet', password: 'correct-horse' };
 async function timed(board, event, act) {
   const t0 = nowMs();
   let timer;
+  let on;
   const ev = new Promise((resolve, reject) => {
-    const on = () => {
+    on = () => {
       clearTimeout(timer);
       resolve(nowMs() - t0);
     };
@@ -32,14 +34,22 @@ async function timed(board, event, act) {
     }, 10_000);
   });
   ev.catch(() => {});
-  await act();
+  try {
+    await act();
+  } catch (e) {
+    clearTimeout(timer);
+    board.off(event, on);
+    throw e;
+  }
   return ev;
 }
 
-async function boardLoop(board, until, lat, counts) {
+async function boardLoop(board, startAt, until, lat, counts) {
   await board.init();
   await board.setMode('sta');
   await board.configure(HOME);
+  // Real boards are not in lock-step: spread the loops' phases over the first second.
+  await sleep(Math.max(0, startAt - nowMs()));
   while (nowMs() < until) {
     lat.push(await timed(board, 'staStart', () => board.start()));
     await board.scan({ type: 'active', activeMinMs: 10, activeMaxMs: 20 });
@@ -48,11 +58,46 @@ async function boardLoop(board, until, lat, counts) {
     counts.connects++;
     lat.push(await timed(board, 'disconnected', () => board.disconnect()));
     lat.push(await timed(board, 'staStop', () => board.stop()));
+    // More samples per (radio-bound) cycle: stop/start pairs are events with no radio time.
+    for (let k = 0; k < 3; k++) {
+      lat.push(await timed(board, 'staStart', () => board.start()));
+      lat.push(await timed(board, 'staStop', () => board.stop()));
+    }
+  }
+}
+
+/** Busy and total jiffies of all CPUs (/proc/stat), to show how loaded the whole machine was. */
+function machineBusy() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = f[3] + (f[4] ?? 0);
+    const total = f.reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Summed RSS (MiB) of this process's child processes (the virtual boards), from /proc. */
+function childrenRssMb() {
+  try {
+    let kb = 0;
+    for (const tid of readdirSync(`/proc/${process.pid}/task`)) {
+      const kids = readFileSync(`/proc/${process.pid}/task/${tid}/children`, 'utf8').trim();
+      for (const pid of kids ? kids.split(/\s+/) : []) {
+        const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        if (m) kb += Number(m[1]);
+      }
+    }
+    return kb / 1024;
+  } catch {
+    return NaN;
   }
 }
 
 async function oneN(lib, n, seconds, pacing) {
   const t0 = nowMs();
+  const rss0 = process.memoryUsage().rss;
   // Start boards a few at a time: 64 simultaneous spawns on 2 cores only measure the spawns.
   const sims = [];
   try {
@@ -72,16 +117,23 @@ async function oneN(lib, n, seconds, pacing) {
     eld.enable();
     let rssMax = process.memoryUsage().rss;
     const rssTimer = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 200);
+    const busy0 = machineBusy();
+    let failures = [];
     try {
-      await Promise.all(sims.map((s) => boardLoop(s.board, w0 + seconds * 1000, lat, counts)));
+      const results = await Promise.allSettled(sims.map((s, i) => boardLoop(s.board, w0 + (i / n) * 1000, w0 + seconds * 1000, lat, counts)));
+      failures = results.filter((x) => x.status === 'rejected').map((x) => x.reason?.message ?? String(x.reason));
     } finally {
       clearInterval(rssTimer);
       eld.disable();
     }
+    if (failures.length === n) throw new Error(`every board loop failed: ${failures[0]}`);
+    const busy1 = machineBusy();
+    const machinePct = busy0 && busy1 ? ((busy1.busy - busy0.busy) / (busy1.total - busy0.total)) * 100 : NaN;
     const wall = nowMs() - w0;
+    const simRssMb = childrenRssMb();
     const cpu = process.cpuUsage(cpu0);
     const cpuPct = ((cpu.user + cpu.system) / 1000 / wall) * 100;
-    return { n, lat, counts, wall, startupMs, cpuPerBoard: cpuPct / n, rssMb: rssMax / 2 ** 20, eldP99: eld.percentile(99) / 1e6 };
+    return { n, lat, counts, wall, startupMs, cpuPerBoard: cpuPct / n, rssMb: rssMax / 2 ** 20, rssPerBoardMb: (rssMax - rss0) / n / 2 ** 20, simRssMb, eldP99: eld.percentile(99) / 1e6, machinePct, failures };
   } finally {
     await Promise.all(sims.map((s) => s.close()));
   }
@@ -99,7 +151,9 @@ export async function run({ quick }) {
     const mode = pacing ? ', paced 115200' : '';
     const p99 = percentile(r.lat, 99);
     const detail = `${r.lat.length} events, ${r.counts.scans} scans, ${r.counts.connects} connects in ${(r.wall / 1000).toFixed(1)} s; ` +
-      `p50 ${percentile(r.lat, 50).toFixed(2)} ms; event-loop delay p99 ${r.eldP99.toFixed(1)} ms; boards started in ${(r.startupMs / 1000).toFixed(1)} s; radio at real-time speed`;
+      `p50 ${percentile(r.lat, 50).toFixed(2)} ms; event-loop delay p99 ${r.eldP99.toFixed(1)} ms; boards started in ${(r.startupMs / 1000).toFixed(1)} s; radio at real-time speed; ` +
+      `whole machine ${r.machinePct.toFixed(0)} % busy (all ${n} board processes + other work)` +
+      (r.failures.length ? `; ${r.failures.length} board loop(s) failed: ${r.failures[0]}` : '');
     rows.push(row({
       metric: `scale ${n} boards${mode}: event latency p99`,
       value: p99,
@@ -108,7 +162,8 @@ export async function run({ quick }) {
       note: detail + (pacing ? '; includes line time of the ESP_LOG lines the device prints before each reply/event' : ''),
     }));
     rows.push(row({ metric: `scale ${n} boards${mode}: host CPU per board`, value: r.cpuPerBoard, unit: '% core' }));
-    rows.push(row({ metric: `scale ${n} boards${mode}: host RSS (max)`, value: r.rssMb, unit: 'MiB' }));
+    rows.push(row({ metric: `scale ${n} boards${mode}: host RSS (max)`, value: r.rssMb, unit: 'MiB',
+      note: `≈ ${r.rssPerBoardMb.toFixed(2)} MiB per board (growth over the run ÷ ${n}); virtual board processes: ${r.simRssMb.toFixed(1)} MiB in all` }));
     await sleep(200);
   }
   return rows;

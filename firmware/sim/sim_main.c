@@ -27,6 +27,7 @@ static bool g_pending_restart;
 static bool g_stdin_open = true;
 static char g_ctl[SIM_CTL_LINE_MAX + 1];
 static pid_t g_parent;
+static bool g_core_ready;             /* the core has been initialised (first boot done) */
 
 /* ---------------- PRNG: splitmix64, one stream for every random choice ---------------- */
 uint32_t rng_next(void)
@@ -76,6 +77,7 @@ void board_core_boot(void)
 {
     g_rx_len = 0;
     ew_core_init(&g_core, &g_port);
+    g_core_ready = true;
     ew_core_boot(&g_core);
     ctl_on_booted();
 }
@@ -91,13 +93,13 @@ void board_reset(ew_reset_reason_t reason)
 
 static void rx_sink(const uint8_t *d, size_t n)
 {
-    if (boot_in_progress()) return; /* nobody reads UART0 during boot */
+    if (boot_in_progress() || !g_core_ready) return; /* nobody reads UART0 while off or booting */
     for (size_t i = 0; i < n && g_rx_len < RX_PENDING_MAX; i++) g_rx[g_rx_len++] = d[i];
 }
 
 static void deliver(void)
 {
-    if (g_depth > 0) return;
+    if (g_depth > 0 || !g_core_ready) return;
     for (int guard = 0; guard < 64; guard++) {
         bool work = false;
         ew_event_t ev;

@@ -136,10 +136,12 @@ void uart_esp_log(char level, const char *tag, const char *fmt, ...)
     case 'I': color = "\033[0;32m"; break;
     default: break;
     }
+    /* the Wi-Fi blobs print "wifi:msg" with no space after the colon; everything else "tag: msg" */
+    const char *sep = strcmp(tag, "wifi") == 0 ? ":" : ": ";
     if (g_opts.color && *color)
-        uart_printf("%s%c (%llu) %s: %s\033[0m\r\n", color, level, (unsigned long long)t, tag, msg);
+        uart_printf("%s%c (%llu) %s%s%s\033[0m\r\n", color, level, (unsigned long long)t, tag, sep, msg);
     else
-        uart_printf("%c (%llu) %s: %s\r\n", level, (unsigned long long)t, tag, msg);
+        uart_printf("%c (%llu) %s%s%s\r\n", level, (unsigned long long)t, tag, sep, msg);
 }
 
 void uart_drop_next(uint32_t n) { g_drop += n; }

@@ -67,6 +67,8 @@ static ew_err_t f_scan_start(void *c, const ew_scan_config_t *cfg, bool block)
     if (fk->err[FK_SCAN_START]) return fk->err[FK_SCAN_START];
     fk->scan_cfg = *cfg;
     fk->scan_block = block;
+    if (block && fk->pump_core && fk->pump_text)
+        ew_core_rx(fk->pump_core, (const uint8_t *)fk->pump_text, strlen(fk->pump_text));
     return EW_OK;
 }
 static ew_err_t f_ap_num(void *c, uint16_t *n)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include "harness.h"
 #include "ew_codec.h"
+#include "ew_commands_gen.h"
 
 static void roundtrip(const uint8_t *v, size_t n, bool positional)
 {
@@ -24,6 +25,14 @@ void test_codec(void)
     CHECK(ew_crc16("123456789", 9) == 0x29b1, "crc check value %04x", ew_crc16("123456789", 9));
     CHECK(ew_crc16("", 0) == 0xffff, "crc of nothing");
     CHECK(ew_crc16_update(ew_crc16("1234", 4), "56789", 5) == 0x29b1, "incremental crc");
+
+    /* generated error table: both directions, and unknown codes/names */
+    CHECK_STR(ew_err_name(EW_ERR_WIFI_STATE), "WIFI_STATE");
+    CHECK_STR(ew_err_name(EW_ERR_ALREADY_FETCHED), "ALREADY_FETCHED");
+    CHECK_STR(ew_err_name(EW_ERR_FAIL), "FAIL");
+    CHECK(ew_err_name(0x3017) == NULL && ew_err_name(EW_OK) == NULL, "unknown codes have no name");
+    CHECK(ew_err_from_name("WIFI_NOT_INIT", 13) == EW_ERR_WIFI_NOT_INIT, "name -> code");
+    CHECK(ew_err_from_name("BUSY", 4) == EW_ERR_BUSY && ew_err_from_name("BUS", 3) == EW_OK, "exact names only");
 
     /* every single byte value, named and positional */
     for (int b = 0; b < 256; b++) {

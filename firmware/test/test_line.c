@@ -91,6 +91,14 @@ void test_line(void)
         feed("\n");
         CHECK_PREFIX(fake_line(&fk, 0), "~r10 ok *");
     }
+    /* a 1000-byte unknown key still gets a reply that fits in a line */
+    fresh();
+    memset(big, 0, sizeof big);
+    strcpy(big, "q11 ping ");
+    memset(big + 9, 'k', 1000);
+    strcat(big, "=1");
+    fake_send(&fk, &core, big);
+    CHECK_PREFIX(fake_line(&fk, 0), "~r11 err BAD_ARG arg=kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk why=unknown *");
     /* a huge line spread over many chunks */
     fresh();
     memset(big, 'x', sizeof big - 1);
@@ -122,7 +130,7 @@ void test_line(void)
     fake_send(&fk, &core, "q65536 ping");
     CHECK_PREFIX(fake_line(&fk, 0), "~e3 rx_error error=MALFORMED");
     fake_send(&fk, &core, "r6 ok");
-    CHECK_PREFIX(fake_line(&fk, 0), "~r6 err MALFORMED");
+    CHECK_PREFIX(fake_line(&fk, 0), "~e4 rx_error error=MALFORMED line=5 *");  /* never a reply to r/p/e */
     fake_send(&fk, &core, "q8 config ssid=a\\qb");
     CHECK_PREFIX(fake_line(&fk, 0), "~r8 err MALFORMED arg=ssid why=");
     fake_send(&fk, &core, "q9  ping");
@@ -136,6 +144,15 @@ void test_line(void)
     CHECK(fk.nlogs == 1 && strstr(fk.last_log, "~q") && !strstr(fk.last_log, "hunter22"), "hint logged: %s", fk.last_log);
     feed("\n\n\r\r");
     CHECK(fk.nlogs == 1 && core.counters.rx_lines == 1, "empty lines ignored");
+    for (int k = 0; k < 15; k++) feed("I (123) ew_line: ignored a line\n");
+    CHECK(fk.nlogs == 5 && fk.nout == 0, "hint only for the 1st, 2nd, 4th, 8th, 16th line: %d", fk.nlogs);
+
+    /* loopback: our own rx_error echoed back is counted, not answered */
+    fresh();
+    fake_send(&fk, &core, "e7 rx_error error=MALFORMED line=3");
+    CHECK(fk.nout == 0 && core.counters.malformed == 1, "echoed rx_error not answered");
+    fake_send(&fk, &core, "e8 sta_start");
+    CHECK_PREFIX(fake_line(&fk, 0), "~e1 rx_error error=MALFORMED line=2 *");
 
     /* event sequence wraps to 1, never 0 */
     fresh();

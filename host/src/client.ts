@@ -259,15 +259,13 @@ export class Client extends EventEmitter {
       this.lastSeq = 0;
       return this.onHello(fl);
     }
+    let gap: { expected: number; got: number } | null = null;
     if (this.lastSeq !== null) {
       const expected = this.lastSeq >= SEQ_MAX ? 1 : this.lastSeq + 1;
       if (f.num !== expected) {
         this.counters.gaps++;
         this.log.warn({ expected, got: f.num }, 'event sequence gap: missed events, re-reading status');
-        this.lastSeq = f.num;
-        this.emit('event', f.verb, fl, f.num);
-        this.emit('resync', { expected, got: f.num });
-        return;
+        gap = { expected, got: f.num };
       }
     }
     this.lastSeq = f.num;
@@ -277,6 +275,8 @@ export class Client extends EventEmitter {
       this.emit('rxError', fl);
     }
     this.emit('event', f.verb, fl, f.num);
+    // After the event itself, so the re-read status is never older than what listeners saw.
+    if (gap) this.emit('resync', gap);
   }
 
   private onHello(fl: Record<string, unknown>): void {

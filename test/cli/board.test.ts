@@ -1,6 +1,7 @@
 // Every board command through the real CLI binary against virtual boards: the built-in one
 // (no --port) and one started by `espwifi sim` and shared by several invocations.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ describe('on the built-in virtual board (no --port)', () => {
   it('info prints the hello and says a virtual board is used', async () => {
     const r = await runCli(['info'], { tag });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/No --port given: using a built-in virtual board \(scenario "home"\)/);
+    expect(r.stderr).toMatch(/No --port given: using a built-in virtual board \(scenario "home", \/dev\//);
     expect(r.stdout).toMatch(/^port\s+\/dev\//m);
     expect(r.stdout).toMatch(/^firmware\s+\S+/m);
     expect(r.stdout).toMatch(/^MAC\s+58:cf:79:a0:00:01$/m);
@@ -156,20 +157,23 @@ describe('espwifi sim shared by several commands', () => {
   let port: string;
 
   beforeAll(async () => {
-    sim = startCli(['--json', 'sim', '--scenario', 'home', '--speed', '5', '--seed', '7'], { tag });
+    sim = startCli(['--json', 'sim', '--scenario', 'home', '--speed', '5', '--seed', '7', '--control', path.join(tmp, 'ctl.sock'), '--link', path.join(tmp, 'ttyESP')], { tag });
     const m = await sim.waitFor(/^\{.*\}\n/);
-    const first = JSON.parse(m[0]) as { port: string; scenario: string };
-    expect(first.scenario).toBe('home');
+    const first = JSON.parse(m[0]) as { port: string; pty: string; control: string; scenario: string };
+    expect(first).toMatchObject({ scenario: 'home', port: path.join(tmp, 'ttyESP'), control: path.join(tmp, 'ctl.sock') });
+    expect(first.pty).toMatch(/^\/dev\//);
     port = first.port;
   }, 30_000);
 
   afterAll(async () => {
     const r = await sim.stop('SIGTERM');
     expect(r.code).toBe(0);
+    expect(existsSync(path.join(tmp, 'ttyESP'))).toBe(false); // the link is removed on exit
+    expect(existsSync(path.join(tmp, 'ctl.sock'))).toBe(false);
   });
 
   it('the first line is the port, and other commands can use it', async () => {
-    expect(port).toMatch(/^\/dev\//);
+    expect(port).toBe(path.join(tmp, 'ttyESP')); // --link: the stable name is the port handed out
     const info = await runCli(['--port', port, 'info'], { tag });
     expect(info.code).toBe(0);
     expect(info.stderr).not.toMatch(/virtual board/);
@@ -184,6 +188,26 @@ describe('espwifi sim shared by several commands', () => {
     expect(d.stdout).toMatch(/✓ Disconnected from "HomeNet"/);
     const s2 = JSON.parse((await runCli(['--json', '--port', port, 'status'], { tag })).stdout);
     expect(s2.phase).toBe('started');
+  });
+
+  it('the control socket injects faults the next command sees', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const sock = net.createConnection(path.join(tmp, 'ctl.sock'));
+      let buf = '';
+      sock.on('data', (d) => {
+        buf += d.toString();
+        if (buf.includes('\n')) {
+          sock.end();
+          resolve(buf.trim());
+        }
+      });
+      sock.on('error', reject);
+      sock.write('{"action":"ap_off","ssid":"Neighbor"}\n');
+    });
+    expect(JSON.parse(reply)).toMatchObject({ ok: true });
+    const aps = JSON.parse((await runCli(['--json', '--port', port, 'scan'], { tag })).stdout) as { ssidText: string }[];
+    expect(aps.map((a) => a.ssidText)).not.toContain('Neighbor');
+    expect(aps.map((a) => a.ssidText)).toContain('HomeNet');
   });
 
   it('a missing port is exit 3 with a hint', async () => {

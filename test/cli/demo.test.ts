@@ -39,7 +39,7 @@ describe('espwifi demo', () => {
 
   it('--json streams NDJSON records with phases', async () => {
     const tag = newTag();
-    const r = await runCli(['--json', 'demo'], { tag, timeoutMs: 90_000 });
+    const r = await runCli(['--json', 'demo', '--speed', '10'], { tag, timeoutMs: 90_000 });
     expect(r.code, r.stderr).toBe(0);
     const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; event?: string });
     expect(recs.filter((x) => x.type === 'phase').map((x) => x.phase)).toEqual(['1', '2', '3', '', '4', '5', '6', '7', '8']);

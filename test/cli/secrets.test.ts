@@ -37,7 +37,7 @@ describe('passwords stay secret', () => {
   });
 
   it('the demo (which uses the scenario password) never prints it', async () => {
-    const r = await runCli(['--log-level', 'debug', 'demo'], { tag, timeoutMs: 90_000 });
+    const r = await runCli(['--log-level', 'debug', 'demo', '--speed', '10'], { tag, timeoutMs: 90_000 });
     expect(r.code).toBe(0);
     expect(leaks(r.stdout + r.stderr, RIGHT)).toBe(false);
     expect(r.stdout + r.stderr).not.toMatch(/not-the-password/);

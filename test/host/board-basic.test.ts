@@ -167,6 +167,15 @@ describe('Board against the virtual board', () => {
     expect(r.log.of('ipChanged')).toHaveLength(1);
   });
 
+  it("the ip-change scenario's lease move (timeline) arrives as ipChanged", async () => {
+    r = await rig('ip-change');
+    await bringUp(r.board);
+    await r.board.connect();
+    const [ip] = await once(r.board, 'ipChanged', 5000); // 15 s of virtual time
+    expect(ip.ip).toBe('192.168.1.177');
+    expect(r.log.args<{ changed: boolean }>('gotIp').map((x) => x.changed)).toEqual([false, true]);
+  });
+
   it('waitForIp gates on GOT_IP: pending until the IP arrives, then resolves', async () => {
     r = await rig('home');
     await bringUp(r.board);
@@ -180,6 +189,17 @@ describe('Board against the virtual board', () => {
     void r.board.connect();
     expect((await w).ip).toBe('192.168.1.100');
     await expect(r.board.waitForIp(1)).resolves.toMatchObject({ ip: '192.168.1.100' });
+  });
+
+  it("the device's rx_error for a line it could not trust is counted and surfaces as an event", async () => {
+    r = await rig('home');
+    const seen: string[] = [];
+    r.board.on('event', (e) => seen.push(e.verb));
+    const before = r.board.client.counters.rxErrors;
+    await r.board.client.transport.write(Buffer.from('~q5 ping *0000\n')); // wrong CRC
+    await until(() => r!.board.client.counters.rxErrors === before + 1, 2000, 'rx_error');
+    expect(seen).toContain('rx_error');
+    await r.board.ping(); // and the link carries on
   });
 
   it('bad arguments are named errors that never echo a password', async () => {

@@ -159,10 +159,10 @@ describe('Client', () => {
   it('the port going away rejects pending and later requests with PortError', async () => {
     dev.handlers.set('ping', () => {});
     await open();
-    const p = client.request('ping', {}, { timeoutMs: 5000 });
+    const p = client.request('ping', {}, { timeoutMs: 5000 }).catch((x: unknown) => x);
     await until(() => dev.requests.length === 1);
     await dev.close();
-    const e = await p.catch((x: unknown) => x);
+    const e = await p;
     expect(e).toBeInstanceOf(PortError);
     await expect(client.request('ping')).rejects.toBeInstanceOf(PortError);
     dev = await FakeDevice.create(); // for afterEach

@@ -50,7 +50,10 @@ export class FakeDevice {
     }
   }
 
+  private closed = false;
+
   send(f: Frame): void {
+    if (this.closed) return; // a scripted timer firing after the test ended
     this.pair.write(encodeFrame(f));
   }
 
@@ -73,6 +76,7 @@ export class FakeDevice {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.timer);
     await this.pair.close();
   }

@@ -10,8 +10,9 @@ class DeviceError extends Error {
   }
 }
 
-function fakeIo(script: { scan?: (n: number) => 'ok' | string } = {}) {
+function fakeIo(script: { scan?: (n: number) => 'ok' | string; status?: (n: number) => number } = {}) {
   const calls: string[] = [];
+  const pausedAtScan: number[] = [];
   let scans = 0;
   let pauses = 0;
   let resumes = 0;
@@ -22,10 +23,13 @@ function fakeIo(script: { scan?: (n: number) => 'ok' | string } = {}) {
       calls.push(verb);
       await Promise.resolve();
       if (verb === 'scan') {
-        const v = script.scan ? script.scan(++scans) : 'ok';
+        ++scans;
+        pausedAtScan.push(pauses - resumes);
+        const v = script.scan ? script.scan(scans) : 'ok';
         if (v !== 'ok') throw new DeviceError(v);
         const id = ++scanId;
-        if (v === 'ok') setTimeout(() => coordinator.onScanDone({ status: 0, n: 1, scanId: id }), 5);
+        const status = script.status ? script.status(scans) : 0;
+        if (v === 'ok') setTimeout(() => coordinator.onScanDone({ status, n: 1, scanId: id }), 5);
         return { fields: {}, partials: [] };
       }
       if (verb === 'ap_records') {
@@ -47,6 +51,7 @@ function fakeIo(script: { scan?: (n: number) => 'ok' | string } = {}) {
   return {
     io,
     calls,
+    pausedAtScan,
     attach(c: ScanCoordinator) {
       coordinator = c;
     },
@@ -109,7 +114,8 @@ describe('ScanCoordinator', () => {
     const c = new ScanCoordinator(f.io, rules);
     f.attach(c);
     await expect(c.scan()).rejects.toThrow('WIFI_NOT_STARTED');
-    expect(f.pauses).toBe(0);
+    expect(c.stats.retries).toBe(0);
+    expect(f.resumes).toBe(f.pauses); // the policy is never left paused
   });
 
   it('an unrequested scan_done is fetched and cached; a raw fetch is then answered from the cache', async () => {
@@ -142,6 +148,35 @@ describe('ScanCoordinator', () => {
     c.onScanDone({ status: 0, n: 1, scanId: 0 });
     await c.rawApRecords();
     expect(f.calls).toEqual(['ap_records', 'ap_records']);
+  });
+
+  it('holds the reconnect policy for the whole scan, even when the device accepts at once', async () => {
+    const f = fakeIo();
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    await c.scan();
+    expect(f.pausedAtScan).toEqual([1]);
+    expect(f.resumes).toBe(1);
+  });
+
+  it('a scan the driver ended early (status 1) is fetched, then repeated', async () => {
+    const f = fakeIo({ status: (n) => (n === 1 ? 1 : 0) });
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    const recs = await c.scan();
+    expect(f.calls).toEqual(['scan', 'ap_records', 'scan', 'ap_records']);
+    expect(recs[0]!.ssidText).toBe('net2');
+  });
+
+  it("a scan ended by the user's scanStop() answers with what it found", async () => {
+    const f = fakeIo({ status: () => 1 });
+    const c = new ScanCoordinator(f.io, rules);
+    f.attach(c);
+    const p = c.scan();
+    await new Promise((res) => setTimeout(res, 1)); // the scan is running on the device
+    c.noteStop();
+    expect((await p)[0]!.ssidText).toBe('net1');
+    expect(f.calls).toEqual(['scan', 'ap_records']);
   });
 
   it('rejects bad rule options by name', () => {

@@ -213,6 +213,15 @@ describe('Rfc2217Transport against a scripted server', () => {
     await expect(t.open()).rejects.toBeInstanceOf(PortError);
   });
 
+  it('a server that hangs up during negotiation is reported as busy, not as a protocol mismatch', async () => {
+    const srv = new ScriptedServer();
+    await srv.start((s) => s.destroy());
+    servers.push(srv);
+    const t = new Rfc2217Transport(`rfc2217://127.0.0.1:${srv.port}`, { negotiationTimeoutMs: 2000 });
+    transports.push(t);
+    await expect(t.open()).rejects.toThrow(/closed the connection during telnet negotiation: is another client connected/);
+  });
+
   it('reports a dropped connection as close with "connection ... lost", and a new transport reconnects', async () => {
     const { srv, t } = await setup();
     await t.open();

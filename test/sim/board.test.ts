@@ -123,24 +123,32 @@ describe('virtual board device', () => {
     }
   });
 
-  it('paces output at about baud/10 bytes per second', async () => {
-    r = await rig({ speed: 1, pacing: true });
-    let first = 0;
-    let last = 0;
-    let bytes = 0;
-    const onData = (d: Buffer) => {
-      if (!first) first = performance.now();
-      last = performance.now();
-      bytes += d.length;
+  it('paces output at about baud/10 bytes per second, times the speed factor', async () => {
+    const measure = async (speed: number, bytesOut: number) => {
+      r = await rig({ speed, pacing: true });
+      let first = 0;
+      let last = 0;
+      let bytes = 0;
+      const onData = (d: Buffer) => {
+        if (!first) first = performance.now();
+        last = performance.now();
+        bytes += d.length;
+      };
+      r.w.sp.on('data', onData);
+      await r.vb.noise(bytesOut);
+      await new Promise((res) => setTimeout(res, (bytesOut / (11520 * speed)) * 1000 + 400));
+      r.w.sp.off('data', onData);
+      await teardown(r);
+      r = undefined;
+      expect(bytes).toBeGreaterThanOrEqual(bytesOut);
+      return (bytes / (last - first)) * 1000;
     };
-    r.w.sp.on('data', onData);
-    await r.vb.noise(6000);
-    await new Promise((res) => setTimeout(res, 900));
-    r.w.sp.off('data', onData);
-    expect(bytes).toBeGreaterThanOrEqual(6000);
-    const rate = (bytes / (last - first)) * 1000;
-    expect(rate).toBeGreaterThan(11520 * 0.8);
-    expect(rate).toBeLessThan(11520 * 1.2);
+    const base = await measure(1, 6000);
+    expect(base).toBeGreaterThan(11520 * 0.8);
+    expect(base).toBeLessThan(11520 * 1.2);
+    const fast = await measure(3, 12000);
+    expect(fast).toBeGreaterThan(3 * 11520 * 0.8);
+    expect(fast).toBeLessThan(3 * 11520 * 1.2);
   });
 
   it('exits and removes its --link when the parent dies', async () => {

@@ -1,6 +1,6 @@
 /* Scans and their records — the rules the seed is strict about:
  *   - one scan at a time (SCAN_IN_PROGRESS);
- *   - no scan while connecting (the driver says WIFI_STATE; we say it first, same name);
+ *   - no scan or scan_stop while connecting (the driver says WIFI_STATE; we say it first);
  *   - records never fetched are cleared before the next scan, or the driver leaks them;
  *   - exactly one ap_records per scan: a second is refused with ALREADY_FETCHED, never an
  *     empty list that would look like "no APs around". */
@@ -60,6 +60,7 @@ void ew_cmd_scan(ew_req_t *r)
     if (!block) {
         c->scan_state = EW_SCAN_STATE_RUNNING;
         ew_reply_ok(r, &fb);
+        ew_fb_uint(&fb, "n", 0);   /* the count comes with scan_done */
         ew_reply_send(r, &fb);
         return;
     }
@@ -77,6 +78,7 @@ void ew_cmd_scan(ew_req_t *r)
 void ew_cmd_scan_stop(ew_req_t *r)
 {
     if (!ew_need_started(r)) return;
+    if (r->core->phase == EW_PHASE_CONNECTING) { ew_reply_err(r, EW_ERR_WIFI_STATE); return; }
     /* SCAN_DONE follows for a running scan and moves the state; the driver refuses while
      * connecting (WIFI_STATE) and we pass that through by name. */
     ew_reply_result(r, EW_PORT_CALL(r->core, scan_stop));
@@ -95,7 +97,7 @@ void ew_cmd_ap_num(ew_req_t *r)
 {
     uint16_t n = 0;
     ew_fb_t fb;
-    if (!ew_need_init(r)) return;
+    if (!ew_need_started(r)) return;
     ew_err_t err = scan_records_available(r);
     if (err == EW_OK) err = EW_PORT_CALL(r->core, scan_get_ap_num, &n);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
@@ -136,7 +138,7 @@ void ew_cmd_ap_records(ew_req_t *r)
 {
     ew_core_t *c = r->core;
     ew_fb_t fb;
-    if (!ew_need_init(r)) return;
+    if (!ew_need_started(r)) return;
     ew_err_t err = scan_records_available(r);
     if (err == EW_OK && c->scan_state == EW_SCAN_STATE_FETCHED) err = EW_ERR_ALREADY_FETCHED;
     if (err == EW_OK && !c->port->scan_get_ap_records) err = EW_ERR_NOT_SUPPORTED;

@@ -50,7 +50,7 @@ void ew_cmd_ps(ew_req_t *r)
 
 void ew_cmd_inactive_time(ew_req_t *r)
 {
-    if (!ew_need_init(r)) return;
+    if (!ew_need_started(r)) return;   /* the driver refuses it before start (§9.3) */
     ew_reply_result(r, EW_PORT_CALL(r->core, set_inactive_time, (uint16_t)r->args[EW_ARG_INACTIVE_TIME_SEC].i));
 }
 

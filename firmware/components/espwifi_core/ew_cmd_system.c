@@ -35,7 +35,6 @@ void ew_cmd_status(ew_req_t *r)
     ew_fb_t fb;
     uint16_t unfetched = 0;
     int32_t rssi = 0;
-    static const uint8_t zero_ip[4];
 
     /* Ask the driver rather than mirror it: the count is what actually leaks if never fetched. */
     if (c->scan_state == EW_SCAN_STATE_DONE && c->phase != EW_PHASE_UNINIT &&
@@ -47,15 +46,22 @@ void ew_cmd_status(ew_req_t *r)
     ew_fb_raw(&fb, "phase", ew_phase_names[c->phase < EW_PHASE__COUNT ? c->phase : 0]);
     ew_fb_raw(&fb, "mode", ew_mode_names[c->mode < EW_MODE__COUNT ? c->mode : 0]);
     ew_fb_raw(&fb, "scan", ew_scan_state_names[c->scan_state < EW_SCAN_STATE__COUNT ? c->scan_state : 0]);
-    ew_fb_uint(&fb, "scan_id", c->scan_id);
+    /* Fields that do not apply are left out rather than zeroed (§6.3): a zero would read as
+     * a real scan id, channel or address. */
+    if (c->scan_state == EW_SCAN_STATE_DONE || c->scan_state == EW_SCAN_STATE_FETCHED)
+        ew_fb_uint(&fb, "scan_id", c->scan_id);
     ew_fb_uint(&fb, "unfetched", unfetched);
-    ew_fb_bytes(&fb, "ssid", c->ssid, c->ssid_len);
-    ew_fb_mac(&fb, "bssid", c->bssid);
-    ew_fb_uint(&fb, "ch", c->channel);
-    ew_fb_int(&fb, "rssi", rssi);
-    ew_fb_ip4(&fb, "ip", c->have_ip ? c->ip.ip : zero_ip);
-    ew_fb_ip4(&fb, "mask", c->have_ip ? c->ip.mask : zero_ip);
-    ew_fb_ip4(&fb, "gw", c->have_ip ? c->ip.gw : zero_ip);
+    if (c->phase >= EW_PHASE_CONNECTED) {
+        ew_fb_bytes(&fb, "ssid", c->ssid, c->ssid_len);
+        ew_fb_mac(&fb, "bssid", c->bssid);
+        ew_fb_uint(&fb, "ch", c->channel);
+        ew_fb_int(&fb, "rssi", rssi);
+    }
+    if (c->phase == EW_PHASE_GOT_IP && c->have_ip) {
+        ew_fb_ip4(&fb, "ip", c->ip.ip);
+        ew_fb_ip4(&fb, "mask", c->ip.mask);
+        ew_fb_ip4(&fb, "gw", c->ip.gw);
+    }
     ew_fb_uint(&fb, "last_reason", c->last_reason);
     ew_fb_uint(&fb, "seq", c->seq);
     ew_fb_uint(&fb, "rx_frames", c->counters.rx_frames);

@@ -48,6 +48,7 @@ void ew_cmd_config(ew_req_t *r)
     const ew_arg_t *a = r->args;
     ew_sta_config_t cfg;
     if (!ew_need_init(r)) return;
+    if (r->core->phase == EW_PHASE_CONNECTING) { ew_reply_err(r, EW_ERR_WIFI_STATE); return; }
     /* esp_wifi_set_config replaces the whole config: absent arguments take the driver's
      * defaults rather than keeping stale values from an earlier call. */
     memset(&cfg, 0, sizeof cfg);
@@ -91,7 +92,7 @@ void ew_cmd_get_config(ew_req_t *r)
     ew_fb_bool(&fb, "pass_set", pass_set);
     ew_fb_mac(&fb, "bssid", cfg.bssid_set ? cfg.bssid : zero_mac);
     ew_fb_uint(&fb, "ch", cfg.channel);
-    ew_fb_raw(&fb, "scan", ew_scan_method_names[cfg.scan_method < EW_SCAN_METHOD__COUNT ? cfg.scan_method : 0]);
+    ew_fb_raw(&fb, "scan_method", ew_scan_method_names[cfg.scan_method < EW_SCAN_METHOD__COUNT ? cfg.scan_method : 0]);
     ew_fb_raw(&fb, "sort", ew_sort_method_names[cfg.sort_method < EW_SORT_METHOD__COUNT ? cfg.sort_method : 0]);
     ew_fb_int(&fb, "rssi", cfg.rssi_threshold);
     ew_fb_raw(&fb, "auth", ew_auth_names[cfg.auth_threshold < EW_AUTH__COUNT ? cfg.auth_threshold : EW_AUTH_UNKNOWN]);
@@ -127,6 +128,11 @@ void ew_cmd_stop(ew_req_t *r)
 void ew_cmd_connect(ew_req_t *r)
 {
     if (!ew_need_started(r)) return;
+    /* Espressif's own tests assert WIFI_CONN for a connect during a scan or an attempt. */
+    if (r->core->phase == EW_PHASE_CONNECTING || r->core->scan_state == EW_SCAN_STATE_RUNNING) {
+        ew_reply_err(r, EW_ERR_WIFI_CONN);
+        return;
+    }
     ew_err_t err = EW_PORT_CALL(r->core, connect);
     if (err == EW_OK && r->core->phase == EW_PHASE_STARTED) r->core->phase = EW_PHASE_CONNECTING;
     ew_reply_result(r, err);

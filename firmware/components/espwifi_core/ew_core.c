@@ -96,10 +96,13 @@ static void reply_err_detail(ew_req_t *r, ew_err_t err, const char *arg, size_t 
     ew_fb_t fb;
     const char *name = ew_err_name(err);
     ew_fb_begin(&fb, r->tx, sizeof r->tx, 'r', r->id, "err");
-    /* An esp_err_t the protocol does not list still travels by number; FAIL is the generic name. */
-    ew_fb_raw(&fb, NULL, name ? name : "FAIL");
-    if (err < EW_ERR_BAD_CRC || err > EW_ERR_BUSY) ew_fb_hex(&fb, "esp", (uint16_t)err);
-    if (arg) ew_fb_bytes(&fb, "arg", (const uint8_t *)arg, arg_len);
+    /* An esp_err_t v1 has no name for (0x3017+ move between ESP-IDF versions) still travels
+     * by number; hosts accept unknown upper-case names and explain them from esp= (§8). */
+    ew_fb_raw(&fb, NULL, name ? name : "UNKNOWN");
+    if (err < EW_ERR_BAD_CRC || err > EW_ERR_BUSY) ew_fb_shex(&fb, "esp", err);
+    /* An unknown key can be ~1000 bytes: echo a prefix, so the reply always fits in a line
+     * (no real key is longer than this). */
+    if (arg) ew_fb_bytes(&fb, "arg", (const uint8_t *)arg, arg_len > 32 ? 32 : arg_len);
     if (why) ew_fb_bytes(&fb, "why", (const uint8_t *)why, strlen(why));
     ew_send(r->core, &fb);
 }
@@ -140,17 +143,22 @@ void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f)
     ew_arg_error_t ae;
 
     if (f->kind != 'q') {
-        /* Only the host sends requests; an r/p/e line echoed back (a loopback cable, a person
-         * pasting device output) is answered so the mistake is visible, not silently eaten. */
-        if (f->num < 1 || f->num > 65535) {
-            core->counters.malformed++;
-            return;
-        }
+        /* Only the host sends requests. An r/p/e line (a loopback cable, a person pasting
+         * device output) gets no reply: its number is not a request id of ours (§4.2). */
         core->counters.malformed++;
-        reply_err_detail(&req, EW_ERR_MALFORMED, NULL, 0, "only q frames are requests");
+        /* Except for our own rx_error coming back over a loopback: answering it would feed
+         * the loop forever. It is still counted. */
+        if (!(f->kind == 'e' && f->verb_len == 8 && memcmp(f->verb, "rx_error", 8) == 0))
+            ew_emit_rx_error(core, EW_ERR_MALFORMED, NULL);
         return;
     }
     core->counters.rx_frames++;
+    if (core->scan_blocking) {
+        /* Only reachable when the port pumps input during a blocking scan (§9.5): answer at
+         * once so the host learns why nothing happens, instead of queueing behind the scan. */
+        reply_err_detail(&req, EW_ERR_BUSY, NULL, 0, "blocking scan running");
+        return;
+    }
 
     int cmd = -1;
     for (int i = 0; i < EW_CMD__COUNT; i++) {

@@ -51,12 +51,14 @@ void ew_emit_rx_error(ew_core_t *core, ew_err_t err, const uint16_t *expected)
     ew_send(core, &fb);
 }
 
-static const char *name_of(const char *const *names, unsigned count, unsigned v)
+/* An adapter bug must not put an out-of-range index on the wire: fall back to a name that
+ * says "don't know" (auth) or "nothing" (secondary channel). */
+static const char *name_of(const char *const *names, unsigned count, unsigned v, unsigned fallback)
 {
-    return v < count ? names[v] : names[count - 1];
+    return v < count ? names[v] : names[fallback];
 }
-#define AUTH_NAME(v) name_of(ew_auth_names, EW_AUTH__COUNT, (unsigned)(v))
-#define SECOND_NAME(v) name_of(ew_second_names, EW_SECOND__COUNT, (unsigned)(v))
+#define AUTH_NAME(v) name_of(ew_auth_names, EW_AUTH__COUNT, (unsigned)(v), EW_AUTH_UNKNOWN)
+#define SECOND_NAME(v) name_of(ew_second_names, EW_SECOND__COUNT, (unsigned)(v), EW_SECOND_NONE)
 
 static void forget_link(ew_core_t *core)
 {

@@ -71,9 +71,8 @@ ew_err_t ew_frame_decode(const char *line, size_t len, ew_frame_t *f, ew_decode_
     if (i == vs) return malformed(info, "empty token (double, leading or trailing space)");
     for (size_t k = vs; k < i; k++)
         if (!is_key_char(body[k])) return malformed(info, "verb must be [a-z0-9_]+");
-    if (i - vs > 255) return malformed(info, "verb too long");
     f->verb = body + vs;
-    f->verb_len = (uint8_t)(i - vs);
+    f->verb_len = (uint16_t)(i - vs);
 
     while (i < body_len) {
         i++; /* the space */
@@ -84,9 +83,9 @@ ew_err_t ew_frame_decode(const char *line, size_t len, ew_frame_t *f, ew_decode_
         ew_token_t *t = &f->tok[f->ntok];
         size_t eq = ts;
         while (eq < i && is_key_char(body[eq])) eq++;
-        if (eq > ts && eq < i && body[eq] == '=' && eq - ts <= 255) {
+        if (eq > ts && eq < i && body[eq] == '=') {
             t->key = body + ts;
-            t->key_len = (uint8_t)(eq - ts);
+            t->key_len = (uint16_t)(eq - ts);
             t->val = body + eq + 1;
             t->val_len = (uint16_t)(i - eq - 1);
         } else {
@@ -191,17 +190,28 @@ void ew_fb_int(ew_fb_t *fb, const char *key, int32_t v)
 
 static const char hexdig[] = "0123456789abcdef";
 
-void ew_fb_hex(ew_fb_t *fb, const char *key, uint32_t v)
+static void put_hex(ew_fb_t *fb, const char *key, bool neg, uint32_t v)
 {
-    char tmp[10];
+    char tmp[11];
     size_t n = 0;
     int shift = 28;
     while (shift > 0 && ((v >> shift) & 15) == 0) shift -= 4;
+    if (neg) tmp[n++] = '-';
     tmp[n++] = '0';
     tmp[n++] = 'x';
     for (; shift >= 0; shift -= 4) tmp[n++] = hexdig[(v >> shift) & 15];
     put_key(fb, key);
     put(fb, tmp, n);
+}
+
+void ew_fb_hex(ew_fb_t *fb, const char *key, uint32_t v)
+{
+    put_hex(fb, key, false, v);
+}
+
+void ew_fb_shex(ew_fb_t *fb, const char *key, int32_t v)
+{
+    put_hex(fb, key, v < 0, v < 0 ? 0u - (uint32_t)v : (uint32_t)v);
 }
 
 void ew_fb_mac(ew_fb_t *fb, const char *key, const uint8_t mac[6])
@@ -252,9 +262,10 @@ size_t ew_fb_end(ew_fb_t *fb, bool newline)
 size_t ew_frame_encode(const ew_frame_t *f, char *out, size_t cap)
 {
     ew_fb_t fb;
-    char verb[256];
+    char verb[EW_MAX_LINE + 1];
     uint8_t val[EW_MAX_LINE];
-    char key[256];
+    char key[EW_MAX_LINE + 1];
+    if (f->verb_len > EW_MAX_LINE) return 0;
     memcpy(verb, f->verb, f->verb_len);
     verb[f->verb_len] = 0;
     ew_fb_begin(&fb, out, cap, f->kind, f->num, verb);
@@ -263,6 +274,7 @@ size_t ew_frame_encode(const ew_frame_t *f, char *out, size_t cap)
         int n = ew_token_bytes(t, val, sizeof val);
         if (n < 0) return 0;
         if (t->key) {
+            if (t->key_len > EW_MAX_LINE) return 0;
             memcpy(key, t->key, t->key_len);
             key[t->key_len] = 0;
         }

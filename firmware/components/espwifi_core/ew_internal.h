@@ -15,7 +15,7 @@ typedef struct {
 typedef struct {
     ew_err_t err;              /* EW_ERR_BAD_ARG or EW_ERR_MISSING_ARG */
     const char *arg;           /* offending key (never a value); NULL for a positional token */
-    uint8_t arg_len;
+    uint16_t arg_len;
     const char *why;           /* range|unknown|repeated|encoding|enum|length */
 } ew_arg_error_t;
 

@@ -13,12 +13,18 @@ static void handle_line(ew_core_t *core, const char *line, size_t len)
 
     core->counters.rx_lines++;
     if (!ew_line_is_frame(line, len)) {
-        /* A person typing, or our own log echoed back. Never echo the line: it may hold a
-         * password typed without the frame marker. */
-        static const char *const parts[] = {
-            "ignored a line that is not a frame: frames start with \"~q\" and end with \" *<crc16>\" "
-            "(see protocol/PROTOCOL.md)", NULL };
-        ew_log(core, EW_LOG_INFO, TAG, parts);
+        /* A person typing, or our own log echoed back by a loopback. Never echo the line: it
+         * may hold a password typed without the frame marker. The hint goes out for the 1st,
+         * 2nd, 4th, 8th... such line: helpful to a person, and a loopback echoing the hint
+         * back cannot turn it into an endless stream. */
+        const ew_core_counters_t *k = &core->counters;
+        uint32_t ignored = k->rx_lines - k->rx_frames - k->bad_crc - k->too_long - k->malformed;
+        if ((ignored & (ignored - 1)) == 0) {
+            static const char *const parts[] = {
+                "ignored a line that is not a frame: frames start with \"~q\" and end with "
+                "\" *<crc16>\" (see protocol/PROTOCOL.md)", NULL };
+            ew_log(core, EW_LOG_INFO, TAG, parts);
+        }
         return;
     }
     ew_err_t err = ew_frame_decode(line, len, &f, &info);
@@ -48,15 +54,23 @@ void ew_core_rx(ew_core_t *core, const uint8_t *data, size_t len)
     for (size_t i = 0; i < len; i++) {
         char c = (char)data[i];
         if (c == '\n' || c == '\r') {
-            if (core->line_overflow) {
+            size_t n = core->line_len;
+            bool overflow = core->line_overflow;
+            /* Reset before handling: a port that pumps input during a blocking scan re-enters
+             * ew_core_rx from inside the handler, and its bytes start a fresh line (the
+             * handler has taken what it needs from this one before calling the driver). */
+            core->line_len = 0;
+            core->line_overflow = false;
+            if (overflow) {
                 core->counters.rx_lines++;
                 core->counters.too_long++;
                 ew_emit_rx_error(core, EW_ERR_LINE_TOO_LONG, NULL);
-            } else if (core->line_len) {
-                handle_line(core, core->line, core->line_len);
+            } else if (n) {
+                handle_line(core, core->line, n);
+                /* A config line holds the Wi-Fi password: do not leave it in RAM for a core
+                 * dump to find (unless input pumped meanwhile already started a new line). */
+                if (core->line_len == 0) memset(core->line, 0, n);
             }
-            core->line_len = 0;
-            core->line_overflow = false;
             continue;
         }
         if (core->line_overflow) continue;

@@ -341,6 +341,12 @@ static ew_err_t op_scan_get_ap_num(void *ctx, uint16_t *number)
 static ew_err_t op_scan_get_ap_records(void *ctx, uint16_t *number, ew_ap_sink_t sink, void *sink_ctx)
 {
     uint16_t want = *number;
+    uint16_t held = 0;
+    /* size the buffer by what the driver holds, not by the caller's maximum (64 records would
+     * be ~6 KB of heap for what is often a handful of APs) */
+    if (want > 0 && esp_wifi_scan_get_ap_num(&held) == ESP_OK && held < want) {
+        want = held;
+    }
     if (want == 0) {
         /* nothing to deliver, but the contract is that the driver's list is freed */
         esp_err_t err = esp_wifi_clear_ap_list();

@@ -54,7 +54,7 @@ password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9
     );
 
   // The log level is explicit when given as an option or in ESPWIFI_LOG_LEVEL (not the default).
-  const QUIET = new Set(['demo', 'connect']);
+  const QUIET = new Set(['demo', 'connect', 'monitor']);
   const getCtx = (cmd: Command): Ctx =>
     makeCtx(cmd.optsWithGlobals() as GlobalOptions, {
       quiet: QUIET.has(cmd.name()),

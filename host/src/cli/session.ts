@@ -120,7 +120,7 @@ export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Sessi
       port = vb.port as string;
       if (opts.announce !== false) {
         const name = typeof scenario === 'string' ? scenario : (scenario.name ?? 'custom');
-        ctx.note(`No --port given: using a built-in virtual board (scenario "${name}") on ${port}. Pass --port /dev/ttyUSB0 for a real board.`);
+        ctx.note(`No --port given: using a built-in virtual board (scenario "${name}", ${port}); --port selects a real one.`);
       }
     }
     try {

@@ -15,9 +15,12 @@
 //     asking for the same scan while it runs share it; a scan with other options queues behind.
 //  4. Scan while connecting (seed "Scan When Wi-Fi Is Connecting": esp_wifi_scan_start "fails
 //     immediately if the Wi-Fi is connecting ... delay for some time and retry"). The device
-//     answers WIFI_STATE; the library pauses its reconnection policy — so the running attempt
-//     ends and no new one starts — waits `scanRetryDelayMs`, retries, and resumes the policy when
-//     the scan is over. A wrong-password reconnect loop therefore cannot starve scans.
+//     answers WIFI_STATE; the library holds its reconnection policy for the whole scan — so the
+//     running attempt ends and no new one starts — waits `scanRetryDelayMs`, retries, and
+//     resumes the policy when the scan is over. (Holding it for the whole scan also keeps a
+//     policy reconnect from aborting a scan that did start: the driver gives connecting
+//     priority.) A scan the driver ends early (SCAN_DONE status 1 without scanStop()) is
+//     fetched and then repeated. A wrong-password reconnect loop therefore cannot starve scans.
 //  5. The reconnection policy itself (immediate attempts, backoff, cap, maximum, user disconnect,
 //     likely wrong password, roaming, configuration-forced reconnects): reconnect-policy.ts.
 //  6. Socket-level work waits for GOT_IP (seed s5.3 "DO NOT start the socket-related work before

@@ -51,6 +51,7 @@ export class ScanCoordinator {
   /** A device scan started by a job that gave up before its SCAN_DONE (timeout/abort). */
   private orphan: { until: number; done: Promise<void>; release(): void } | null = null;
   private lastDoneId: number | null = null;
+  private stopRequested = false;
   private fetchChain: Promise<unknown> = Promise.resolve();
   /** Counters for diagnostics and tests. */
   readonly stats = { deviceScans: 0, fetches: 0, cacheHits: 0, unrequested: 0, retries: 0 };
@@ -102,8 +103,12 @@ export class ScanCoordinator {
   private async run(opts: ScanOptions): Promise<readonly ApRecord[]> {
     const budget = opts.timeoutMs ?? expectedScanMs(opts) + this.rules.scanTimeoutMarginMs;
     await this.waitOrphan();
-    let resume: (() => void) | null = null;
+    // Rule 4: a connect started by the policy while the scan runs would abort it (the driver
+    // gives connecting priority), so the policy holds still for the whole scan, not only after a
+    // refusal. A due reconnect waits at most one scan.
+    const resume = this.io.pauseReconnect();
     const retryUntil = Date.now() + this.rules.scanRetryTimeoutMs;
+    this.stopRequested = false;
     try {
       for (;;) {
         const done = this.expectScanDone();
@@ -113,9 +118,7 @@ export class ScanCoordinator {
           this.cancelWaiter(done);
           const name = this.io.deviceError(e);
           if (name && RETRY_LATER.has(name) && Date.now() < retryUntil) {
-            // Rule 4: hold the reconnection policy so the current attempt ends and no new one
-            // starts before our retry; released in `finally` once the scan is over.
-            resume ??= this.io.pauseReconnect();
+            // The policy is held, so the running attempt ends and no new one starts before the retry.
             this.stats.retries++;
             this.io.log.debug({ error: name, delayMs: this.rules.scanRetryDelayMs }, 'scan refused, retrying after a delay');
             await sleep(this.rules.scanRetryDelayMs);
@@ -138,10 +141,19 @@ export class ScanCoordinator {
           if (timedOut) this.markOrphan(budget);
           throw e;
         }
-        return await this.fetch(d);
+        const records = await this.fetch(d);
+        // status 1 without our scanStop(): the driver ended the scan early (e.g. the user's own
+        // connect took priority). Its records are fetched (no leak) but are not the answer.
+        if (d.status !== 0 && !this.stopRequested && Date.now() < retryUntil) {
+          this.stats.retries++;
+          this.io.log.debug({ scanId: d.scanId }, 'scan ended early by the driver, scanning again');
+          await sleep(this.rules.scanRetryDelayMs);
+          continue;
+        }
+        return records;
       }
     } finally {
-      resume?.();
+      resume();
     }
   }
 
@@ -171,6 +183,11 @@ export class ScanCoordinator {
     const left = o.until - Date.now();
     if (left > 0) await Promise.race([o.done, sleep(left)]);
     if (this.orphan === o) this.orphan = null;
+  }
+
+  /** The user stopped the running scan: its partial result is the answer. */
+  noteStop(): void {
+    this.stopRequested = true;
   }
 
   /** Called by the Board for every scan_done event. */

@@ -92,8 +92,14 @@ export class Rfc2217Transport extends TcpTransportBase {
       const timer = setTimeout(() => { this.comPortWaiter = undefined; resolve(false); }, this.negotiationTimeoutMs);
       this.comPortWaiter = (ok) => { clearTimeout(timer); this.comPortWaiter = undefined; resolve(ok); };
     });
-    await this.writeRaw(Buffer.from(hello));
+    // A failed write means the server hung up; `accepted` then settles and says so below.
+    await this.writeRaw(Buffer.from(hello)).catch(() => undefined);
     if (!(await accepted)) {
+      if (!this.isOpen) {
+        throw new PortError('busy',
+          `${this.url} closed the connection during telnet negotiation: is another client connected to that serial port?`,
+          { path: this.url });
+      }
       throw new PortError('not-found',
         `${this.url} did not accept the RFC 2217 COM-PORT-OPTION within ${this.negotiationTimeoutMs} ms: ` +
         `if the server exports a raw TCP port use socket://${this.host}:${this.port}, or configure ser2net with \`accepter: telnet(rfc2217),tcp,${this.port}\``,

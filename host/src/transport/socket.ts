@@ -128,7 +128,7 @@ export abstract class TcpTransportBase extends EventEmitter implements Transport
   }
 
   /** Writes bytes as they go on the wire (already escaped by subclasses). */
-  protected writeRaw(data: Buffer): Promise<void> {
+  protected async writeRaw(data: Buffer): Promise<void> {
     const sock = this.requireSocket();
     return new Promise((resolve, reject) => {
       sock.write(data, (err) => {

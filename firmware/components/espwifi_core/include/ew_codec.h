@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-/* A request line never has more tokens than this (the biggest reply, status, has 19 fields).
+/* A decoded line never has more tokens than this (the biggest reply, status, has 19 fields).
  * A line with more is MALFORMED rather than silently truncated. */
 #define EW_MAX_TOKENS 32
 
@@ -41,7 +41,7 @@ int ew_unescape(uint8_t *out, size_t cap, const char *in, size_t len);
 /* ---- decoding a line ---- */
 typedef struct {
     const char *key;      /* NULL for a positional token */
-    uint8_t key_len;
+    uint16_t key_len;
     const char *val;      /* escaped text, inside the decoded line; already validated */
     uint16_t val_len;
 } ew_token_t;
@@ -50,7 +50,7 @@ typedef struct {
     char kind;            /* 'q' 'r' 'p' 'e' */
     uint32_t num;         /* request id or event sequence */
     const char *verb;
-    uint8_t verb_len;
+    uint16_t verb_len;
     uint8_t ntok;
     ew_token_t tok[EW_MAX_TOKENS];
 } ew_frame_t;
@@ -100,6 +100,7 @@ void ew_fb_bytes(ew_fb_t *fb, const char *key, const uint8_t *v, size_t len); /*
 void ew_fb_int(ew_fb_t *fb, const char *key, int32_t v);
 void ew_fb_uint(ew_fb_t *fb, const char *key, uint32_t v);
 void ew_fb_hex(ew_fb_t *fb, const char *key, uint32_t v);                 /* 0x + lowercase hex */
+void ew_fb_shex(ew_fb_t *fb, const char *key, int32_t v);                 /* esp_err_t: -0x1, 0x3006 */
 void ew_fb_mac(ew_fb_t *fb, const char *key, const uint8_t mac[6]);       /* 12 lowercase hex */
 void ew_fb_ip4(ew_fb_t *fb, const char *key, const uint8_t ip[4]);
 void ew_fb_bool(ew_fb_t *fb, const char *key, bool v);

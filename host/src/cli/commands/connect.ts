@@ -3,7 +3,8 @@ import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { choiceOption, intOption, macOption } from '../context.js';
 import { disconnectLine, ipLine, likelyText } from '../format.js';
-import { relTime, writeJson } from '../output.js';
+import { printable, relTime, writeJson } from '../output.js';
+import { classify } from '../failure.js';
 import { resolvePassword } from '../password.js';
 import { abortable, ensureStarted, withBoard } from '../session.js';
 import type { DisconnectInfo, GaveUpInfo, IpInfo, ReconnectingInfo, StationConfig } from '../../types.js';
@@ -83,9 +84,12 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
 
         const onConnected = (c: { bssid?: string; channel?: number; ch?: number; auth?: string }) =>
           emit('connected', { ...c }, `${ctx.style.green('✓')} associated${c.bssid ? ` with ${c.bssid}` : ''}${(c.channel ?? c.ch) ? ` on channel ${c.channel ?? c.ch}` : ''}${c.auth ? ` (${c.auth})` : ''}`);
+        // The meaning is spelled out once per run of identical reasons; the give-up line names the likely cause.
+        let lastReason = -1;
         const onDisconnected = (d: DisconnectInfo) => {
-          const likely = d.likely ? ` — likely ${likelyText(d.likely.cause)}` : '';
-          emit('disconnected', { reason: d.reason, name: d.name, meaning: d.meaning, cause: d.cause, rssi: d.rssi, likely: d.likely }, `${ctx.style.red('✗')} ${disconnectLine(d)}${likely}`);
+          const text = d.reason === lastReason ? `disconnected again: ${d.name} (${d.reason})${d.rssi && d.rssi < 0 ? `, RSSI ${d.rssi} dBm` : ''}` : disconnectLine(d);
+          lastReason = d.reason;
+          emit('disconnected', { reason: d.reason, name: d.name, meaning: d.meaning, cause: d.cause, rssi: d.rssi, likely: d.likely }, `${ctx.style.red('✗')} ${text}`);
         };
         const onReconnecting = (r: ReconnectingInfo) =>
           emit('reconnecting', { ...r }, `↻ reconnect attempt ${r.attempt}${r.delayMs > 0 ? ` in ${(r.delayMs / 1000).toFixed(1)} s` : ' now'}`);
@@ -107,6 +111,14 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
           } catch (err) {
             if ((err as Error).name === 'TimeoutError') {
               throw new CliError(EXIT.TIMEOUT, `no IP address within ${o.timeout} s`, 'is the AP in range? try espwifi scan, or a longer --timeout');
+            }
+            const ce = err as { name?: string; disconnect?: DisconnectInfo; attempts?: number };
+            if (ce.name === 'ConnectError' && ce.disconnect) {
+              // The events above already told the story; the last line sums it up and says what to do.
+              const d = ce.disconnect;
+              const f = classify(err);
+              const why = d.likely ? `likely ${likelyText(d.likely.cause)}` : d.meaning;
+              throw new CliError(f.exitCode, `could not connect to "${printable(d.ssidText || ssid)}": ${why} (${d.name}, ${ce.attempts ?? '?'} attempts)`, d.action);
             }
             throw err;
           }

@@ -56,7 +56,7 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
     .command('demo')
     .description("walk the seed's big station scenario with a readable timeline (virtual board unless --port)")
     .option('--scenario <name>', 'virtual board scenario', 'demo')
-    .option('--speed <factor>', 'virtual-time speed-up of the virtual board', floatOption('--speed', 0.1, 1000), 10)
+    .option('--speed <factor>', 'virtual-time speed-up of the virtual board', floatOption('--speed', 0.1, 1000), 2)
     .option('--ssid <ssid>', 'with --port: the network to connect to')
     .option('--password <password>', 'with --port: its password (or ESPWIFI_PASSWORD, or a prompt)')
     .action(async (o: DemoCli, cmd: Command) => {
@@ -101,9 +101,13 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
   const step = <T>(p: Promise<T>) => abortable(p, signal);
 
   // Live events, printed as they arrive: the demo's value is seeing them in order.
+  // A reason is explained the first time it appears in a run of identical ones, then just named.
+  let lastReason = -1;
   const onDisc = (d: DisconnectInfo) => {
     const rssi = d.rssi && d.rssi < 0 ? `, RSSI ${d.rssi} dBm` : '';
-    tl.line('fail', `DISCONNECTED ${d.name} (${d.reason}): ${d.meaning}${rssi}${d.userInitiated ? ' — your disconnect, no reconnect' : ''}`, {
+    const meaning = d.reason === lastReason ? ' again' : `: ${d.meaning}`;
+    lastReason = d.reason;
+    tl.line('fail', `DISCONNECTED ${d.name} (${d.reason})${meaning}${rssi}${d.userInitiated ? ' — your disconnect, no reconnect' : ''}`, {
       event: 'disconnected', reason: d.reason, name: d.name, cause: d.cause, rssi: d.rssi, userInitiated: d.userInitiated,
     });
   };
@@ -195,7 +199,7 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
       if (vb) {
         // ---- 6. The AP vanishes -----------------------------------------------------------------
         tl.phase('6', 'The AP vanishes and returns', 'seed s6.1–s6.3, "Scan When Wi-Fi Is Connecting"');
-        const reconnecting = waitForEvent<ReconnectingInfo>(board, 'reconnecting', 60_000, 'a backoff reconnect', (r) => r.delayMs > 0 && r.attempt >= 4);
+        const reconnecting = waitForEvent<ReconnectingInfo>(board, 'reconnecting', 60_000, 'a backoff reconnect', (r) => r.delayMs > 0 && r.attempt >= 5);
         await step(vb.apOff(target.ssid));
         tl.line('fault', `${label} powered off (virtual board fault injection)`, { fault: 'ap_off', ssid: target.ssid });
         await step(reconnecting);
