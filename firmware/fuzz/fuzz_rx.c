@@ -3,7 +3,8 @@
  * Input layout: byte 0 picks a chunk size (so line assembly sees every kind of split), byte 1
  * seeds scripted driver errors and events; the rest is what arrives on the serial port. Two
  * properties are checked besides "no crash, no sanitizer report":
- *   - every line the core writes is itself a valid frame (decodes with a matching CRC);
+ *   - every line the core writes is itself a valid frame (decodes with a matching CRC), and
+ *     the core never had to drop a reply (an error log);
  *   - decode -> canonical encode -> decode is stable for any line that decodes. */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ static ew_core_t core;
 static void check_outputs(void)
 {
     ew_frame_t f;
+    if (fk.nerr) abort();   /* e.g. a reply too long to send: the host would wait forever */
     for (int i = 0; i < fk.nout; i++) {
         size_t n = fk.out_len[i];
         if (n == 0 || fk.out[i][n - 1] != '\n') abort();

@@ -954,9 +954,10 @@ static ew_err_t op_set_protocol(void *ctx, ew_proto_flags_t p)
     (void)ctx;
     if (!W.inited) return EW_ERR_WIFI_NOT_INIT;
     if (!(p & (EW_PROTO_B | EW_PROTO_G | EW_PROTO_N | EW_PROTO_L | EW_PROTO_X))) return EW_ERR_INVALID_ARG;
-    bool changed = p != W.proto;
+    /* The seed (configuration phase): set_protocol makes a connected station reconnect — the
+     * core promises reconnect=1 in that case, so the simulated driver always drops and rejoins. */
     W.proto = p;
-    if (changed) reconnect_now();
+    reconnect_now();
     return EW_OK;
 }
 
@@ -965,9 +966,8 @@ static ew_err_t op_set_bandwidth(void *ctx, ew_bw_t bw)
     (void)ctx;
     if (!W.inited) return EW_ERR_WIFI_NOT_INIT;
     if (bw > EW_BW_HT40) return EW_ERR_INVALID_ARG; /* 2.4 GHz only */
-    bool changed = bw != W.bw;
     W.bw = bw;
-    if (changed) reconnect_now();
+    reconnect_now(); /* as set_protocol: a connected station reconnects */
     return EW_OK;
 }
 

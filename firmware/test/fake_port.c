@@ -23,6 +23,7 @@ static void f_log(void *c, ew_log_level_t lvl, const char *tag, const char *msg)
     snprintf(fk->last_log, sizeof fk->last_log, "%s: %s", tag, msg);
     fk->nlogs++;
     if (lvl == EW_LOG_WARN) fk->nwarn++;
+    if (lvl == EW_LOG_ERROR) fk->nerr++;
 }
 static void f_info(void *c, ew_device_info_t *di)
 {

@@ -23,7 +23,7 @@ typedef struct {
     int calls[FK__COUNT];
     ew_err_t err[FK__COUNT];          /* scripted return value per op */
     char last_log[256];
-    int nlogs, nwarn;
+    int nlogs, nwarn, nerr;
     int restarts;
     /* driver model: just enough for the rules */
     ew_ap_record_t recs[FK_MAX_RECS];

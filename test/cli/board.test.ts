@@ -81,7 +81,7 @@ describe('on the built-in virtual board (no --port)', () => {
   it('connect with the right password (ESPWIFI_PASSWORD) streams events and exits 0 on GOT_IP', async () => {
     const r = await runCli(['connect', 'HomeNet'], { tag, env: { ESPWIFI_PASSWORD: 'correct-horse' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Connecting to "HomeNet" \(password: ESPWIFI_PASSWORD\)/);
+    expect(r.stdout).toMatch(/Connecting to "HomeNet" \(password from ESPWIFI_PASSWORD\)/);
     expect(r.stdout).toMatch(/✓ associated with 30:7b:ac:69:41:90 on channel 6/);
     expect(r.stdout).toMatch(/✓ got IP 192\.168\.1\.100 \/ 255\.255\.255\.0 via 192\.168\.1\.1/);
   });

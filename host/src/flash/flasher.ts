@@ -78,6 +78,9 @@ function explain(err: unknown, port: string): Error {
   if (/Wrong boot mode/i.test(msg)) {
     return new FlashError('BOOT_MODE', `the chip booted normally instead of into download mode: hold BOOT while tapping EN/RST, then retry`, { cause: err });
   }
+  if (/MD5 of file does not match/i.test(msg)) {
+    return new FlashError('VERIFY_FAILED', 'the flash does not hold what was written (MD5 mismatch): retry with a lower --baud (e.g. 115200) or another USB cable/port', { cause: err });
+  }
   if ((err as { code?: string })?.code?.startsWith?.('PORT_')) return err as Error;
   return new FlashError('FLASH_FAILED', `flashing failed: ${msg}`, { cause: err });
 }

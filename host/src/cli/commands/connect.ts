@@ -59,6 +59,9 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
       if (Buffer.byteLength(ssid) > 32) throw new CliError(EXIT.USAGE, `an SSID is at most 32 bytes ("${ssid}" has ${Buffer.byteLength(ssid)})`);
       if (o.open && o.password !== undefined) throw new CliError(EXIT.USAGE, '--open and --password exclude each other');
       const pw = await resolvePassword({ password: o.password, noPassword: o.open }, ssid);
+      if (pw.source === 'none' && !o.open) {
+        ctx.note('No password given (no --password, ESPWIFI_PASSWORD unset, not a terminal to ask on): connecting as to an open network.');
+      }
       const cfg: StationConfig = { ssid };
       if (pw.password !== undefined && pw.password !== '') cfg.password = pw.password;
       if (o.bssid) cfg.bssid = o.bssid;
@@ -79,8 +82,8 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
           else ctx.out.write(`${ctx.style.dim(relTime(t0))}  ${line}\n`);
         };
         await ensureStarted(ctx, board);
-        const source = { option: '--password', env: 'ESPWIFI_PASSWORD', prompt: 'the prompt', none: 'none: open network' }[pw.source];
-        emit('connecting', { ssid, passwordSource: pw.source }, `Connecting to "${ssid}" (password: ${source})…`);
+        const source = { option: 'password from --password', env: 'password from ESPWIFI_PASSWORD', prompt: 'password from the prompt', none: 'open network, no password' }[pw.source];
+        emit('connecting', { ssid, passwordSource: pw.source }, `Connecting to "${printable(ssid)}" (${source})…`);
 
         const onConnected = (c: { bssid?: string; channel?: number; ch?: number; auth?: string }) =>
           emit('connected', { ...c }, `${ctx.style.green('✓')} associated${c.bssid ? ` with ${c.bssid}` : ''}${(c.channel ?? c.ch) ? ` on channel ${c.channel ?? c.ch}` : ''}${c.auth ? ` (${c.auth})` : ''}`);
