@@ -1,5 +1,6 @@
 // Opening a board for a command: the given --port, or a built-in virtual board when there is
 // none; always closed (and the virtual board stopped) on the way out, also on Ctrl-C.
+import { withAbort } from '../rules/scan-coordinator.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { classify } from './failure.js';
 import type { Ctx } from './context.js';
@@ -60,23 +61,7 @@ export function untilAborted(signal: AbortSignal): Promise<void> {
 }
 
 /** Races work against the signal: an interrupt rejects with the abort reason. */
-export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
+export const abortable = withAbort;
 
 export async function startVirtualBoard(
   ctx: Ctx,
