@@ -100,7 +100,7 @@ export async function openBoard(opts: OpenBoardOptions): Promise<Board> {
     throw new EspWifiError('BAD_ARG', 'openBoard: `port` is required (a device path, rfc2217://host:port or socket://host:port)');
   }
   const logger = opts.logger ?? pino({ level: 'silent' });
-  const transport = await createTransport(opts.port, { baudRate: opts.baudRate });
+  const transport = await createTransport(opts.port, { baudRate: opts.baudRate, logger: opts.logger });
   await transport.open();
   const client = new Client(transport, { logger, timeoutMs: opts.timeoutMs, maxInFlight: opts.maxInFlight });
   try {

@@ -1,6 +1,7 @@
 // The byte pipe under the codec. One interface for a local serial device or pseudo-terminal
 // (serial.ts), an RFC 2217 server (rfc2217.ts) and a raw TCP socket (socket.ts).
 import type { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
 
 export interface ControlSignals {
   /** Data Terminal Ready; on ESP32 dev boards DTR/RTS drive IO0/EN through the auto-reset circuit. */
@@ -10,6 +11,8 @@ export interface ControlSignals {
 
 export interface TransportOptions {
   baudRate?: number; // default 115200
+  /** Transport-level debug notes (negotiation, ignored baud changes on raw sockets). */
+  logger?: Logger;
 }
 
 /**
