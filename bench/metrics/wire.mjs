@@ -16,6 +16,8 @@ export async function run() {
     ['16-byte SSID', { ...UROVOAP, ssid: 'Office-Floor-3-A' }],
     ['32-byte SSID', { ...UROVOAP, ssid: 'x'.repeat(32) }],
     ['SSID with 2 spaces', { ...UROVOAP, ssid: 'My Home WiFi' }],
+    // Each space, quote or backslash costs one escape byte that ESP-AT does not spend.
+    ['SSID with 4 escapes', { ...UROVOAP, ssid: 'My "Home" Net' }],
     ['4-digit id, 7 B SSID', UROVOAP, 1234],
   ];
   for (const [label, rec, id = 12] of cases) {
