@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 // Launcher for the compiled CLI (tsc compiles host/src to dist/host/src: `npm run build:ts`).
+// A reader that closes early (`espwifi scan | head -1`) is not an error: stop quietly, as other CLIs do.
+process.stdout.on('error', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 try {
   const { run } = await import('../dist/host/src/cli/main.js');
   run();

@@ -1,9 +1,10 @@
 // Commands that need no board: help, usage errors, reason, ports, flash argument checks.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli } from './helpers.js';
+import { ROOT, cleanEnv, ensureBuilt, runCli } from './helpers.js';
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -17,6 +18,16 @@ describe('espwifi without a board', () => {
       expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
     }
     expect(r.stdout).toMatch(/Exit codes: 0 ok/);
+  });
+
+  it('a reader that closes early (| head -1) ends the CLI quietly with exit 0', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/espwifi.js'), 'reason', '--list'], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.destroy(); // the reader is gone before the CLI writes, as after `head -1` has read its line
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 
   it('--version prints the package version', async () => {

@@ -38,12 +38,17 @@ export function makeCtx(g: GlobalOptions, opts: { quiet?: boolean; levelExplicit
   const colour = g.color !== false;
   const style = makeStyle(colour && colourWanted(process.stdout));
   const errStyle = makeStyle(colour && colourWanted(process.stderr));
-  const log = createCliLogger(level.toLowerCase() as LevelWithSilent, { colour: colour && colourWanted(process.stderr) });
+  const logLevel = level.toLowerCase() as LevelWithSilent;
+  // Created on first use: commands that never log (reason) then never load pino.
+  let log: Logger | undefined;
   return {
     port: g.port,
     baud: g.baud,
     json: g.json === true,
-    log,
+    get log() {
+      log ??= createCliLogger(logLevel, { colour: colour && colourWanted(process.stderr) });
+      return log;
+    },
     style,
     errStyle,
     out: process.stdout,

@@ -1,5 +1,6 @@
-// The one place the CLI touches the host library and the virtual board, so an API change there
-// is adapted here and nowhere else.
+// The one place the CLI touches the host library and the virtual board (with lib-light.ts for the
+// dependency-free parts), so an API change there is adapted here and nowhere else. Commands import
+// this module only inside their actions: it loads serialport, pino and the virtual board.
 export { openBoard, Board, decodeReason, VirtualBoard } from '../index.js';
 export type { DecodedReason } from '../index.js';
 export * as errors from '../errors.js';

@@ -6,7 +6,7 @@ import { makeCtx, intOption, type Ctx, type GlobalOptions } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { classify } from './failure.js';
 import { writeJson } from './output.js';
-import { LOG_LEVELS } from './logger.js';
+import { LOG_LEVELS, loadLogger } from './logger.js';
 import { registerBoardCommands } from './commands/board.js';
 import { registerConnect } from './commands/connect.js';
 import { registerDemo } from './commands/demo.js';
@@ -60,6 +60,11 @@ password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9
       quiet: QUIET.has(cmd.name()),
       levelExplicit: program.getOptionValueSource('logLevel') !== 'default',
     });
+  // Commands that never log skip loading pino (see logger.ts); every other action gets it first.
+  const NO_LOG = new Set(['reason']);
+  program.hook('preAction', async (_program, action) => {
+    if (!NO_LOG.has(action.name())) await loadLogger();
+  });
   registerDemo(program, getCtx);
   registerSim(program, getCtx);
   registerPorts(program, getCtx);

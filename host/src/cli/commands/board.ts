@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { infoLines, keyValues, ssidLabel, statusRows } from '../format.js';
 import { writeJson } from '../output.js';
-import { withBoard } from '../session.js';
 
 export function registerBoardCommands(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
@@ -11,6 +10,7 @@ export function registerBoardCommands(program: Command, getCtx: (cmd: Command) =
     .description("show the board's hello: firmware, protocol and ESP-IDF versions, chip, MAC, reset reason")
     .action(async (_o, cmd: Command) => {
       const ctx = getCtx(cmd);
+      const { withBoard } = await import('../session.js');
       await withBoard(ctx, { reconnect: false }, async ({ board, port }) => {
         if (ctx.json) writeJson({ port, ...board.info });
         else ctx.out.write(keyValues([['port', port], ...infoLines(board.info)], ctx.style) + '\n');
@@ -22,6 +22,7 @@ export function registerBoardCommands(program: Command, getCtx: (cmd: Command) =
     .description('show the station phase, connection, IP and link counters')
     .action(async (_o, cmd: Command) => {
       const ctx = getCtx(cmd);
+      const { withBoard } = await import('../session.js');
       await withBoard(ctx, { reconnect: false }, async ({ board }) => {
         const s = await board.status();
         if (ctx.json) writeJson(s);
@@ -34,6 +35,7 @@ export function registerBoardCommands(program: Command, getCtx: (cmd: Command) =
     .description('disconnect the station (no reconnect follows: it was your decision)')
     .action(async (_o, cmd: Command) => {
       const ctx = getCtx(cmd);
+      const { withBoard } = await import('../session.js');
       await withBoard(ctx, { reconnect: false }, async ({ board }) => {
         const before = await board.status();
         const wasConnected = before.phase === 'connected' || before.phase === 'got_ip';
@@ -56,6 +58,7 @@ export function registerBoardCommands(program: Command, getCtx: (cmd: Command) =
     .description('reboot the board and wait for its hello')
     .action(async (_o, cmd: Command) => {
       const ctx = getCtx(cmd);
+      const { withBoard } = await import('../session.js');
       await withBoard(ctx, { reconnect: false }, async ({ board }) => {
         const info = await board.reset();
         if (ctx.json) writeJson(info);

@@ -6,7 +6,6 @@ import { disconnectLine, ipLine, likelyText } from '../format.js';
 import { printable, relTime, writeJson } from '../output.js';
 import { classify } from '../failure.js';
 import { resolvePassword } from '../password.js';
-import { abortable, ensureStarted, withBoard } from '../session.js';
 import type { DisconnectInfo, GaveUpInfo, IpInfo, ReconnectingInfo, StationConfig } from '../../types.js';
 
 const AUTH_THRESHOLDS = ['open', 'wep', 'wpa', 'wpa2', 'wpa_wpa2', 'wpa2_ent', 'wpa3', 'wpa2_wpa3', 'wapi', 'owe', 'wpa3_ent192', 'wpa3_ext', 'wpa3_ext_mixed'] as const;
@@ -75,6 +74,7 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
       if (o.listenInterval !== undefined) cfg.listenInterval = o.listenInterval;
 
       const reconnect = o.reconnect === false ? (false as const) : o.maxAttempts ? { maxAttempts: o.maxAttempts } : undefined;
+      const { abortable, ensureStarted, withBoard } = await import('../session.js');
       await withBoard(ctx, { scenario: o.scenario, ...(reconnect !== undefined ? { reconnect } : {}) }, async ({ board, signal }) => {
         const t0 = Date.now();
         const emit = (event: string, data: Record<string, unknown>, line: string) => {

@@ -8,9 +8,9 @@ import { floatOption } from '../context.js';
 import { apTable, ipLine, likelyText } from '../format.js';
 import { printable } from '../output.js';
 import { resolvePassword } from '../password.js';
-import { abortable, withBoard, type Session } from '../session.js';
+import type { Session } from '../session.js';
 import { Timeline } from '../timeline.js';
-import { loadScenario, type Board, type Scenario } from '../lib.js';
+import type { Board, Scenario } from '../lib.js';
 import type { ApRecord, DisconnectInfo, GaveUpInfo, IpInfo, ReconnectingInfo } from '../../types.js';
 import type { ConnectedInfo } from '../../board.js';
 
@@ -67,6 +67,7 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
         try {
           // The demo injects the faults itself at the right moments, so the scenario's own
           // timeline (meant for people watching `espwifi sim`) is left out.
+          const { loadScenario } = await import('../lib.js');
           scenario = { ...loadScenario(o.scenario), timeline: [] };
         } catch (err) {
           throw new CliError(EXIT.USAGE, (err as Error).message, 'shipped scenarios are in firmware/sim/scenarios/');
@@ -91,6 +92,7 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
       }
       // Short backoff so the story fits in seconds; the defaults (1 s doubling to 30 s) suit real networks.
       const reconnect = { baseDelayMs: 400, maxDelayMs: 1600, factor: 2 };
+      const { withBoard } = await import('../session.js');
       await withBoard(ctx, { scenario: scenario ?? o.scenario, speed: o.speed, reconnect, announce: false }, (s) => runDemo(ctx, tl, s, target, real));
       if (!ctx.json) ctx.out.write(`\n${ctx.style.green('✓')} Demo finished in ${(tl.elapsedMs / 1000).toFixed(1)} s; the board is stopped and deinitialised.\n`);
     });
@@ -98,6 +100,7 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
 
 async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: string; password: string } | null, real: boolean): Promise<void> {
   const { board, vb, signal } = s;
+  const { abortable } = await import('../session.js');
   const step = <T>(p: Promise<T>) => abortable(p, signal);
 
   // Live events, printed as they arrive: the demo's value is seeing them in order.

@@ -1,16 +1,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { choiceOption } from '../context.js';
 import { classify } from '../failure.js';
 import { infoLines, keyValues } from '../format.js';
 import { writeJson } from '../output.js';
-import { listPorts } from '../ports.js';
-import { openBoard } from '../lib.js';
-import { loadFlashPlan, type AfterMode, type BeforeMode, type FlashFile } from '../../flash/flasher-args.js';
-import { flashBoard, type FlashProgress } from '../../flash/flasher.js';
+import type { AfterMode, BeforeMode, FlashFile } from '../../flash/flasher-args.js';
+import type { FlashProgress } from '../../flash/flasher.js';
 
 interface FlashCli {
   eraseAll?: boolean;
@@ -23,15 +21,15 @@ interface FlashCli {
 const label = (f: FlashFile) => `${path.basename(f.relPath)} @0x${f.address.toString(16)}`;
 
 /** Per-file progress: a cli-progress bar on a TTY, a line every 25 % otherwise (CI logs). */
-function progressReporter(ctx: Ctx) {
+function progressReporter(ctx: Ctx, bars: typeof cliProgress) {
   if (ctx.err.isTTY && !ctx.json) {
     let bar: cliProgress.SingleBar | null = null;
     return {
       start(file: FlashFile) {
         bar?.stop();
-        bar = new cliProgress.SingleBar(
+        bar = new bars.SingleBar(
           { format: `  {file} |{bar}| {percentage}% {value}/{total} B (compressed)`, stream: ctx.err, hideCursor: true, clearOnComplete: false },
-          cliProgress.Presets.shades_classic,
+          bars.Presets.shades_classic,
         );
         bar.start(1, 0, { file: label(file).padEnd(28) });
       },
@@ -69,6 +67,7 @@ function progressReporter(ctx: Ctx) {
  */
 async function openAfterReset(port: string, ctx: Ctx) {
   const deadline = Date.now() + 8000;
+  const { openBoard } = await import('../lib.js');
   for (;;) {
     try {
       return await openBoard({ port, baudRate: 115200, logger: ctx.log, reconnect: false, helloAttempts: 6 });
@@ -99,13 +98,20 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
       if (/^(rfc2217|socket):\/\//.test(ctx.port)) {
         throw new CliError(EXIT.USAGE, 'flash needs a local serial port: DTR/RTS reset timing does not survive a network hop (esptool #383)');
       }
+      // Loaded here, not at the top: esptool-js, serialport and cli-progress would slow every other command's start.
+      const [{ loadFlashPlan }, { flashBoard }, { listPorts }, { default: bars }] = await Promise.all([
+        import('../../flash/flasher-args.js'),
+        import('../../flash/flasher.js'),
+        import('../ports.js'),
+        import('cli-progress'),
+      ]);
       const plan = await loadFlashPlan(buildDir);
       const port = ctx.port;
       const candidates = await listPorts().catch(() => ({ ports: [] as { path: string; vendorId?: string; productId?: string; byId?: string }[] }));
       const match = candidates.ports.find((p) => p.path === port || p.byId === port);
       const baudRate = ctx.baud ?? 460800;
       const started = Date.now();
-      const progress = progressReporter(ctx);
+      const progress = progressReporter(ctx, bars);
       ctx.note(`Flashing ${plan.files.length} image${plan.files.length === 1 ? '' : 's'} from ${plan.buildDir}${plan.chip ? ` (built for ${plan.chip})` : ''} at ${baudRate} baud…`);
       const result = await flashBoard({
         port,

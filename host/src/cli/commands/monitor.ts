@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { fieldsText } from '../format.js';
 import { printable, relTime, writeJson } from '../output.js';
-import { decodeReason } from '../lib.js';
-import { untilAborted, withBoard } from '../session.js';
+import type { decodeReason } from '../lib-light.js';
 import type { DeviceLogLine, ResetInfo } from '../../types.js';
 
 /** Board 'event' arrives as (verb, fields, seq) from the client or as one object; accept both. */
@@ -22,6 +21,7 @@ export function registerMonitor(program: Command, getCtx: (cmd: Command) => Ctx)
     .option('--scenario <name>', 'scenario for the built-in virtual board (without --port)', 'home')
     .action(async (o: { log: boolean; scenario: string }, cmd: Command) => {
       const ctx = getCtx(cmd);
+      const [{ untilAborted, withBoard }, { decodeReason }] = await Promise.all([import('../session.js'), import('../lib-light.js')]);
       await withBoard(ctx, { scenario: o.scenario, reconnect: false }, async ({ board, signal, port }) => {
         const t0 = Date.now();
         const line = (kind: string, text: string) => ctx.out.write(`${ctx.style.dim(relTime(t0))}  ${kind} ${text}\n`);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { table, writeJson } from '../output.js';
-import { listPorts } from '../ports.js';
 
 export function registerPorts(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
@@ -9,6 +8,7 @@ export function registerPorts(program: Command, getCtx: (cmd: Command) => Ctx): 
     .description('list serial ports that may be ESP boards, with a guess from the USB VID:PID')
     .action(async (_opts, cmd: Command) => {
       const ctx = getCtx(cmd);
+      const { listPorts } = await import('../ports.js');
       const result = await listPorts();
       if (result.note) ctx.log.debug(result.note);
       if (ctx.json) {

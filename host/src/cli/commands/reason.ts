@@ -3,7 +3,6 @@ import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { keyValues } from '../format.js';
 import { table, writeJson } from '../output.js';
-import { decodeReason, protocolDefinition } from '../lib.js';
 
 export function registerReason(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
@@ -13,6 +12,7 @@ export function registerReason(program: Command, getCtx: (cmd: Command) => Ctx):
     .option('--list', 'list every reason code')
     .action(async (arg: string | undefined, o: { list?: boolean }, cmd: Command) => {
       const ctx = getCtx(cmd);
+      const { decodeReason, protocolDefinition } = await import('../lib-light.js');
       if (o.list || arg === undefined) {
         if (arg === undefined && !o.list) throw new CliError(EXIT.USAGE, 'give a reason code or name (e.g. espwifi reason 15), or --list');
         const rows = protocolDefinition.reasons.map((r) => ({ code: r.code, name: r.name, cause: r.cause, meaning: r.meaning }));

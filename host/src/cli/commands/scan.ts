@@ -5,9 +5,8 @@ import { intOption, macOption } from '../context.js';
 import { apTable } from '../format.js';
 import { writeJson } from '../output.js';
 import { spinner } from '../progress.js';
-import { abortable, ensureStarted, withBoard } from '../session.js';
 import type { ApRecord, ScanOptions } from '../../types.js';
-import { scanArgs, toApRecord, type Board } from '../lib.js';
+import type { Board } from '../lib.js';
 
 interface ScanCli {
   ssid?: string;
@@ -67,6 +66,7 @@ export function toScanOptions(o: ScanCli): ScanOptions & { block?: boolean } {
  */
 async function blockingScan(board: Board, opts: ScanOptions & { block?: boolean }): Promise<readonly ApRecord[]> {
   const { block: _block, timeoutMs, ...rest } = opts;
+  const { scanArgs, toApRecord } = await import('../lib.js');
   await board.request('scan', { ...scanArgs(rest), block: true }, timeoutMs ? { timeoutMs } : {});
   const reply = await board.request('ap_records', {});
   return reply.partials.map(toApRecord);
@@ -92,6 +92,7 @@ export function registerScan(program: Command, getCtx: (cmd: Command) => Ctx): v
     .action(async (o: ScanCli, cmd: Command) => {
       const ctx = getCtx(cmd);
       const scanOpts = toScanOptions(o);
+      const { abortable, ensureStarted, withBoard } = await import('../session.js');
       await withBoard(ctx, { scenario: o.scenario }, async ({ board, signal }) => {
         await ensureStarted(ctx, board);
         const where = o.channel ? `channel ${o.channel}` : o.channels ? `channels ${o.channels.join(',')}` : 'all channels';

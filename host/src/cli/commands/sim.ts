@@ -4,7 +4,6 @@ import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { floatOption, intOption } from '../context.js';
 import { writeJson } from '../output.js';
-import { startVirtualBoard, trapInterrupts, untilAborted } from '../session.js';
 
 export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
@@ -17,6 +16,7 @@ export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): vo
     .option('--link <path>', 'also expose the pseudo-terminal under this path (a symlink, removed on exit)')
     .action(async (opts: { scenario: string; speed: number; seed?: number; control?: string; link?: string }, cmd: Command) => {
       const ctx = getCtx(cmd);
+      const { startVirtualBoard, trapInterrupts, untilAborted } = await import('../session.js');
       const interrupts = trapInterrupts();
       const vb = await startVirtualBoard(ctx, opts);
       // The simulator dying on its own ends the command with an error instead of hanging.
