@@ -148,7 +148,7 @@ static bool pass_eq(const sim_ap_t *ap)
 
 static bool is_ent(ew_auth_t a)
 {
-    return a == EW_AUTH_WPA2_ENT || a == EW_AUTH_WPA3_ENT || a == EW_AUTH_WPA2_WPA3_ENT || a == EW_AUTH_WPA3_ENT192;
+    return a == EW_AUTH_WPA_ENT || a == EW_AUTH_WPA2_ENT || a == EW_AUTH_WPA3_ENT || a == EW_AUTH_WPA2_WPA3_ENT || a == EW_AUTH_WPA3_ENT192;
 }
 
 static bool is_sae_only(ew_auth_t a) { return a == EW_AUTH_WPA3 || a == EW_AUTH_WPA3_EXT; }
@@ -159,7 +159,7 @@ static int auth_rank(ew_auth_t a)
     switch (a) {
     case EW_AUTH_OPEN: case EW_AUTH_UNKNOWN: return 0;
     case EW_AUTH_WEP: case EW_AUTH_OWE: return 1;
-    case EW_AUTH_WPA: case EW_AUTH_WPA_WPA2: return 2;
+    case EW_AUTH_WPA: case EW_AUTH_WPA_WPA2: case EW_AUTH_WPA_ENT: return 2;
     case EW_AUTH_WPA2: case EW_AUTH_WPA2_ENT: case EW_AUTH_WAPI: return 3;
     case EW_AUTH_WPA3_ENT192: return 5;
     default: return 4; /* WPA3 family, mixed WPA2/WPA3, DPP */

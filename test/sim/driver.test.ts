@@ -201,6 +201,7 @@ describe('connect phases and reason codes', () => {
     expect(await reasonFor('home', { ssid: 'CafeGuest', pass: 'a-password' })).toBe(210); // password for an open AP
     expect(await reasonFor('home', { ssid: 'HomeNet' })).toBe(210); // no password for a WPA2 AP
     expect(await reasonFor('security-refused', { ssid: 'Corp', pass: 'whatever-1' })).toBe(210); // enterprise
+    expect(await reasonFor('security-refused', { ssid: 'OldCorp', pass: 'whatever-1' })).toBe(210); // WPA-Enterprise
     expect(await reasonFor('security-refused', { ssid: 'Wpa3Only', pass: 'wpa3-only-pass', pmf: 'off' })).toBe(210);
     expect(await reasonFor('security-refused', { ssid: 'LegacyWpa', pass: 'legacy-pass', auth: 'wpa2' })).toBe(211);
     expect(await reasonFor('weak-signal', { ssid: 'FarAway', pass: 'far-away-pass', rssi: -80 })).toBe(212);

@@ -14,7 +14,7 @@ static const ew_arg_spec_t args_config[11] = {
     { "scan", EW_ARGT_ENUM, 0, 0, 0, 0, 1, ew_scan_method_names, NULL },
     { "sort", EW_ARGT_ENUM, 0, 0, 0, 0, 1, ew_sort_method_names, NULL },
     { "rssi", EW_ARGT_INT, 0, 0, 0, -127, 0, NULL, NULL },
-    { "auth", EW_ARGT_ENUM, 0, 0, 0, 0, 16, ew_auth_names, NULL },
+    { "auth", EW_ARGT_ENUM, 0, 0, 0, 0, 17, ew_auth_names, NULL },
     { "pmf", EW_ARGT_ENUM, 0, 0, 0, 0, 2, ew_pmf_names, NULL },
     { "retry", EW_ARGT_INT, 0, 0, 0, 0, 255, NULL, NULL },
     { "listen", EW_ARGT_INT, 0, 0, 0, 0, 65535, NULL, NULL },

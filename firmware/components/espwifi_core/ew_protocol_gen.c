@@ -3,7 +3,7 @@
 #include "ew_protocol_gen.h"
 
 const char *const ew_mode_names[4] = { "null", "sta", "ap", "apsta" };
-const char *const ew_auth_names[17] = { "open", "wep", "wpa", "wpa2", "wpa_wpa2", "wpa2_ent", "wpa3", "wpa2_wpa3", "wapi", "owe", "wpa3_ent192", "wpa3_ext", "wpa3_ext_mixed", "dpp", "wpa3_ent", "wpa2_wpa3_ent", "unknown" };
+const char *const ew_auth_names[18] = { "open", "wep", "wpa", "wpa2", "wpa_wpa2", "wpa2_ent", "wpa3", "wpa2_wpa3", "wapi", "owe", "wpa3_ent192", "wpa3_ext", "wpa3_ext_mixed", "dpp", "wpa3_ent", "wpa2_wpa3_ent", "unknown", "wpa_ent" };
 const char *const ew_cipher_names[13] = { "none", "wep40", "wep104", "tkip", "ccmp", "tkip_ccmp", "aes_cmac128", "sms4", "gcmp", "gcmp256", "aes_gmac128", "aes_gmac256", "unknown" };
 const char *const ew_second_names[3] = { "none", "above", "below" };
 const char *const ew_bw_names[5] = { "ht20", "ht40", "bw80", "bw160", "bw80_80" };

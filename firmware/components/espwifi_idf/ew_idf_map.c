@@ -34,8 +34,10 @@ ew_auth_t ew_idf_auth_from(wifi_auth_mode_t m)
     case WIFI_AUTH_WPA3_ENTERPRISE: return EW_AUTH_WPA3_ENT;
     case WIFI_AUTH_WPA2_WPA3_ENTERPRISE: return EW_AUTH_WPA2_WPA3_ENT;
 #endif
-    /* WIFI_AUTH_WPA_ENTERPRISE (backported into 5.2.x/5.3.x/5.4.x patch releases) has no
-     * protocol name yet, nor do v6's placeholders: they travel as "unknown". */
+#if EW_IDF_HAS_WPA_ENTERPRISE
+    case WIFI_AUTH_WPA_ENTERPRISE: return EW_AUTH_WPA_ENT;
+#endif
+    /* v6's placeholders (and modes a newer ESP-IDF adds) travel as "unknown". */
     default: return EW_AUTH_UNKNOWN;
     }
 }
@@ -70,6 +72,9 @@ bool ew_idf_auth_to(ew_auth_t a, wifi_auth_mode_t *out)
 #if EW_IDF_HAS_WPA3_ENTERPRISE
     case EW_AUTH_WPA3_ENT: *out = WIFI_AUTH_WPA3_ENTERPRISE; return true;
     case EW_AUTH_WPA2_WPA3_ENT: *out = WIFI_AUTH_WPA2_WPA3_ENTERPRISE; return true;
+#endif
+#if EW_IDF_HAS_WPA_ENTERPRISE
+    case EW_AUTH_WPA_ENT: *out = WIFI_AUTH_WPA_ENTERPRISE; return true;
 #endif
     default: return false;
     }

@@ -51,6 +51,8 @@
 #define EW_IDF_HAS_WPA3_EXT_PSK    (EW_IDF_AT_LEAST(5, 2, 0) && !EW_IDF_AT_LEAST(6, 0, 0))
 #define EW_IDF_HAS_AUTH_DPP        EW_IDF_AT_LEAST(5, 3, 0)
 #define EW_IDF_HAS_WPA3_ENTERPRISE EW_IDF_AT_LEAST(5, 4, 0)
+/* also backported into some 5.2–5.4 patch releases; only claimed where every release has it */
+#define EW_IDF_HAS_WPA_ENTERPRISE  EW_IDF_AT_LEAST(5, 5, 0)
 #define EW_IDF_HAS_RST_USB_JTAG    EW_IDF_AT_LEAST(5, 2, 0)
 #define EW_IDF_HAS_RST_EFUSE_ETC   EW_IDF_AT_LEAST(5, 3, 0)
 

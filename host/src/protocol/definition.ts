@@ -102,7 +102,8 @@ export const definition = {
       "dpp",
       "wpa3_ent",
       "wpa2_wpa3_ent",
-      "unknown"
+      "unknown",
+      "wpa_ent"
     ],
     "cipher": [
       "none",
@@ -1421,7 +1422,7 @@ export type ReasonName = "UNSPECIFIED" | "AUTH_EXPIRE" | "AUTH_LEAVE" | "DISASSO
 /** Value unions of every enum, by enum name. */
 export interface EnumValues {
   mode: "null" | "sta" | "ap" | "apsta";
-  auth: "open" | "wep" | "wpa" | "wpa2" | "wpa_wpa2" | "wpa2_ent" | "wpa3" | "wpa2_wpa3" | "wapi" | "owe" | "wpa3_ent192" | "wpa3_ext" | "wpa3_ext_mixed" | "dpp" | "wpa3_ent" | "wpa2_wpa3_ent" | "unknown";
+  auth: "open" | "wep" | "wpa" | "wpa2" | "wpa_wpa2" | "wpa2_ent" | "wpa3" | "wpa2_wpa3" | "wapi" | "owe" | "wpa3_ent192" | "wpa3_ext" | "wpa3_ext_mixed" | "dpp" | "wpa3_ent" | "wpa2_wpa3_ent" | "unknown" | "wpa_ent";
   cipher: "none" | "wep40" | "wep104" | "tkip" | "ccmp" | "tkip_ccmp" | "aes_cmac128" | "sms4" | "gcmp" | "gcmp256" | "aes_gmac128" | "aes_gmac256" | "unknown";
   second: "none" | "above" | "below";
   bw: "ht20" | "ht40" | "bw80" | "bw160" | "bw80_80";

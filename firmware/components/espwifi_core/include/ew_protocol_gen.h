@@ -36,9 +36,10 @@ typedef enum {
     EW_AUTH_WPA3_ENT = 14,
     EW_AUTH_WPA2_WPA3_ENT = 15,
     EW_AUTH_UNKNOWN = 16,
-    EW_AUTH__COUNT = 17
+    EW_AUTH_WPA_ENT = 17,
+    EW_AUTH__COUNT = 18
 } ew_auth_t;
-extern const char *const ew_auth_names[17];
+extern const char *const ew_auth_names[18];
 
 typedef enum {
     EW_CIPHER_NONE = 0,
