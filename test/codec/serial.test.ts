@@ -1,35 +1,8 @@
 // SerialTransport against real pseudo-terminal pairs from socat.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PortError } from '../../host/src/errors.js';
 import { SerialTransport } from '../../host/src/transport/serial.js';
-
-interface Pair { a: string; b: string; proc: ChildProcess; kill(): Promise<void> }
-
-/** `socat -d -d` logs "N PTY is /dev/pts/X" once per side; wait for both. */
-function ptyPair(): Promise<Pair> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('socat', ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    const timer = setTimeout(() => { proc.kill(); reject(new Error(`socat gave no ptys: ${err}`)); }, 5000);
-    proc.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const paths = [...err.matchAll(/PTY is (\S+)/g)].map((m) => m[1]!);
-      if (paths.length === 2) {
-        clearTimeout(timer);
-        resolve({
-          a: paths[0]!, b: paths[1]!, proc,
-          kill: () => new Promise<void>((res) => {
-            if (proc.exitCode !== null || proc.signalCode !== null) return res();
-            proc.once('exit', () => res());
-            proc.kill('SIGTERM');
-          }),
-        });
-      }
-    });
-    proc.once('error', (e) => { clearTimeout(timer); reject(e); });
-  });
-}
+import { ptyPair } from '../support/pty-pair.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -38,7 +11,7 @@ afterEach(async () => {
 
 async function openPair() {
   const pair = await ptyPair();
-  cleanups.push(() => pair.kill());
+  cleanups.push(() => pair.close());
   const a = new SerialTransport(pair.a, { baudRate: 115200 });
   const b = new SerialTransport(pair.b);
   cleanups.push(() => a.close(), () => b.close());
@@ -85,7 +58,7 @@ describe('SerialTransport on a pty pair', () => {
   it('emits close with an unplugged PortError when the peer goes away', async () => {
     const { pair, a } = await openPair();
     const closed = new Promise<Error | undefined>((resolve) => a.once('close', resolve));
-    await pair.kill();
+    await pair.close();
     const err = await closed;
     expect(err).toBeInstanceOf(PortError);
     expect((err as PortError).kind).toBe('unplugged');

@@ -6,7 +6,7 @@ import { NodeTransport } from '../../host/src/flash/transport.js';
 import { resetConstructors } from '../../host/src/flash/reset.js';
 import { flashBoard, FlashError } from '../../host/src/flash/flasher.js';
 import { FakeRom, slipEncode } from './fake-rom.js';
-import { ptyPair, type PtyPair } from './pty-pair.js';
+import { ptyPair, type PtyPair } from '../support/pty-pair.js';
 
 let pair: PtyPair;
 let rom: FakeRom | undefined;

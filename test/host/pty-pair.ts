@@ -1,9 +1,8 @@
 // A socat pseudo-terminal pair for the few tests that need a board the virtual board cannot be
-// (one speaking another protocol version, one that never answers). Both ends are real ptys.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, writeSync, readSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// (one speaking another protocol version, one that never answers). Both ends are real ptys: the
+// library opens `host`, the test plays the board on `device` through a raw non-blocking fd.
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { ptyPair as socatPair } from '../support/pty-pair.js';
 
 export interface PtyPair {
   /** The end the library opens. */
@@ -17,17 +16,12 @@ export interface PtyPair {
 }
 
 export async function ptyPair(): Promise<PtyPair> {
-  const dir = mkdtempSync(join(tmpdir(), 'espwifi-pty-'));
-  const host = join(dir, 'host');
-  const device = join(dir, 'device');
-  const proc: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${host}`, `pty,raw,echo=0,link=${device}`], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(existsSync(host) && existsSync(device)); i++) await new Promise((r) => setTimeout(r, 20));
-  if (!existsSync(host) || !existsSync(device)) throw new Error('socat did not create the pty pair');
+  const pair = await socatPair();
   // O_RDWR | O_NONBLOCK | O_NOCTTY
-  const fd = openSync(device, 2048 | 2 | 256);
+  const fd = openSync(pair.b, 2048 | 2 | 256);
   return {
-    host,
-    device,
+    host: pair.a,
+    device: pair.b,
     write(line) {
       writeSync(fd, typeof line === 'string' ? Buffer.from(line) : line);
     },
@@ -52,10 +46,7 @@ export async function ptyPair(): Promise<PtyPair> {
       } catch {
         /* already closed */
       }
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 1000))]);
-      rmSync(dir, { recursive: true, force: true });
+      await pair.close();
     },
   };
 }

@@ -28,7 +28,7 @@ export async function ptyPair(): Promise<PtyPair> {
     a,
     b,
     close: async () => {
-      if (proc.exitCode === null) {
+      if (proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');
         await exited;
