@@ -12,7 +12,7 @@ import type { Session } from '../session.js';
 import { Timeline } from '../timeline.js';
 import type { Board, Scenario } from '../lib.js';
 import type { ApRecord, DisconnectInfo, GaveUpInfo, IpInfo, ReconnectingInfo } from '../../types.js';
-import type { ConnectedInfo } from '../../board.js';
+import type { BoardEvents, ConnectedInfo } from '../../board.js';
 
 interface DemoCli {
   scenario: string;
@@ -98,6 +98,13 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
     });
 }
 
+/** Subscribes and returns the matching unsubscribe, so setup and teardown cannot drift apart. */
+function listen<E extends keyof BoardEvents>(board: Board, event: E, fn: (...args: BoardEvents[E]) => void): () => void {
+  const handler = fn as Parameters<Board['on']>[1];
+  board.on(event, handler);
+  return () => board.off(event, handler);
+}
+
 async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: string; password: string } | null, real: boolean): Promise<void> {
   const { board, vb, signal } = s;
   const { abortable } = await import('../session.js');
@@ -126,14 +133,12 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
   const onLostIp = () => tl.line('event', 'LOST_IP: the address is gone; sockets are dead', { event: 'lost_ip' });
   const onStaStart = () => tl.line('event', 'STA_START', { event: 'sta_start' });
   const onStaStop = () => tl.line('event', 'STA_STOP', { event: 'sta_stop' });
-  board.on('disconnected', onDisc);
-  board.on('connected', onConn);
-  board.on('reconnecting', onRetry);
-  board.on('gaveUp', onGaveUp);
-  board.on('beaconTimeout', onBeacon);
-  board.on('lostIp', onLostIp);
-  board.on('staStart', onStaStart);
-  board.on('staStop', onStaStop);
+  const unlisten = [
+    listen(board, 'disconnected', onDisc), listen(board, 'connected', onConn),
+    listen(board, 'reconnecting', onRetry), listen(board, 'gaveUp', onGaveUp),
+    listen(board, 'beaconTimeout', onBeacon), listen(board, 'lostIp', onLostIp),
+    listen(board, 'staStart', onStaStart), listen(board, 'staStop', onStaStop),
+  ];
 
   try {
     // ---- 1. Init -------------------------------------------------------------------------------
@@ -240,14 +245,7 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
     await step(board.deinit());
     tl.line('ok', 'esp_wifi_deinit: the driver is unloaded');
   } finally {
-    board.off('disconnected', onDisc);
-    board.off('connected', onConn);
-    board.off('reconnecting', onRetry);
-    board.off('gaveUp', onGaveUp);
-    board.off('beaconTimeout', onBeacon);
-    board.off('lostIp', onLostIp);
-    board.off('staStart', onStaStart);
-    board.off('staStop', onStaStop);
+    for (const off of unlisten) off();
   }
 }
 
