@@ -4,6 +4,7 @@
 // certain: the same code (204) belongs to both families.
 import { definition, type CauseName, type FamilyName } from './protocol/definition.js';
 
+/** Likely cause with the evidence that led to it — never a certainty. */
 export interface LikelyCause {
   cause: string;
   evidence: string;

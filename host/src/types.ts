@@ -1,5 +1,6 @@
 // Public value types of the station API (contract 6). Plain data only: no behaviour lives here,
 // so the CLI, the HIL suite and the benchmarks can import them without pulling in a transport.
+import type { LikelyCause } from './reasons.js';
 
 /** The hello fields (also returned by `info`). */
 export interface DeviceInfo {
@@ -92,11 +93,8 @@ export interface IpInfo {
   changed: boolean;
 }
 
-/** Likely cause with the evidence that led to it — never a certainty. */
-export interface LikelyCause {
-  cause: string;
-  evidence: string;
-}
+/** Likely cause with the evidence that led to it — never a certainty (defined with the decoder). */
+export type { LikelyCause };
 
 export interface DisconnectInfo {
   reason: number;
