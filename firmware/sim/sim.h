@@ -155,7 +155,6 @@ typedef struct { const char *key; char *val; size_t val_len; } tok_t;
 /* splits line in place into verb + tokens; unescapes values; returns count or -1 (bad escape) */
 int tok_split(char *line, char **verb, tok_t *toks, int max);
 tok_t *tok_get(tok_t *toks, int n, const char *key);
-size_t tok_escape(const uint8_t *in, size_t len, char *out, size_t cap);
 bool parse_mac(const char *s, uint8_t mac[6]);
 bool parse_ip(const char *s, uint8_t ip[4]);
 bool parse_int(const char *s, long lo, long hi, long *out);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "sim.h"
+#include "ew_codec.h"
 
 #define MAX_TOKS 40
 
@@ -47,7 +48,8 @@ void ctl_on_booted(void)
 static void err(const char *name, const char *why)
 {
     char esc[600];
-    tok_escape((const uint8_t *)why, strlen(why), esc, sizeof esc);
+    int n = ew_escape(esc, sizeof esc - 1, (const uint8_t *)why, strlen(why), true);
+    esc[n < 0 ? 0 : n] = 0; /* messages are short literals; an empty why beats a cut escape */
     if (g_reply_on) ctl_reply("err %s why=%s", name, esc);
     else fprintf(stderr, "espwifi-sim: timeline: %s: %s\n", name, why);
 }

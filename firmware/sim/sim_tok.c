@@ -1,12 +1,13 @@
 /*
  * Control-channel tokens: `verb key=value ...` with the protocol's value escaping
  * (protocol/PROTOCOL.md §1), so SSIDs and passwords with any bytes pass through stdin.
- * Hand-written: a few lines, and the core's codec API is not ours to depend on for stdin.
+ * Escaping and unescaping are the core's (ew_codec.h), the same code the board runs.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sim.h"
+#include "ew_codec.h"
 
 static int hexval(char c)
 {
@@ -16,33 +17,15 @@ static int hexval(char c)
     return -1;
 }
 
-/* unescape in place; returns length or -1 */
+/* Values use the protocol's escaping: the core's codec does the work (ew_unescape never writes
+ * ahead of what it has read, so it can run in place). NUL-terminated for the callers' strcmp. */
 static long unescape(char *s)
 {
-    if (strcmp(s, "\"\"") == 0) { s[0] = 0; return 0; }
-    char *w = s;
-    for (char *r = s; *r; r++) {
-        if (*r != '\\') { *w++ = *r; continue; }
-        r++;
-        switch (*r) {
-        case '\\': *w++ = '\\'; break;
-        case 's': *w++ = ' '; break;
-        case '"': *w++ = '"'; break;
-        case 'n': *w++ = '\n'; break;
-        case 'r': *w++ = '\r'; break;
-        case 't': *w++ = '\t'; break;
-        case 'x': {
-            int h = hexval(r[1]), l = h < 0 ? -1 : hexval(r[2]);
-            if (h < 0 || l < 0) return -1;
-            *w++ = (char)(h * 16 + l);
-            r += 2;
-            break;
-        }
-        default: return -1;
-        }
-    }
-    *w = 0;
-    return w - s;
+    size_t len = strlen(s);
+    int n = ew_unescape((uint8_t *)s, len, s, len);
+    if (n < 0) return -1;
+    s[n] = 0;
+    return n;
 }
 
 int tok_split(char *line, char **verb, tok_t *toks, int max)
@@ -78,37 +61,6 @@ tok_t *tok_get(tok_t *toks, int n, const char *key)
     for (int i = 0; i < n; i++)
         if (toks[i].key && strcmp(toks[i].key, key) == 0) return &toks[i];
     return NULL;
-}
-
-size_t tok_escape(const uint8_t *in, size_t len, char *out, size_t cap)
-{
-    size_t o = 0;
-#define PUT(c) do { if (o + 1 < cap) out[o++] = (c); } while (0)
-    if (len == 0) { PUT('"'); PUT('"'); }
-    for (size_t i = 0; i < len; i++) {
-        uint8_t b = in[i];
-        char esc = 0;
-        switch (b) {
-        case '\\': esc = '\\'; break;
-        case ' ': esc = 's'; break;
-        case '"': esc = '"'; break;
-        case '\n': esc = 'n'; break;
-        case '\r': esc = 'r'; break;
-        case '\t': esc = 't'; break;
-        default: break;
-        }
-        if (esc) { PUT('\\'); PUT(esc); continue; }
-        if (b < 0x20 || b >= 0x7f || b == '=') {
-            /* non-ASCII goes out as \xHH here: control replies are for programs, not eyes */
-            static const char hx[] = "0123456789abcdef";
-            PUT('\\'); PUT('x'); PUT(hx[b >> 4]); PUT(hx[b & 15]);
-            continue;
-        }
-        PUT((char)b);
-    }
-#undef PUT
-    if (cap) out[o < cap ? o : cap - 1] = 0;
-    return o;
 }
 
 bool parse_mac(const char *s, uint8_t mac[6])
