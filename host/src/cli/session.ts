@@ -1,6 +1,6 @@
 // Opening a board for a command: the given --port, or a built-in virtual board when there is
 // none; always closed (and the virtual board stopped) on the way out, also on Ctrl-C.
-import { withAbort } from '../rules/scan-coordinator.js';
+import { withAbort } from '../async.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { classify } from './failure.js';
 import type { Ctx } from './context.js';

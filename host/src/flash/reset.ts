@@ -6,6 +6,7 @@
 // change goes stale (esptool-js #177/#210) — `after('hard_reset')` then leaves a classic board
 // sitting in the bootloader. These strategies set both lines explicitly on every step.
 import type { ResetConstructors, ResetStrategy, Transport } from 'esptool-js';
+import { sleep } from '../async.js';
 
 /** The part of the Web-Serial-like device a reset needs. */
 export interface SignalDevice {
@@ -13,8 +14,6 @@ export interface SignalDevice {
 }
 
 export type Step = { dtr: boolean; rts: boolean } | { wait: number };
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Classic auto-reset: EN low (RTS), then EN high with IO0 held low (DTR) → ROM download mode. */
 export function classicSequence(resetDelayMs: number): Step[] {

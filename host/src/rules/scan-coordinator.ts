@@ -3,6 +3,7 @@
 
 import type { ApRecord, ScanOptions } from '../types.js';
 import { ScanCache, expectedScanMs, scanArgs, scanKey, type RuleOptions } from './rules.js';
+import { sleep, withAbort, withTimeout } from '../async.js';
 
 export interface ReplyLike {
   fields: Record<string, unknown>;
@@ -307,53 +308,4 @@ export function toApRecord(f: Record<string, unknown>): ApRecord {
   if (f.bw !== undefined) r.bandwidth = String(f.bw);
   if (f.cc !== undefined) r.country = toBuf(f.cc).toString('latin1');
   return Object.freeze(r);
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-export function withTimeout<T>(p: Promise<T>, ms: number, err: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(err()), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
-}
-
-export function withAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
