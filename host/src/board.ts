@@ -11,7 +11,7 @@ import { commandErrorName, reasonFacts } from './reason-facts.js';
 import { ReconnectState, type Decision, type ReconnectPolicy } from './rules/reconnect-policy.js';
 import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator, displaySsid, toApRecord } from './rules/scan-coordinator.js';
-import { recordFields, toBytes, toStatus } from './convert.js';
+import { recordFields, toBytes, toStatus, wireArgs } from './convert.js';
 import type {
   ApInfo,
   ApRecord,
@@ -204,21 +204,17 @@ export class Board extends EventEmitter<BoardEvents> {
     if (cfg.bssid !== undefined && !MAC_RE.test(cfg.bssid)) {
       throw new EspWifiError('BAD_ARG', `configure: bssid must look like aa:bb:cc:dd:ee:ff (got ${JSON.stringify(cfg.bssid)})`);
     }
-    const a: Record<string, unknown> = { ssid: toBytes(cfg.ssid) };
+    const a = wireArgs(cfg, {
+      channel: 'ch', scanMethod: 'scan', sortMethod: 'sort', rssiThreshold: 'rssi', authThreshold: 'auth',
+      pmf: 'pmf', failureRetryCount: 'retry', listenInterval: 'listen',
+    });
+    a.ssid = toBytes(cfg.ssid);
     if (cfg.password !== undefined) {
       const pass = toBytes(cfg.password);
       if (pass.length > 64) throw new EspWifiError('BAD_ARG', `configure: the password is ${pass.length} bytes; at most 64 are allowed`);
       a.pass = pass;
     }
     if (cfg.bssid !== undefined) a.bssid = cfg.bssid.toLowerCase();
-    if (cfg.channel !== undefined) a.ch = cfg.channel;
-    if (cfg.scanMethod !== undefined) a.scan = cfg.scanMethod;
-    if (cfg.sortMethod !== undefined) a.sort = cfg.sortMethod;
-    if (cfg.rssiThreshold !== undefined) a.rssi = cfg.rssiThreshold;
-    if (cfg.authThreshold !== undefined) a.auth = cfg.authThreshold;
-    if (cfg.pmf !== undefined) a.pmf = cfg.pmf;
-    if (cfg.failureRetryCount !== undefined) a.retry = cfg.failureRetryCount;
-    if (cfg.listenInterval !== undefined) a.listen = cfg.listenInterval;
     await this.client.request('config', a);
   }
   /** Seed phase 3; STA_START follows. */

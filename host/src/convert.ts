@@ -8,6 +8,15 @@ export function toBytes(v: string | Buffer | Uint8Array): Buffer {
   return Buffer.from(v, 'utf8');
 }
 
+/** Copies the options that are set into request arguments under their protocol.json names. */
+export function wireArgs<T extends object>(src: T, names: { [K in keyof T]?: string }): Record<string, unknown> {
+  const a: Record<string, unknown> = {};
+  for (const [field, wire] of Object.entries(names) as [keyof T, string][]) {
+    if (src[field] !== undefined) a[wire] = src[field];
+  }
+  return a;
+}
+
 export function recordFields(r: ApRecord): Record<string, unknown> {
   const f: Record<string, unknown> = {
     ssid: r.ssid,

@@ -31,6 +31,7 @@
 //     `{ reconnect: true }` and the disconnect they cause is not counted as a failure.
 
 import type { ApRecord, ScanOptions } from '../types.js';
+import { wireArgs } from '../convert.js';
 
 export interface RuleOptions {
   /** Rule 4. How long to wait before retrying a scan the driver refused because the station is
@@ -114,18 +115,11 @@ export function scanKey(o: ScanOptions): string {
 
 /** Scan options → the `scan` command's arguments (protocol.json names). */
 export function scanArgs(o: ScanOptions): Record<string, unknown> {
-  const a: Record<string, unknown> = {};
+  const a = wireArgs(o, {
+    bssid: 'bssid', channel: 'ch', showHidden: 'hidden', type: 'type', activeMinMs: 'min', activeMaxMs: 'max',
+    passiveMs: 'passive', homeChannelDwellMs: 'home', channelBitmap: 'bitmap', coexBackground: 'coex',
+  });
   if (o.ssid !== undefined) a.ssid = Buffer.isBuffer(o.ssid) ? o.ssid : Buffer.from(o.ssid, 'utf8');
-  if (o.bssid !== undefined) a.bssid = o.bssid;
-  if (o.channel !== undefined) a.ch = o.channel;
-  if (o.showHidden !== undefined) a.hidden = o.showHidden;
-  if (o.type !== undefined) a.type = o.type;
-  if (o.activeMinMs !== undefined) a.min = o.activeMinMs;
-  if (o.activeMaxMs !== undefined) a.max = o.activeMaxMs;
-  if (o.passiveMs !== undefined) a.passive = o.passiveMs;
-  if (o.homeChannelDwellMs !== undefined) a.home = o.homeChannelDwellMs;
-  if (o.channelBitmap !== undefined) a.bitmap = o.channelBitmap;
-  if (o.coexBackground !== undefined) a.coex = o.coexBackground;
   return a;
 }
 
