@@ -115,11 +115,12 @@ describe('SerialTransport errors', () => {
 
 describe('SerialTransport signal handling (a stand-in port records what reaches serialport)', () => {
   function fakePort(setError?: Error) {
-    const calls: { dtr?: boolean; rts?: boolean }[] = [];
+    const calls: { dtr?: boolean; rts?: boolean; flushed?: true }[] = [];
     const port = {
       isOpen: false,
       open(cb: (e: Error | null) => void) { this.isOpen = true; cb(null); },
       close(cb?: (e: Error | null) => void) { this.isOpen = false; cb?.(null); },
+      flush(cb?: (e: Error | null) => void) { calls.push({ flushed: true }); cb?.(null); },
       write(_d: Buffer, cb: (e?: Error | null) => void) { cb(null); return true; },
       update(_o: object, cb: (e: Error | null) => void) { cb(null); },
       set(o: { dtr?: boolean; rts?: boolean }, cb: (e: Error | null) => void) { calls.push({ ...o }); cb(setError ?? null); },
@@ -127,14 +128,25 @@ describe('SerialTransport signal handling (a stand-in port records what reaches 
     };
     return { port, calls };
   }
-  it('always passes both DTR and RTS, keeping the one not given', async () => {
+  it('opens with hupcl off and both lines released (Windows would hold IO0 low), then keeps the one not given', async () => {
+    const { port, calls } = fakePort();
+    const opened: { hupcl?: boolean }[] = [];
+    const t = new SerialTransport('/dev/ttyFAKE', {}, { createPort: (o) => (opened.push(o), port as never) });
+    await t.open();
+    expect(opened).toMatchObject([{ hupcl: false }]);
+    expect(calls).toEqual([{ dtr: false, rts: false }]);
+    expect(await t.setSignals({ rts: true })).toBe(true);
+    expect(await t.setSignals({ dtr: true })).toBe(true);
+    expect(await t.setSignals({ rts: false })).toBe(true);
+    expect(calls.slice(1)).toEqual([{ dtr: false, rts: true }, { dtr: true, rts: true }, { dtr: true, rts: false }]);
+  });
+  it('discards unsent output before closing (a close waits up to 30 s for output nobody reads)', async () => {
     const { port, calls } = fakePort();
     const t = new SerialTransport('/dev/ttyFAKE', {}, { createPort: () => port as never });
     await t.open();
-    expect(await t.setSignals({ dtr: false })).toBe(true);
-    expect(await t.setSignals({ rts: false })).toBe(true);
-    expect(await t.setSignals({ dtr: true })).toBe(true);
-    expect(calls).toEqual([{ dtr: false, rts: true }, { dtr: false, rts: false }, { dtr: true, rts: false }]);
+    await t.close();
+    expect(calls.at(-1)).toEqual({ flushed: true });
+    expect(port.isOpen).toBe(false);
   });
   it('resolves false when the device has no modem lines, and rejects other failures', async () => {
     const noIoctl = fakePort(new Error('Inappropriate ioctl for device, cannot set'));

@@ -7,7 +7,8 @@
 //   close(), and optional setBaudRate(baud) (in-place change; without it Transport closes and
 //   reopens the port, which reboots boards whose auto-reset circuit sees DTR drop).
 import { realpathSync } from 'node:fs';
-import { SerialPort } from 'serialport';
+import type { SerialPortStream } from '@serialport/stream';
+import { createLocalPort } from '../transport/serial-binding.js';
 
 export interface SignalState {
   dtr: boolean;
@@ -64,9 +65,9 @@ export class NodeSerialDevice {
   /** Every signal change, in order (also passed to options.onSignals). */
   readonly signalLog: SignalRecord[] = [];
 
-  private port: SerialPort | null = null;
+  private port: SerialPortStream | null = null;
   // node-serialport's set() applies defaults (dtr:true, rts:true) to any flag left out, so the
-  // current state is cached and both flags are always passed.
+  // current state is cached and both flags are always passed. open() releases both lines.
   private signals: SignalState = { dtr: false, rts: false };
   private readonly created = Date.now();
   private readonly options: SerialDeviceOptions;
@@ -86,7 +87,8 @@ export class NodeSerialDevice {
 
   async open(opts: { baudRate: number }): Promise<void> {
     if (this.port?.isOpen) throw new SerialDeviceError('PORT_ERROR', `${this.path} is already open`);
-    const port = new SerialPort({ path: this.path, baudRate: opts.baudRate, autoOpen: false, hupcl: false });
+    // hupcl:false: Windows would otherwise open with DTR on and RTS off (IO0 held low); see open() below.
+    const port = createLocalPort({ path: this.path, baudRate: opts.baudRate, autoOpen: false, hupcl: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(explainOpenError(this.path, err)) : resolve())));
     this.port = port;
     this.readable = new ReadableStream<Uint8Array>({
@@ -119,6 +121,10 @@ export class NodeSerialDevice {
           });
         }),
     });
+    // Release both lines at once (EN and IO0 not pulled), as esptool does before talking to the
+    // chip: the remembered state then matches the wire whatever the OS raised on open.
+    // Best effort: an adapter that refuses the lines can still flash with --before no_reset.
+    await this.setSignals({ dataTerminalReady: false, requestToSend: false }).catch(() => undefined);
   }
 
   async setBaudRate(baudRate: number): Promise<void> {
@@ -159,6 +165,8 @@ export class NodeSerialDevice {
     this.readable = null;
     this.writable = null;
     if (!port || !port.isOpen) return;
+    // Unsent output would make the close wait up to 30 s (tty closing_wait) when nobody reads it.
+    await new Promise<void>((resolve) => port.flush(() => resolve()));
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
@@ -173,7 +181,7 @@ export class NodeSerialDevice {
     return /^\/dev\/(pts\/|ptmx)/.test(real);
   }
 
-  private requirePort(): SerialPort {
+  private requirePort(): SerialPortStream {
     if (!this.port || !this.port.isOpen) throw new SerialDeviceError('PORT_ERROR', `${this.path} is not open`);
     return this.port;
   }

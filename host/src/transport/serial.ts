@@ -2,8 +2,9 @@
 // into PortError kinds whose messages say what to do, reports an unplugged device as 'close'
 // with an error, and tolerates pseudo-terminals that reject modem-control ioctls.
 import { EventEmitter } from 'node:events';
-import { SerialPort } from 'serialport';
+import type { SerialPortStream } from '@serialport/stream';
 import { EspWifiError, PortError } from '../errors.js';
+import { createLocalPort } from './serial-binding.js';
 import type { ControlSignals, Transport, TransportOptions } from './types.js';
 
 // ptys (and some USB adapters) refuse TIOCMSET; the bindings also issue a break ioctl first
@@ -11,11 +12,14 @@ import type { ControlSignals, Transport, TransportOptions } from './types.js';
 const NO_MODEM_LINES_RE = /inappropriate ioctl|ENOTTY|EINVAL|not supported|operation not permitted/i;
 
 /** What the transport needs of a serialport 13 port (lets tests stand in for hardware). */
-export type SerialPortLike = Pick<SerialPort, 'open' | 'close' | 'write' | 'update' | 'set' | 'on' | 'isOpen'>;
+export type SerialPortLike = Pick<SerialPortStream, 'open' | 'close' | 'write' | 'update' | 'set' | 'on' | 'isOpen' | 'flush'>;
 
 export interface SerialTransportDeps {
-  createPort?: (options: { path: string; baudRate: number; autoOpen: false; lock: boolean }) => SerialPortLike;
+  createPort?: (options: { path: string; baudRate: number; autoOpen: false; lock: boolean; hupcl: false }) => SerialPortLike;
 }
+
+/** Both lines released: on the auto-reset circuit neither EN nor IO0 is pulled. */
+export const RELEASED: Readonly<Required<ControlSignals>> = { dtr: false, rts: false };
 
 export class SerialTransport extends EventEmitter implements Transport {
   readonly url: string;
@@ -23,15 +27,15 @@ export class SerialTransport extends EventEmitter implements Transport {
   private readonly createPort: NonNullable<SerialTransportDeps['createPort']>;
   private baudRate: number;
   // serialport's set() resets every flag it is not given to its default, so the last requested
-  // state of both lines is kept and always passed together.
-  private signals: Required<ControlSignals> = { dtr: true, rts: true };
+  // state of both lines is kept and always passed together. It starts released, as open() leaves it.
+  private signals: Required<ControlSignals> = { ...RELEASED };
   private closing = false;
 
   constructor(path: string, options: TransportOptions = {}, deps: SerialTransportDeps = {}) {
     super();
     this.url = path;
     this.baudRate = options.baudRate ?? 115200;
-    this.createPort = deps.createPort ?? ((o) => new SerialPort(o));
+    this.createPort = deps.createPort ?? ((o) => createLocalPort(o));
   }
 
   get isOpen(): boolean {
@@ -40,7 +44,10 @@ export class SerialTransport extends EventEmitter implements Transport {
 
   async open(): Promise<void> {
     if (this.isOpen) return;
-    const port = this.createPort({ path: this.url, baudRate: this.baudRate, autoOpen: false, lock: true });
+    // hupcl:false keeps Windows from opening with DTR on and RTS off — IO0 held low, so an EN press,
+    // brownout or watchdog reset while the port is open would boot into download mode (no-op on
+    // Unix, which raises both lines). Then both lines are released, as esptool and esp-idf-monitor do.
+    const port = this.createPort({ path: this.url, baudRate: this.baudRate, autoOpen: false, lock: true, hupcl: false });
     await new Promise<void>((resolve, reject) => {
       port.open((err) => (err ? reject(this.mapOpenError(err)) : resolve()));
     });
@@ -50,7 +57,8 @@ export class SerialTransport extends EventEmitter implements Transport {
     port.on('error', (err: Error) => {
       if (this.listenerCount('error') > 0) this.emit('error', err);
     });
-    // A read of 0 bytes (EOF) ends the stream without a disconnect error: the peer is gone too.
+    // A stream that ends without a disconnect error (a binding returning a 0-byte read instead of
+    // failing it, see serial-binding.ts): the peer is gone too.
     port.on('end', () => this.vanished(new Error('end of stream')));
     port.on('close', (err: (Error & { disconnected?: boolean }) | null) => {
       if (this.port !== port) return;
@@ -58,6 +66,9 @@ export class SerialTransport extends EventEmitter implements Transport {
       if (err && !this.closing) this.emit('close', PortError.forPath('unplugged', this.url, err));
       else this.emit('close');
     });
+    this.signals = { ...RELEASED };
+    // Best effort: a pty has no modem lines, and a port whose lines cannot be set still carries data.
+    await this.setSignals(RELEASED).catch(() => false);
   }
 
   private vanished(cause: Error): void {
@@ -96,6 +107,9 @@ export class SerialTransport extends EventEmitter implements Transport {
       this.port = undefined;
       return;
     }
+    // Discard unsent output first: closing a tty waits up to 30 s for it to drain, and nobody
+    // drains a USB-Serial-JTAG port whose firmware is not reading it.
+    await new Promise<void>((resolve) => port.flush(() => resolve()));
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 

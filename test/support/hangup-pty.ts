@@ -1,0 +1,64 @@
+// A pty that can be hung up like an unplugged USB serial adapter (see tty-hangup.c). The helper is
+// compiled on first use with the system C compiler; hanging up needs CAP_SYS_ADMIN (root, as CI).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let built: string | undefined;
+
+function helper(): string {
+  if (built) return built;
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'espwifi-hangup-')), 'tty-hangup');
+  const src = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tty-hangup.c');
+  const r = spawnSync(process.env.CC || 'cc', ['-Wall', '-o', out, src], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cannot build tty-hangup: ${r.stderr || r.error?.message}`);
+  return (built = out);
+}
+
+/** Whether this process may hang up a tty (TIOCVHANGUP needs CAP_SYS_ADMIN). */
+export const canHangUp = process.getuid?.() === 0;
+
+export interface HangupPty {
+  /** The slave device, for the code under test to open. */
+  path: string;
+  /** Hangs the tty up (what the kernel does on unplug); resolves once done. */
+  hangUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function hangupPty(): Promise<HangupPty> {
+  const proc: ChildProcess = spawn(helper(), [], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  const waiters: ((l: string) => void)[] = [];
+  let buf = '';
+  proc.stdout!.on('data', (c: Buffer) => {
+    buf += c.toString();
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const l = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      const w = waiters.shift();
+      if (w) w(l);
+      else lines.push(l);
+    }
+  });
+  const next = () => new Promise<string>((resolve) => (lines.length ? resolve(lines.shift()!) : waiters.push(resolve)));
+  const ptyPath = await next();
+  if ((await next()) !== 'ready') throw new Error('tty-hangup did not start');
+  return {
+    path: ptyPath,
+    hangUp: async () => {
+      proc.stdin!.write('hangup\n');
+      const answer = await next();
+      if (answer !== 'hung-up') throw new Error(`tty-hangup: ${answer}`);
+    },
+    close: async () => {
+      if (proc.exitCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.stdin!.end();
+      await exited;
+    },
+  };
+}
