@@ -66,8 +66,11 @@ describe('NodeSerialDevice + esptool-js Transport over a pty', () => {
     expect(rom.commands[0].data.subarray(0, 4)).toEqual(Buffer.from([0x07, 0x07, 0x12, 0x20]));
     // esptool-js returns the register as a signed 32-bit number.
     expect((await loader.readReg(0x60008000)) >>> 0).toBe(0xdbc0c0db);
-    // The classic reset ran through the adapter: signals are recorded even though a pty refuses them.
+    // open() released both lines first (Windows would otherwise hold IO0 low while the port is
+    // open), then the classic reset ran through the adapter: signals are recorded even though a
+    // pty refuses them.
     expect(device.signalLog.map(({ dtr, rts }) => [dtr, rts])).toEqual([
+      [false, false],
       [false, true],
       [true, false],
       [false, false],
