@@ -59,6 +59,7 @@ void uart_corrupt_next(uint32_t n);
 void uart_discard_queue(void);
 bool uart_attached(void);                      /* a host has the pty open */
 void uart_set_baud(uint32_t baud);
+void uart_log_lf(bool lf);                    /* ESP_LOG line ending: LF (bridge running) or CRLF (newlib stdout) */
 uint32_t uart_baud(void);
 /* poll integration */
 int uart_fill_pollfds(struct pollfd *pfd, int max);
@@ -75,7 +76,9 @@ const uart_stats_t *uart_stats(void);
 
 /* ---------------- world: APs and DHCP (sim_world.c) ---------------- */
 typedef enum { REPLY_OK, REPLY_TIMEOUT, REPLY_REJECT } ap_reply_t;
-typedef enum { HS_AP_DEAUTH, HS_TIMEOUT } hs_fail_t;
+/* What a wrong WPA/WPA2 password looks like to the station (ESP-IDF reports 15, 204 or 2 depending
+ * on version and AP): the AP deauths with 15, stays silent (station's timer: 204), or deauths with 2. */
+typedef enum { HS_AP_DEAUTH, HS_TIMEOUT, HS_AP_EXPIRE } hs_fail_t;
 
 typedef struct {
     bool used;

@@ -125,7 +125,7 @@ static int select_aps(tok_t *t, int n, sim_ap_t **out)
 }
 
 static const char *const reply_names[] = { "ok", "timeout", "reject" };
-static const char *const hs_names[] = { "ap_deauth", "timeout" };
+static const char *const hs_names[] = { "ap_deauth", "timeout", "ap_expire" };
 
 static bool parse_phy(const char *s, ew_phy_flags_t *out)
 {
@@ -165,7 +165,7 @@ static void act_ap_add(tok_t *t, int n)
         !arg_enum(t, n, "second", ew_second_names, EW_SECOND__COUNT, &second) ||
         !arg_enum(t, n, "bw", ew_bw_names, EW_BW__COUNT, &bw) ||
         !arg_enum(t, n, "auth_reply", reply_names, 3, &ar) || !arg_enum(t, n, "assoc_reply", reply_names, 3, &sr) ||
-        !arg_enum(t, n, "handshake", hs_names, 2, &hs) || !arg_enum(t, n, "pmf", ew_pmf_names, EW_PMF__COUNT, &pmf))
+        !arg_enum(t, n, "handshake", hs_names, 3, &hs) || !arg_enum(t, n, "pmf", ew_pmf_names, EW_PMF__COUNT, &pmf))
         return;
     tok_t *p = tok_get(t, n, "pass");
     if (p && p->val_len > 64) { err("BAD_ARG", "pass is longer than 64 bytes"); return; }

@@ -76,6 +76,7 @@ extern void ctl_on_booted(void);
 void board_core_boot(void)
 {
     g_rx_len = 0;
+    uart_log_lf(true); /* the bridge installs its ESP_LOG hook before the hello */
     ew_core_init(&g_core, &g_port);
     g_core_ready = true;
     ew_core_boot(&g_core);
@@ -86,6 +87,7 @@ void board_core_boot(void)
 void board_reset(ew_reset_reason_t reason)
 {
     wifi_reset();
+    uart_log_lf(false); /* bootloader and app start log through newlib's stdout again */
     g_rx_len = 0;
     g_pending_restart = false;
     boot_start(reason);

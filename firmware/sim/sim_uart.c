@@ -37,11 +37,13 @@ static uint64_t g_credit_wall;
 static uart_rx_sink_t g_sink;
 static bool g_full;                 /* the pty refused bytes: wait for POLLOUT, never spin */
 static uart_stats_t g_stats;
+static bool g_log_lf;                /* ESP_LOG lines end with LF (the bridge owns the log output) */
 
 const uart_stats_t *uart_stats(void) { return &g_stats; }
 const char *uart_path(void) { return g_path; }
 bool uart_attached(void) { return g_inotify < 0 || g_open_count > 0; }
 void uart_set_rx_sink(uart_rx_sink_t sink) { g_sink = sink; }
+void uart_log_lf(bool lf) { g_log_lf = lf; }
 void uart_set_baud(uint32_t baud) { if (baud) g_opts.baud = baud; }
 uint32_t uart_baud(void) { return g_opts.baud; }
 
@@ -127,8 +129,10 @@ void uart_esp_log(char level, const char *tag, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     uint64_t t = vnow() - boot_time();
-    /* ESP_LOG goes through newlib's stdout, which ends lines with CRLF by default
-     * (CONFIG_NEWLIB_STDOUT_LINE_ENDING_CRLF); the bridge's frames go out raw with LF. */
+    /* Until the bridge starts, ESP_LOG goes through newlib's stdout, which ends lines with CRLF
+     * (CONFIG_NEWLIB_STDOUT_LINE_ENDING_CRLF, the default). The bridge routes ESP_LOG through
+     * esp_log_set_vprintf() into its own UART writer, which sends the format's LF untranslated. */
+    const char *eol = g_log_lf ? "\n" : "\r\n";
     const char *color = "";
     switch (level) {
     case 'E': color = "\033[0;31m"; break;
@@ -139,9 +143,9 @@ void uart_esp_log(char level, const char *tag, const char *fmt, ...)
     /* the Wi-Fi blobs print "wifi:msg" with no space after the colon; everything else "tag: msg" */
     const char *sep = strcmp(tag, "wifi") == 0 ? ":" : ": ";
     if (g_opts.color && *color)
-        uart_printf("%s%c (%llu) %s%s%s\033[0m\r\n", color, level, (unsigned long long)t, tag, sep, msg);
+        uart_printf("%s%c (%llu) %s%s%s\033[0m%s", color, level, (unsigned long long)t, tag, sep, msg, eol);
     else
-        uart_printf("%c (%llu) %s%s%s\r\n", level, (unsigned long long)t, tag, sep, msg);
+        uart_printf("%c (%llu) %s%s%s%s", level, (unsigned long long)t, tag, sep, msg, eol);
 }
 
 void uart_drop_next(uint32_t n) { g_drop += n; }

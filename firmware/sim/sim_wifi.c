@@ -21,13 +21,14 @@
 #define AUTH_TIMEOUT_MS 1000      /* auth request retried, then AUTH_EXPIRE (2) */
 #define ASSOC_TIMEOUT_MS 1000     /* assoc request retried, then DISASSOC_DUE_TO_INACTIVITY (4) */
 #define SAE_FAIL_MS 60            /* SAE commit/confirm with the wrong password: AUTH_FAIL (202) */
-#define HS_AP_DEAUTH_MS 1500      /* AP resends 1/4 EAPOL, then deauths with reason 15 */
+#define HS_AP_DEAUTH_MS 1500      /* AP resends 1/4 EAPOL, then deauths (reason 15, or 2 with some APs) */
 #define HS_TIMEOUT_MS 3000        /* station's own handshake timer: HANDSHAKE_TIMEOUT (204) */
 #define HS_WEAK_RSSI (-90)        /* at or below this, EAPOL frames are lost: 204 */
 #define PROBES 5
 #define PROBE_INTERVAL_MS 200
 #define RSSI_CHECK_MS 100
 #define IP_RENEW_MS 50
+#define FRAME_DEAUTH 0xc0         /* low byte of the driver's "state: X -> init (code)": the AP's deauth */
 
 typedef enum { ST_IDLE, ST_CONN_SCAN, ST_AUTH, ST_ASSOC, ST_HANDSHAKE, ST_CONNECTED } sta_state_t;
 static const char *const st_names[] = { "idle", "scanning", "auth", "assoc", "handshake", "connected" };
@@ -78,6 +79,7 @@ static struct {
     uint64_t bcn_lost_at;
     int probes;
     bool have_ip, ever_ip;
+    uint64_t lostip_due;          /* virtual time the IP-lost timer expires */
     uint8_t ip[4], last_ip[4];
 
     /* diagnostics */
@@ -159,8 +161,10 @@ static int auth_rank(ew_auth_t a)
     switch (a) {
     case EW_AUTH_OPEN: case EW_AUTH_UNKNOWN: return 0;
     case EW_AUTH_WEP: case EW_AUTH_OWE: return 1;
-    case EW_AUTH_WPA: case EW_AUTH_WPA_WPA2: case EW_AUTH_WPA_ENT: return 2;
-    case EW_AUTH_WPA2: case EW_AUTH_WPA2_ENT: case EW_AUTH_WAPI: return 3;
+    case EW_AUTH_WPA: case EW_AUTH_WPA_ENT: return 2;
+    /* a WPA/WPA2 mixed AP offers WPA2: it passes a WPA2 threshold (ESP-IDF lists only OPEN, WEP
+     * and WPA-PSK as "below" WPA2) */
+    case EW_AUTH_WPA_WPA2: case EW_AUTH_WPA2: case EW_AUTH_WPA2_ENT: case EW_AUTH_WAPI: return 3;
     case EW_AUTH_WPA3_ENT192: return 5;
     default: return 4; /* WPA3 family, mixed WPA2/WPA3, DPP */
     }
@@ -192,8 +196,8 @@ static uint8_t security_reject(const sim_ap_t *ap)
     }
     if (is_ent(ap->auth)) return EW_REASON_NO_AP_FOUND_W_COMPATIBLE_SECURITY;
     if (!pw) return EW_REASON_NO_AP_FOUND_W_COMPATIBLE_SECURITY;
-    /* WPA3-SAE needs PMF; a station with PMF off cannot join */
-    if ((is_sae_only(ap->auth) || ap->pmf_required) && W.cfg.pmf == EW_PMF_OFF) return EW_REASON_NO_AP_FOUND_W_COMPATIBLE_SECURITY;
+    /* No check for pmf=off: pmf_cfg.capable is deprecated since ESP-IDF v5.0 and the station always
+     * connects PMF-capable, so "off" cannot make a WPA3 or PMF-required AP refuse it. */
     /* the station requires PMF but the AP has none (WPA1/TKIP-era APs) */
     if (W.cfg.pmf == EW_PMF_REQUIRED && (ap->auth == EW_AUTH_WPA || ap->auth == EW_AUTH_WPA_WPA2))
         return EW_REASON_NO_AP_FOUND_W_COMPATIBLE_SECURITY;
@@ -202,10 +206,20 @@ static uint8_t security_reject(const sim_ap_t *ap)
 
 /* The seed: for one AP with several scan-level problems the MOST important is reported
  * (210 < 211 < 212 in importance). */
+/* esp_wifi_types_generic.h (threshold.authmode): left at OPEN with a WPA2-sized password (8+
+ * characters), the threshold "will be defaulted to WPA2 and device won't connect to deprecated
+ * WEP/WPA networks". An open, OWE or enterprise AP keeps its own reason (210, the seed's list). */
+static bool below_raised_threshold(const sim_ap_t *ap)
+{
+    return W.cfg.auth_threshold == EW_AUTH_OPEN && W.cfg.password_len >= 8 &&
+           (ap->auth == EW_AUTH_WEP || ap->auth == EW_AUTH_WPA);
+}
+
 static uint8_t scan_reject(const sim_ap_t *ap, int rssi)
 {
     if (W.cfg.rssi_threshold != 0 && rssi < W.cfg.rssi_threshold) return EW_REASON_NO_AP_FOUND_IN_RSSI_THRESHOLD;
-    if (auth_rank(ap->auth) < auth_rank(W.cfg.auth_threshold)) return EW_REASON_NO_AP_FOUND_IN_AUTHMODE_THRESHOLD;
+    if (auth_rank(ap->auth) < auth_rank(W.cfg.auth_threshold) || below_raised_threshold(ap))
+        return EW_REASON_NO_AP_FOUND_IN_AUTHMODE_THRESHOLD;
     return security_reject(ap);
 }
 
@@ -507,17 +521,36 @@ static void post_disconnected(const uint8_t *bssid, uint8_t r, int rssi)
     post(&ev);
 }
 
+/* esp_netif's IP-lost timer (esp_netif_lwip.c): every STA disconnect brings the netif down and
+ * starts it unless it is already running; each CONNECTED restarts it (the DHCP client starts);
+ * a GOT_IP does not stop it, and neither does esp_wifi_stop. When it expires, LOST_IP is posted
+ * if the netif has no address at that moment -- also when it never had one. Only a reset ends it. */
 static void lost_ip_fire(void *arg)
 {
     (void)arg;
     W.lostip_timer = 0;
-    if (!W.have_ip) return;
-    W.have_ip = false;
+    if (W.have_ip) return;
     post_simple(EW_EV_LOST_IP);
 }
 
-/* Leave the AP (or give up connecting) and tell the core why. */
-static void sta_drop(uint8_t r)
+static void lost_ip_start(bool restart)
+{
+    if (!g_world.lost_ip_ms) return; /* interval 0 disables the timer, as in ESP-IDF */
+    if (W.lostip_timer && !restart) return;
+    timer_cancel(&W.lostip_timer);
+    W.lostip_due = vnow() + g_world.lost_ip_ms;
+    W.lostip_timer = timer_at(W.lostip_due, lost_ip_fire, NULL, "wifi.lostip");
+}
+
+/* The driver's state line when it leaves the AP: "state: run -> init (0x<reason<<8 | frame>)",
+ * frame 0xc0 when the AP's deauth caused it, 0 for a local decision (esp_idf-logs.md). */
+static void log_leave(const char *from, uint8_t r, bool by_ap)
+{
+    uart_esp_log('I', "wifi", "state: %s -> init (0x%x)", from, (unsigned)r << 8 | (by_ap ? FRAME_DEAUTH : 0));
+}
+
+/* Leave the AP (or give up connecting) and tell the core why; by_ap: the AP sent the deauth. */
+static void sta_leave(uint8_t r, bool by_ap)
 {
     sim_ap_t *ap = W.ap;
     const uint8_t *bssid = ap ? ap->bssid : (W.best_ap.ap ? W.best_ap.ap->bssid : NULL);
@@ -532,20 +565,20 @@ static void sta_drop(uint8_t r)
     W.ap = NULL;
     W.st = ST_IDLE;
     W.bcn_lost = false;
-    char m[18];
-    fmt_mac(bssid ? bssid : (const uint8_t[6]){ 0 }, m);
-    uart_esp_log('I', "wifi", "state: %s -> init (0x%x), reason %u, bssid %s", was_connected ? "run" : "auth", r, r, m);
+    /* esp_wifi_disconnect() shows as (0); a failed attempt already printed its own line */
+    if (was_connected) log_leave("run", r == EW_REASON_ASSOC_LEAVE ? 0 : r, by_ap);
     post_disconnected(bssid, r, rssi);
-    if (W.have_ip && !W.lostip_timer)
-        W.lostip_timer = timer_in(g_world.lost_ip_ms, lost_ip_fire, NULL, "wifi.lostip");
+    W.have_ip = false; /* the default handler takes the netif down */
+    lost_ip_start(false);
 }
+
+static void sta_drop(uint8_t r) { sta_leave(r, false); }
 
 static void dhcp_fire(void *arg)
 {
     bool renew = arg != NULL;
     W.dhcp_timer = 0;
     if (W.st != ST_CONNECTED) return;
-    timer_cancel(&W.lostip_timer);
     ew_event_t ev = { .id = EW_EV_GOT_IP };
     memcpy(ev.u.got_ip.ip_info.ip, g_world.dhcp.ip, 4);
     memcpy(ev.u.got_ip.ip_info.mask, g_world.dhcp.mask, 4);
@@ -602,6 +635,7 @@ static void connected(void *arg)
     ev.u.connected.auth = ap->auth;
     ev.u.connected.aid = W.aid;
     post(&ev);
+    lost_ip_start(true); /* CONNECTED starts the DHCP client, which restarts the IP-lost timer */
     if (g_world.dhcp.delay_ms >= 0)
         W.dhcp_timer = timer_in((uint64_t)g_world.dhcp.delay_ms, dhcp_fire, NULL, "wifi.dhcp");
     if (!ap_reachable(ap)) wifi_on_ap_change(ap);
@@ -613,9 +647,9 @@ static void attempt_failed(uint8_t r, int phase)
 {
     seen_t *c = &W.cand[W.cand_idx];
     note_failure(r, phase, c->ap, c->rssi);
-    char m[18];
-    fmt_mac(c->ap->bssid, m);
-    uart_esp_log('I', "wifi", "state: %s -> init (0x%x), bssid %s", phase == 1 ? "auth" : phase == 2 ? "assoc" : "4way", r, m);
+    /* the 4-way handshake runs in the driver's "run" state; 15 and 2 there are the AP's deauth */
+    bool by_ap = phase == 3 && r != EW_REASON_HANDSHAKE_TIMEOUT;
+    log_leave(phase == 1 ? "auth" : phase == 2 ? "assoc" : "run", r, by_ap);
     if (W.tries_left > 0) {
         W.tries_left--;
         W.st = ST_AUTH;
@@ -646,8 +680,11 @@ static void phase_handshake(void *arg)
     W.st = ST_HANDSHAKE;
     if (!ap_reachable(ap) || ap->rssi <= HS_WEAK_RSSI) { fail_in(HS_TIMEOUT_MS, EW_REASON_HANDSHAKE_TIMEOUT, 3); return; }
     if (!pass_eq(ap)) {
-        if (ap->hs_fail == HS_AP_DEAUTH) fail_in(HS_AP_DEAUTH_MS, EW_REASON_4WAY_HANDSHAKE_TIMEOUT, 3);
-        else fail_in(HS_TIMEOUT_MS, EW_REASON_HANDSHAKE_TIMEOUT, 3);
+        switch (ap->hs_fail) {
+        case HS_AP_DEAUTH: fail_in(HS_AP_DEAUTH_MS, EW_REASON_4WAY_HANDSHAKE_TIMEOUT, 3); break;
+        case HS_AP_EXPIRE: fail_in(HS_AP_DEAUTH_MS, EW_REASON_AUTH_EXPIRE, 3); break;
+        case HS_TIMEOUT: fail_in(HS_TIMEOUT_MS, EW_REASON_HANDSHAKE_TIMEOUT, 3); break;
+        }
         return;
     }
     W.conn_timer = timer_in(4 * FRAME_RTT_MS, connected, NULL, "wifi.conn");
@@ -664,6 +701,7 @@ static void phase_assoc(void *arg)
     if (ap->max_stations >= 0 && ap->stations >= ap->max_stations) { fail_in(FRAME_RTT_MS, EW_REASON_ASSOC_TOOMANY, 2); return; }
     if (ap->assoc_reply == REPLY_REJECT) { fail_in(FRAME_RTT_MS, EW_REASON_ASSOC_FAIL, 2); return; }
     bool keys = ap->auth != EW_AUTH_OPEN && ap->auth != EW_AUTH_WEP && ap->auth != EW_AUTH_OWE;
+    uart_esp_log('I', "wifi", "state: assoc -> run (0x10)");
     W.conn_timer = timer_in(FRAME_RTT_MS, keys ? phase_handshake : connected, NULL, "wifi.conn");
 }
 
@@ -742,8 +780,9 @@ static ew_err_t op_connect(void *ctx)
     if (!W.inited) return EW_ERR_WIFI_NOT_INIT;
     if (W.mode != EW_MODE_STA && W.mode != EW_MODE_APSTA) return EW_ERR_WIFI_MODE;
     if (!W.started) return EW_ERR_WIFI_NOT_STARTED;
-    if (connecting() || W.st == ST_CONNECTED) return EW_ERR_WIFI_CONN;
+    if (connecting()) return EW_ERR_WIFI_CONN;   /* Espressif's own tests assert this */
     if (!W.cfg.ssid_len) return EW_ERR_WIFI_SSID;
+    if (W.st == ST_CONNECTED) return EW_OK;       /* the driver answers OK and posts nothing */
     W.connect_calls++;
     if (W.scanning) scan_finish(true); /* connecting has priority over a user scan */
     start_connect();
@@ -815,7 +854,7 @@ void wifi_on_ap_change(sim_ap_t *ap)
 int wifi_deauth(uint8_t r)
 {
     if (W.st != ST_CONNECTED) return -1;
-    sta_drop(r);
+    sta_leave(r, true);
     return 0;
 }
 
@@ -921,8 +960,7 @@ static ew_err_t op_stop(void *ctx)
     if (!W.started) return EW_OK;
     if (W.scanning && !W.scan_internal) scan_finish(true);
     if (W.st != ST_IDLE) sta_drop(EW_REASON_ASSOC_LEAVE);
-    timer_cancel(&W.lostip_timer);
-    W.have_ip = false; /* the netif goes down with the driver */
+    W.have_ip = false; /* the netif goes down with the driver; its IP-lost timer keeps running */
     W.started = false;
     post_simple(EW_EV_STA_STOP);
     return EW_OK;
@@ -1111,10 +1149,11 @@ void wifi_diag(char *out, size_t cap)
              "inited=%d started=%d state=%s scanning=%d scan_id=%u scans=%u scan_done_events=%u "
              "last_scan_ms=%llu last_scan_channels=%d held_records=%u leaked_records=%u leaked_scans=%u "
              "cleared_lists=%u fetched_lists=%u connects=%u connected_count=%u disconnects=%u "
-             "beacon_timeouts=%u probes=%u events_dropped=%u have_ip=%d bssid=%s country=%s nchan=%d inactive_s=%u",
+             "beacon_timeouts=%u probes=%u events_dropped=%u have_ip=%d lost_ip_armed=%d lost_ip_due_ms=%llu bssid=%s country=%s nchan=%d inactive_s=%u",
              W.inited, W.started, st_names[W.st], W.scanning, W.scan_id, W.scans_run, W.scan_done_events,
              (unsigned long long)W.last_scan_ms, W.last_scan_channels, W.list_held ? W.list_n : 0,
              W.leaked_records, W.leaked_scans, W.cleared_lists, W.fetched_lists, W.connect_calls, W.connects_ok,
-             W.disconnects, W.beacon_timeouts, W.probes_sent, W.events_dropped, W.have_ip, m, W.cc, W.nchan,
+             W.disconnects, W.beacon_timeouts, W.probes_sent, W.events_dropped, W.have_ip, W.lostip_timer != 0,
+             (unsigned long long)(W.lostip_timer ? W.lostip_due - boot_time() : 0), m, W.cc, W.nchan,
              W.inactive_s);
 }

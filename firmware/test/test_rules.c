@@ -153,7 +153,8 @@ static void test_scan_rules(void)
     CHECK(fk.calls[FK_SCAN_START] == 1, "second scan refused before the driver");
     CHECK_PREFIX(req("q8 ap_records"), "~r8 err SCAN_IN_PROGRESS *");
     CHECK_PREFIX(req("q8 ap_num"), "~r8 err SCAN_IN_PROGRESS *");
-    CHECK_PREFIX(req("q8 connect"), "~r8 err WIFI_CONN esp=0x3007 *");
+    CHECK_PREFIX(req("q8 connect"), "~r8 err SCAN_IN_PROGRESS *");
+    CHECK(fk.calls[FK_CONNECT] == 0, "connect during a user scan refused before the driver");
     CHECK_PREFIX(req("q9 status"), "~r9 ok phase=started mode=sta scan=running ");
 
     fake_add_rec(&fk, "my net=1", -62);

@@ -128,11 +128,12 @@ void ew_cmd_stop(ew_req_t *r)
 void ew_cmd_connect(ew_req_t *r)
 {
     if (!ew_need_started(r)) return;
-    /* Espressif's own tests assert WIFI_CONN for a connect during a scan or an attempt. */
-    if (r->core->phase == EW_PHASE_CONNECTING || r->core->scan_state == EW_SCAN_STATE_RUNNING) {
-        ew_reply_err(r, EW_ERR_WIFI_CONN);
-        return;
-    }
+    /* Espressif's own tests assert WIFI_CONN for a connect during an attempt. */
+    if (r->core->phase == EW_PHASE_CONNECTING) { ew_reply_err(r, EW_ERR_WIFI_CONN); return; }
+    /* The driver would abort a user scan for the connect; our rule keeps the scan the host asked
+     * for and refuses the connect with our own error (not the driver's WIFI_CONN, which a host
+     * reads as "already connecting"). */
+    if (r->core->scan_state == EW_SCAN_STATE_RUNNING) { ew_reply_err(r, EW_ERR_SCAN_IN_PROGRESS); return; }
     ew_err_t err = EW_PORT_CALL(r->core, connect);
     if (err == EW_OK && r->core->phase == EW_PHASE_STARTED) r->core->phase = EW_PHASE_CONNECTING;
     ew_reply_result(r, err);

@@ -333,12 +333,12 @@ export const definition = {
         {
           "name": "auth",
           "type": "enum:auth",
-          "doc": "threshold.authmode, default open"
+          "doc": "threshold.authmode, default open; open with a password of 8+ characters acts as wpa2 (the driver refuses WEP and WPA APs)"
         },
         {
           "name": "pmf",
           "type": "enum:pmf",
-          "doc": "pmf_cfg; default capable"
+          "doc": "pmf_cfg; default capable; off acts as capable from ESP-IDF v5.0 (the station is always PMF-capable)"
         },
         {
           "name": "retry",

@@ -28,7 +28,9 @@ export interface ScenarioAp {
   /** fault knobs for the connect phases */
   auth_reply?: 'ok' | 'timeout' | 'reject';
   assoc_reply?: 'ok' | 'timeout' | 'reject';
-  handshake?: 'ap_deauth' | 'timeout';
+  /** wrong password: the AP deauths with 15 (ap_deauth), stays silent so the station's timer gives 204
+   *  (timeout), or deauths with 2 AUTH_EXPIRE (ap_expire) — silicon shows all three */
+  handshake?: 'ap_deauth' | 'timeout' | 'ap_expire';
   on?: boolean;
 }
 
