@@ -13,6 +13,9 @@ export function ser2netAvailable(): boolean {
   return existsSync(SER2NET_BIN);
 }
 
+/** ser2net is optional (README, "Optional tools"): what a skipped test or route prints, with the fix. */
+export const SER2NET_MISSING = `${SER2NET_BIN} is not installed (apt-get install ser2net)`;
+
 /** A loopback port nobody listens on right now (the OS picks it). */
 export async function freePort(): Promise<number> {
   const srv = net.createServer();

@@ -7,7 +7,7 @@
 //   ESPWIFI_RIG=rig.json               → boards, names and capabilities from a rig file
 // The password is read from the environment only and never printed.
 import { readFileSync } from 'node:fs';
-import { ser2netAvailable } from './ser2net.js';
+import { SER2NET_MISSING, ser2netAvailable } from './ser2net.js';
 
 /** What a rig can do to the world around a real board (shell commands run by the suite). */
 export interface RigCapabilities {
@@ -63,7 +63,7 @@ function virtualTargets(env: NodeJS.ProcessEnv): { targets: Target[]; notes: str
       throw new HilConfigError(`ESPWIFI_HIL_VIA: unknown route "${via}" (use direct, rfc2217 or socket, comma-separated)`);
     }
     if (via !== 'direct' && !ser2netAvailable()) {
-      notes.push(`virtual-${via}: skipped — ser2net is not installed (apt-get install ser2net)`);
+      notes.push(`virtual-${via}: skipped — ${SER2NET_MISSING}`);
       continue;
     }
     targets.push({

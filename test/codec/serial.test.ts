@@ -1,4 +1,4 @@
-// SerialTransport against real pseudo-terminal pairs from socat.
+// SerialTransport against real pseudo-terminal pairs (test/support/pty-pair).
 import { afterEach, describe, expect, it } from 'vitest';
 import { PortError } from '../../host/src/errors.js';
 import { SerialTransport } from '../../host/src/transport/serial.js';

@@ -1,4 +1,4 @@
-// A scripted peer on the device end of a socat pty pair, for the client's mechanics (ids,
+// A scripted peer on the device end of a pty pair (test/support/pty-pair), for the client's mechanics (ids,
 // partials, timeouts, in-flight bound, sequence gaps, hellos) where exact timing and ordering
 // must be forced. Behaviour of the real firmware is tested against the virtual board instead.
 import { decodeLine, encodeFrame, type Frame } from '../../host/src/codec/frame.js';

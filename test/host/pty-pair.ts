@@ -1,4 +1,4 @@
-// A socat pseudo-terminal pair for the few tests that need a board the virtual board cannot be
+// A pseudo-terminal pair (test/support/pty-pair) for the few tests that need a board the virtual board cannot be
 // (one speaking another protocol version, one that never answers). Both ends are real ptys: the
 // library opens `host`, the test plays the board on `device` through a raw non-blocking fd.
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VirtualBoard } from '../../host/src/index.js';
-import { Ser2net, ser2netAvailable } from '../../hil/ser2net.js';
+import { SER2NET_MISSING, Ser2net, ser2netAvailable } from '../../hil/ser2net.js';
 
 const PASSWORD = 'correct-horse'; // firmware/sim/scenarios/home.json
 const dir = mkdtempSync(join(tmpdir(), 'hil-rig-'));
@@ -25,7 +25,10 @@ function control(sock: string, action: Record<string, unknown>): string {
   return `${q(process.execPath)} -e ${q(js)} ${q(sock)} ${q(JSON.stringify(action))}`;
 }
 
-describe.skipIf(!ser2netAvailable())('npm run hil with a rig file', () => {
+const HAVE = ser2netAvailable();
+if (!HAVE) console.warn(`test/remote/hil-multiboard: skipped — ${SER2NET_MISSING}`);
+
+describe.skipIf(!HAVE)('npm run hil with a rig file', () => {
   it('runs both boards, writes one log per board and a JUnit report, skips with reasons, leaks no password', async () => {
     const leftSock = join(dir, 'left.sock');
     const left = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 1, color: false, stderr: 'ignore', controlSocket: leftSock });

@@ -3,10 +3,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBoard, VirtualBoard, type Board } from '../../host/src/index.js';
 import { Rfc2217Transport } from '../../host/src/transport/rfc2217.js';
-import { Ser2net, ser2netAvailable } from '../../hil/ser2net.js';
+import { SER2NET_MISSING, Ser2net, ser2netAvailable } from '../../hil/ser2net.js';
 
 const HAVE = ser2netAvailable();
-if (!HAVE) console.warn('test/remote/ser2net: skipped — /usr/sbin/ser2net is not installed (apt-get install ser2net)');
+if (!HAVE) console.warn(`test/remote/ser2net: skipped — ${SER2NET_MISSING}`);
 
 let cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
