@@ -113,7 +113,10 @@ export class PortError extends EspWifiError {
     const code = typeof e?.code === 'string' ? e.code : '';
     const msg = typeof e?.message === 'string' ? e.message : String(err);
     let kind: PortErrorKind | undefined;
-    if (code === 'ENOENT' || /no such file or directory|ENOENT/i.test(msg)) kind = 'not-found';
+    // Windows (bindings-cpp's "Opening COM3: …"): "File not found" is a missing port; "Access
+    // denied" is a port another program holds open (or one still re-enumerating after a reset).
+    if (code === 'ENOENT' || /no such file or directory|ENOENT|file not found/i.test(msg)) kind = 'not-found';
+    else if (/access denied/i.test(msg)) kind = 'busy';
     else if (code === 'EACCES' || code === 'EPERM' || /permission denied|EACCES/i.test(msg)) kind = 'permission';
     else if (code === 'EBUSY' || /cannot lock port|resource busy|EBUSY|resource temporarily unavailable/i.test(msg)) kind = 'busy';
     else if (code === 'ENXIO' || code === 'ENODEV' || code === 'EIO' || /no such device|input\/output error|disconnected/i.test(msg)) kind = 'unplugged';

@@ -125,7 +125,7 @@ export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Sessi
         // "Flash the firmware" is no advice for the virtual board: its core is built in.
         throw new CliError(EXIT.INTERNAL, `the virtual board on ${port} did not answer (${f.message})`, 'rebuild it with npm run build:sim; with --log-level debug its own output is shown');
       }
-      throw new CliError(f.exitCode, f.message, f.hint);
+      throw new CliError(f.exitCode, f.message, f.code === 'NO_HELLO' ? await noHelloHint(port, f.hint) : f.hint);
     }
     return await fn({ board, vb, port, signal: interrupts.signal });
   } finally {
@@ -133,6 +133,12 @@ export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Sessi
     await board?.close().catch((e: unknown) => ctx.log.debug({ err: e }, 'closing the board failed'));
     await vb?.stop().catch((e: unknown) => ctx.log.debug({ err: e }, 'stopping the virtual board failed'));
   }
+}
+
+/** A silent USB-Serial-JTAG port usually means the firmware talks on UART0: say so there. */
+async function noHelloHint(port: string, fallback: string | undefined): Promise<string | undefined> {
+  const { identifyPort, USB_SERIAL_JTAG_NO_HELLO_HINT } = await import('./ports.js');
+  return (await identifyPort(port))?.reset === 'usb-jtag' ? USB_SERIAL_JTAG_NO_HELLO_HINT : fallback;
 }
 
 /**

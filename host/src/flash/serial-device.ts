@@ -46,10 +46,12 @@ export class SerialDeviceError extends Error {
 
 export function explainOpenError(portPath: string, err: Error): SerialDeviceError {
   const msg = err.message ?? String(err);
-  if (/ENOENT|No such file/i.test(msg)) {
+  // The Windows forms ("File not found", "Access denied") are what a USB port re-enumerating
+  // after a reset gives; PortError.fromSystemError maps them the same way.
+  if (/ENOENT|No such file|File not found/i.test(msg)) {
     return new SerialDeviceError('PORT_MISSING', `${portPath} does not exist: is the board plugged in? list candidates with: espwifi ports`);
   }
-  if (/EBUSY|Resource busy|Cannot lock port|resource temporarily unavailable/i.test(msg)) {
+  if (/EBUSY|Resource busy|Cannot lock port|resource temporarily unavailable|Access denied/i.test(msg)) {
     return new SerialDeviceError('PORT_BUSY', `${portPath} is busy: close the other monitor (idf.py monitor, screen, minicom, another espwifi) and retry`);
   }
   if (/EACCES|Permission denied/i.test(msg)) {

@@ -61,22 +61,10 @@ function progressReporter(ctx: Ctx, bars: typeof cliProgress) {
   };
 }
 
-/**
- * Opens the freshly reset board. Boards on Espressif's built-in USB re-enumerate on reset, so the
- * port can be gone for a moment: retry while it is missing or unplugged, up to ~8 s.
- */
+/** Opens the freshly reset board, retrying while a re-enumerating USB port comes back (reopen.ts). */
 async function openAfterReset(port: string, ctx: Ctx) {
-  const deadline = Date.now() + 8000;
-  const { openBoard } = await import('../lib.js');
-  for (;;) {
-    try {
-      return await openBoard({ port, baudRate: 115200, logger: ctx.log, reconnect: false, helloAttempts: 6 });
-    } catch (err) {
-      const code = (err as { code?: string }).code ?? '';
-      if (!['PORT_NOT_FOUND', 'PORT_UNPLUGGED'].includes(code) || Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
+  const [{ openBoard }, { openWithRetry }] = await Promise.all([import('../lib.js'), import('../../flash/reopen.js')]);
+  return openWithRetry(() => openBoard({ port, baudRate: 115200, logger: ctx.log, reconnect: false, helloAttempts: 6 }));
 }
 
 export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): void {
@@ -99,7 +87,7 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
         throw new CliError(EXIT.USAGE, 'flash needs a local serial port: DTR/RTS reset timing does not survive a network hop (esptool #383)');
       }
       // Loaded here, not at the top: esptool-js, serialport and cli-progress would slow every other command's start.
-      const [{ loadFlashPlan }, { flashBoard }, { listPorts }, { default: bars }] = await Promise.all([
+      const [{ loadFlashPlan }, { flashBoard }, { identifyPort, USB_SERIAL_JTAG_NO_HELLO_HINT }, { default: bars }] = await Promise.all([
         import('../../flash/flasher-args.js'),
         import('../../flash/flasher.js'),
         import('../ports.js'),
@@ -107,8 +95,10 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
       ]);
       const plan = await loadFlashPlan(buildDir);
       const port = ctx.port;
-      const candidates = await listPorts().catch(() => ({ ports: [] as { path: string; vendorId?: string; productId?: string; byId?: string }[] }));
-      const match = candidates.ports.find((p) => p.path === port || p.byId === port);
+      // By device, not by name: --port may be a /dev/serial/by-id link, a udev alias or macOS's
+      // tty./cu. twin of the listed path, and a miss means the wrong reset sequence.
+      const match = await identifyPort(port);
+      const usbSerialJtag = match?.reset === 'usb-jtag';
       const baudRate = ctx.baud ?? 460800;
       const started = Date.now();
       const progress = progressReporter(ctx, bars);
@@ -149,7 +139,9 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
         throw new CliError(
           EXIT.NO_BOARD,
           `flashed, but ${f.code === 'NO_HELLO' ? 'no hello from the board after the reset' : f.message}`,
-          'watch the boot output with espwifi monitor --port ' + port + '; if it boots into the ROM ("waiting for download"), press EN/RST',
+          f.code === 'NO_HELLO' && usbSerialJtag
+            ? USB_SERIAL_JTAG_NO_HELLO_HINT
+            : 'watch the boot output with espwifi monitor --port ' + port + '; if it boots into the ROM ("waiting for download"), press EN/RST',
         );
       }
       try {

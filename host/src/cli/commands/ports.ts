@@ -20,12 +20,16 @@ export function registerPorts(program: Command, getCtx: (cmd: Command) => Ctx): 
             [
               { header: 'PORT', value: (p) => p.path },
               { header: 'USB ID', value: (p) => (p.vendorId ? `${p.vendorId}:${p.productId ?? '????'}` : '-') },
+              { header: 'SERIAL', value: (p) => p.serialNumber ?? '-' },
               { header: 'ADAPTER', value: (p) => p.adapter ?? p.manufacturer ?? '-' },
               { header: 'PROBABLY', value: (p) => p.guess ?? 'unknown device' },
             ],
             ctx.style,
           ) + '\n',
         );
+        // Stable names survive replugging and tell identical boards apart (the serial number is in them).
+        const stable = result.ports.filter((p) => p.byId);
+        if (stable.length > 0) ctx.out.write(`\nStable names (use them with --port):\n${stable.map((p) => `  ${p.path}  ${p.byId}`).join('\n')}\n`);
       }
       if (result.ports.length === 0) {
         ctx.note(
