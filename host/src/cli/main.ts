@@ -10,6 +10,7 @@ import { LOG_LEVELS, loadLogger } from './logger.js';
 import { registerBoardCommands } from './commands/board.js';
 import { registerConnect } from './commands/connect.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDiagnose } from './commands/diagnose.js';
 import { registerFlash } from './commands/flash.js';
 import { registerMonitor } from './commands/monitor.js';
 import { registerPorts } from './commands/ports.js';
@@ -61,7 +62,7 @@ password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9
       levelExplicit: program.getOptionValueSource('logLevel') !== 'default',
     });
   // Commands that never log skip loading pino (see logger.ts); every other action gets it first.
-  const NO_LOG = new Set(['reason']);
+  const NO_LOG = new Set(['reason', 'diagnose']);
   program.hook('preAction', async (_program, action) => {
     if (!NO_LOG.has(action.name())) await loadLogger();
   });
@@ -73,6 +74,7 @@ password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9
   registerConnect(program, getCtx);
   registerMonitor(program, getCtx);
   registerReason(program, getCtx);
+  registerDiagnose(program, getCtx);
   registerFlash(program, getCtx);
   return program;
 }

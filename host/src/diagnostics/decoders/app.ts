@@ -1,0 +1,23 @@
+// Application lines: apps very often log the DISCONNECTED event themselves (`WIFI_EVENT_STA_
+// DISCONNECTED ... reason: 201`, `disconnected, reason 15`) — a number next to the word "reason"
+// in a line that also says disconnect is that event's reason. Also the ESP-IDF station example's
+// `got ip:A` and `retry to connect to the AP`.
+import type { Envelope } from '../envelope.js';
+import type { Observation } from '../types.js';
+
+const REASON = /\breason(?:[ _]code)?\s*[:=]?\s*\(?(\d{1,3})\b/i;
+
+export function decodeApp(env: Envelope): Observation[] | undefined {
+  const msg = env.msg;
+  if (/disconnect/i.test(msg)) {
+    const m = REASON.exec(msg);
+    if (m) return [{ kind: 'disconnect', reason: Number(m[1]), source: 'app' }];
+    return undefined;
+  }
+  let m = /\bgot ip:\s*(\d{1,3}(?:\.\d{1,3}){3})/i.exec(msg);
+  if (m) return [{ kind: 'got-ip', ip: m[1] }];
+  if (/\bretry to connect to the AP\b/i.test(msg)) return [{ kind: 'reconnect' }];
+  m = /\bconnect to ap SSID:(.*?)(?: password:|$)/.exec(msg);
+  if (m) return [{ kind: 'connect-start', ssid: m[1] }];
+  return undefined;
+}

@@ -1,0 +1,389 @@
+// The episode builder: a pure streaming fold over decoded lines. It keeps one open episode, the
+// one just ended (other lines about the same disconnect may still follow: the event after the
+// state line, the app's own print of it), and the current boot — nothing grows with the log.
+import { Timeline } from './timeline.js';
+import type { CrashKind, DecodedLine, EndedBy, Episode, EpisodeEnd, LineRef, Observation, StepName } from './types.js';
+
+export type BootCause = 'power-on' | 'brownout' | 'watchdog' | 'panic' | 'software' | 'external' | 'deep-sleep' | 'unknown';
+
+export type DiagEvent =
+  | { type: 'boot'; at: LineRef; boot: number; resetName?: string; resetCode?: number; chip?: string; cause: BootCause;
+      /** The crash printed before this boot, if any. */ crash?: CrashKind; noBanner?: boolean }
+  | { type: 'crash'; at: LineRef; what: CrashKind; detail: string }
+  | { type: 'ip-change'; at: LineRef; episode: number; from: string; to: string }
+  | { type: 'roam'; at: LineRef; episode: number; from?: string; to: string }
+  | { type: 'rssi'; at: LineRef; rssi: number }
+  | { type: 'disagreement'; at: LineRef; episode: number; note: string };
+
+export interface BuilderSink {
+  episode(ep: Episode): void;
+  event(ev: DiagEvent): void;
+}
+
+/** Lines after an end during which further lines about the same disconnect are merged into it. */
+const CLOSING_LINES = 40;
+const CLOSING_MS = 5_000;
+/** A drop of ms-since-boot by more than this without a banner is a reboot the log did not show. */
+const BACKWARD_JUMP_MS = 1_000;
+
+export function bootCause(resetName: string | undefined): BootCause {
+  if (!resetName) return 'unknown';
+  if (/BROWN_?OUT/i.test(resetName)) return 'brownout';
+  if (/WDT|WATCHDOG/i.test(resetName)) return 'watchdog';
+  if (/PANIC/i.test(resetName)) return 'panic';
+  if (/POWERON|POWER_ON/i.test(resetName)) return 'power-on';
+  if (/DEEPSLEEP|DSLEEP/i.test(resetName)) return 'deep-sleep';
+  if (/^SW|SOFTWARE/i.test(resetName)) return 'software';
+  if (/EXT|CHIP|USB|JTAG|PIN/i.test(resetName)) return 'external';
+  return 'unknown';
+}
+
+/** Reasons the driver decides locally (no frame from the AP): timeouts and scan results. */
+const LOCAL_REASONS = new Set([200, 201, 202, 203, 204, 205, 209, 210, 211, 212]);
+
+function endedByFor(reason: number | undefined, frame: 'deauth' | 'disassoc' | 'local' | undefined): EndedBy {
+  if (frame === 'deauth' || frame === 'disassoc') return 'ap';
+  if (reason === 0 || reason === 8) return 'app';
+  if (frame === 'local') return 'local-timeout';
+  if (reason !== undefined && LOCAL_REASONS.has(reason)) return 'local-timeout';
+  return 'unknown';
+}
+
+interface Closing {
+  ep: Episode;
+  sinceLine: number;
+  sinceAt?: number;
+  /** Sources that already gave this end a reason / any report. */
+  withReason: Set<string>;
+  seen: Set<string>;
+  frame?: 'deauth' | 'disassoc' | 'local';
+}
+
+export class EpisodeBuilder {
+  private readonly timeline = new Timeline();
+  private boot = 0;
+  private bootSawApp = false;
+  /** The ROM banner's lines since the last timed line belong to one boot. */
+  private inRomBanner = false;
+  private pendingBoot: Extract<DiagEvent, { type: 'boot' }> | undefined;
+  private lastT: number | undefined;
+  private lastCrash: CrashKind | undefined;
+  private nextId = 1;
+  private open: Episode | undefined;
+  private closing: Closing | undefined;
+  private failureRun = 0;
+  private lastSsid: string | undefined;
+  private lastBssid: string | undefined;
+  private lastChannel: number | undefined;
+  private lastRssi: number | undefined;
+  private lastRef: LineRef = { line: 0, boot: 0 };
+
+  constructor(private readonly sink: BuilderSink) {}
+
+  /** Stamps a decoded line's position (boot and the monotonic axis), cutting at reboots. */
+  ref(base: { line: number; t?: number; clock?: number; host?: number }, observations: readonly Observation[]): LineRef {
+    const romLine = observations.some((o) => o.kind === 'boot' && (o.marker === 'rom' || o.marker === 'reset-reason'));
+    const bootLine = observations.some((o) => o.kind === 'boot');
+    if (romLine && !this.inRomBanner) this.startBoot(base, false);
+    else if (bootLine && !romLine && this.bootSawApp) this.startBoot(base, true);
+    else if (!bootLine && base.t !== undefined && this.lastT !== undefined && base.t + BACKWARD_JUMP_MS < this.lastT) this.startBoot(base, true);
+    if (romLine) this.inRomBanner = true;
+    if (base.t !== undefined || base.clock !== undefined) {
+      this.inRomBanner = false;
+      if (!bootLine) this.bootSawApp = true;
+    }
+    if (base.t !== undefined) this.lastT = base.t;
+    const at = this.timeline.place(base);
+    const ref: LineRef = { ...base, boot: this.boot, ...(at !== undefined ? { at } : {}) };
+    if (this.pendingBoot && this.pendingBoot.at.at === undefined && at !== undefined) this.pendingBoot.at = { ...this.pendingBoot.at, at };
+    this.lastRef = ref;
+    return ref;
+  }
+
+  push(line: DecodedLine): void {
+    const ref = line.ref;
+    // Timed lines after the banner: the boot is complete, its reset reason known if printed.
+    if (this.pendingBoot && !line.observations.some((o) => o.kind === 'boot') && (ref.t !== undefined || ref.clock !== undefined || line.observations.length > 0)) this.flushBoot();
+    if (this.closing && (ref.line - this.closing.sinceLine > CLOSING_LINES || (ref.at !== undefined && this.closing.sinceAt !== undefined && ref.at - this.closing.sinceAt > CLOSING_MS))) this.flushClosing();
+    for (const o of line.observations) this.observe(o, ref);
+  }
+
+  /** End of the log: whatever is open ends with the log. */
+  end(): void {
+    this.flushBoot();
+    if (this.open) this.finish(this.open, { kind: 'log-end', at: this.lastRef, endedBy: 'log-end' });
+    this.flushClosing();
+  }
+
+  private startBoot(base: { line: number; t?: number; clock?: number; host?: number }, noBanner: boolean): void {
+    this.flushBoot();
+    const at: LineRef = { ...base, boot: this.boot + 1 };
+    const crash = this.lastCrash;
+    if (this.open) this.finish(this.open, { kind: crash ? 'crash' : 'reboot', at, endedBy: crash ? 'crash' : 'reboot', ...(crash ? { crash } : {}) });
+    this.boot++;
+    this.timeline.newBoot();
+    this.bootSawApp = false;
+    this.lastT = undefined;
+    this.lastSsid = this.lastBssid = undefined;
+    this.lastChannel = this.lastRssi = undefined;
+    this.failureRun = 0;
+    this.pendingBoot = { type: 'boot', at, boot: this.boot, cause: crash === 'brownout' ? 'brownout' : crash === 'watchdog' ? 'watchdog' : crash ? 'panic' : 'unknown', ...(crash ? { crash } : {}), ...(noBanner ? { noBanner } : {}) };
+    this.lastCrash = undefined;
+  }
+
+  private flushBoot(): void {
+    if (!this.pendingBoot) return;
+    this.sink.event(this.pendingBoot);
+    this.pendingBoot = undefined;
+  }
+
+  private observe(o: Observation, ref: LineRef): void {
+    switch (o.kind) {
+      case 'boot':
+        if (o.marker === 'reset-reason' || o.chip || o.resetCode !== undefined) this.noteReset(o);
+        return;
+      case 'crash':
+        this.lastCrash = o.what;
+        this.sink.event({ type: 'crash', at: ref, what: o.what, detail: o.detail });
+        if (this.open) this.finish(this.open, { kind: 'crash', at: ref, endedBy: 'crash', crash: o.what });
+        return;
+      case 'state':
+        return this.onState(o, ref);
+      case 'disconnect':
+        return this.onDisconnect(o, ref);
+      case 'connect-start': {
+        // A scan that precedes the connect belongs to the same attempt.
+        const ep = this.open && !this.open.steps.auth && !this.open.steps.run && !this.open.steps.gotIp ? this.open : this.newEpisode(ref, 'attempt');
+        if (o.ssid) ep.ssid = o.ssid;
+        return;
+      }
+      case 'scan-start':
+        if (!this.open || this.open.steps.auth) this.newEpisode(ref, 'attempt');
+        this.open!.steps.scan ??= ref;
+        return;
+      case 'auth-step':
+        this.current(ref);
+        if (o.what === 'handshake-timer') this.open!.steps.handshake ??= ref;
+        return;
+      case 'connected':
+        return this.onConnected(o, ref);
+      case 'security':
+        // Printed right after `connected with`; alone it starts nothing.
+        if (this.open) this.open.auth = o.auth;
+        if (o.rssi !== undefined) this.noteRssi(o.rssi, ref);
+        return;
+      case 'rssi':
+        return this.noteRssi(o.rssi, ref);
+      case 'channel':
+        this.lastChannel = o.primary;
+        if (this.open && this.open.steps.run) this.open.channel = o.primary;
+        return;
+      case 'got-ip':
+        return this.onGotIp(o, ref);
+      case 'reconnect':
+        // The next attempt begins: the last disconnect is complete.
+        this.flushClosing();
+        return;
+      case 'beacon-timeout':
+      case 'probe-over':
+      case 'handshake-timeout':
+      case 'lost-ip':
+      case 'power-save':
+        return;
+    }
+  }
+
+  private noteReset(o: Extract<Observation, { kind: 'boot' }>): void {
+    const b = this.pendingBoot;
+    if (!b) return;
+    if (o.chip) b.chip = o.chip;
+    if (o.resetCode !== undefined) b.resetCode = o.resetCode;
+    if (o.resetName) {
+      b.resetName = o.resetName;
+      const cause = bootCause(o.resetName);
+      // The ROM's reset reason is authoritative for brownout and watchdog; after a printed panic
+      // the ROM says only "software reset", and the panic stays the cause.
+      if (cause === 'brownout' || cause === 'watchdog' || !b.crash) b.cause = cause;
+      const ended = this.closing?.ep.end;
+      if (ended && (ended.kind === 'reboot' || ended.kind === 'crash') && this.closing!.ep.boot === b.boot - 1) {
+        ended.resetName = o.resetName;
+        if (cause === 'brownout' || cause === 'watchdog') {
+          ended.kind = 'crash';
+          ended.endedBy = 'crash';
+          ended.crash ??= cause;
+        }
+      }
+    }
+  }
+
+  private newEpisode(ref: LineRef, first: StepName): Episode {
+    if (this.open) this.finish(this.open, { kind: 'superseded', at: ref, endedBy: 'unknown' });
+    this.flushClosing();
+    const ep: Episode = {
+      id: this.nextId++,
+      boot: this.boot,
+      start: ref,
+      steps: { [first]: ref },
+      ipChanges: [],
+      roams: [],
+      failureRun: 0,
+      ...(this.lastSsid ? { ssid: this.lastSsid } : {}),
+    };
+    this.open = ep;
+    return ep;
+  }
+
+  /** The open episode, or a new one starting here (a log that begins mid-connection). */
+  private current(ref: LineRef): Episode {
+    return this.open ?? this.newEpisode(ref, 'attempt');
+  }
+
+  private onState(o: Extract<Observation, { kind: 'state' }>, ref: LineRef): void {
+    if (o.to === 'init') {
+      if (this.open) {
+        this.finish(this.open, {
+          kind: 'disconnect', at: ref,
+          ...(o.reasonHint !== undefined ? { reason: o.reasonHint, reasonSource: 'state-line' as const } : {}),
+          endedBy: endedByFor(o.reasonHint, o.frame),
+        }, o.frame, 'state-line', o.reasonHint !== undefined);
+      }
+      return;
+    }
+    // A forward step from init is a new attempt unless the open one has not got that far yet.
+    if (o.from === 'init' && this.open && (this.open.steps.auth || this.open.end)) this.newEpisode(ref, 'attempt');
+    const ep = this.current(ref);
+    const step: StepName | undefined = o.to === 'auth' ? 'auth' : o.to === 'assoc' ? 'assoc' : o.to === 'run' ? 'handshake' : undefined;
+    if (step) ep.steps[step] ??= ref;
+  }
+
+  private onConnected(o: Extract<Observation, { kind: 'connected' }>, ref: LineRef): void {
+    const ep = this.current(ref);
+    // A new BSSID while connected is a roam, not a new attempt.
+    if (ep.steps.run && o.bssid && ep.bssid && o.bssid !== ep.bssid) {
+      ep.roams.push({ from: ep.bssid, to: o.bssid, at: ref });
+      this.sink.event({ type: 'roam', at: ref, episode: ep.id, from: ep.bssid, to: o.bssid });
+    }
+    ep.steps.run ??= ref;
+    if (o.ssid !== undefined) ep.ssid = this.lastSsid = o.ssid;
+    if (o.bssid) ep.bssid = this.lastBssid = o.bssid;
+    if (o.channel !== undefined) ep.channel = this.lastChannel = o.channel;
+    else if (ep.channel === undefined && this.lastChannel !== undefined) ep.channel = this.lastChannel;
+  }
+
+  private onGotIp(o: Extract<Observation, { kind: 'got-ip' }>, ref: LineRef): void {
+    const ep = this.current(ref);
+    ep.steps.gotIp ??= ref;
+    if (o.ip) {
+      if (ep.ip && ep.ip !== o.ip) {
+        ep.ipChanges.push({ from: ep.ip, to: o.ip, at: ref });
+        this.sink.event({ type: 'ip-change', at: ref, episode: ep.id, from: ep.ip, to: o.ip });
+      }
+      ep.ip = o.ip;
+    }
+    if (ep.timeToIpMs === undefined && ownTime(ep.start) && ownTime(ref) && ep.start.boot === ref.boot) ep.timeToIpMs = ref.at! - ep.start.at!;
+  }
+
+  private noteRssi(rssi: number, ref: LineRef): void {
+    this.lastRssi = rssi;
+    if (this.open) this.open.rssi = rssi;
+    this.sink.event({ type: 'rssi', at: ref, rssi });
+  }
+
+  private onDisconnect(o: Extract<Observation, { kind: 'disconnect' }>, ref: LineRef): void {
+    const c = this.closing;
+    const hasReason = o.reason !== undefined || o.reasonText !== undefined;
+    if (!this.open && c && !(hasReason && c.withReason.has(o.source))) return this.mergeIntoEnd(c, o, ref);
+    const ep = this.current(ref);
+    if (o.ssid !== undefined) ep.ssid = o.ssid;
+    if (o.bssid) ep.bssid = o.bssid;
+    if (o.rssi !== undefined) this.noteRssi(o.rssi, ref);
+    const source = o.source === 'driver-event' ? 'event' : o.source === 'esphome' ? 'esphome-text' : o.source === 'bridge' ? 'bridge' : 'app';
+    this.finish(ep, {
+      kind: 'disconnect', at: ref,
+      ...(o.reason !== undefined ? { reason: o.reason, reasonSource: source as EpisodeEnd['reasonSource'] } : {}),
+      ...(o.reasonText !== undefined ? { reasonText: o.reasonText } : {}),
+      ...(o.note ? { note: o.note } : {}),
+      endedBy: endedByFor(o.reason, undefined),
+    }, undefined, o.source, hasReason);
+  }
+
+  /** Another line about the disconnect that already ended the episode: the event beats the hint. */
+  private mergeIntoEnd(c: Closing, o: Extract<Observation, { kind: 'disconnect' }>, ref: LineRef): void {
+    const end = c.ep.end!;
+    c.seen.add(o.source);
+    if (o.ssid !== undefined) c.ep.ssid ??= o.ssid;
+    if (o.bssid) c.ep.bssid ??= o.bssid;
+    if (o.reason === undefined && o.reasonText === undefined) return;
+    c.withReason.add(o.source);
+    if (o.reasonText !== undefined) end.reasonText ??= o.reasonText;
+    if (o.note) end.note ??= o.note;
+    if (o.reason === undefined) return;
+    const source: EpisodeEnd['reasonSource'] = o.source === 'driver-event' ? 'event' : o.source === 'esphome' ? 'esphome-text' : o.source === 'bridge' ? 'bridge' : 'app';
+    if (end.reason === undefined || end.reasonSource === 'state-line') {
+      // State code 0 is the app's own disconnect, which the event reports as ASSOC_LEAVE (8).
+      const consistent = end.reason === o.reason || (end.reason === 0 && o.reason === 8);
+      if (end.reason !== undefined && !consistent) {
+        end.disagreement = {
+          stateLineReason: end.reason,
+          eventReason: o.reason,
+          note: `the state line's code says reason ${end.reason}, the disconnect event says ${o.reason}: the event is taken`,
+        };
+        this.sink.event({ type: 'disagreement', at: ref, episode: c.ep.id, note: end.disagreement.note });
+      }
+      end.reason = o.reason;
+      end.reasonSource = source;
+      if (c.frame !== 'deauth' && c.frame !== 'disassoc') end.endedBy = endedByFor(o.reason, c.frame);
+    }
+  }
+
+  private finish(ep: Episode, end: EpisodeEnd, frame?: Closing['frame'], source?: string, withReason = false): void {
+    ep.end = end;
+    if (ep.steps.run && ownTime(ep.steps.run) && ownTime(end.at)) ep.connectedMs = end.at.at! - ep.steps.run.at!;
+    ep.rssi ??= this.lastRssi;
+    ep.bssid ??= this.lastBssid;
+    ep.channel ??= this.lastChannel;
+    if (this.open === ep) this.open = undefined;
+    this.flushClosing();
+    const seen = new Set<string>(source ? [source] : []);
+    this.closing = { ep, sinceLine: end.at.line, sinceAt: end.at.at, withReason: new Set(withReason && source ? [source] : []), seen, frame };
+  }
+
+  private flushClosing(): void {
+    const c = this.closing;
+    if (!c) return;
+    this.closing = undefined;
+    const ep = c.ep;
+    const failed = isFailure(ep);
+    if (!failed) {
+      ep.failureRun = 0;
+      if (reachedRun(ep)) this.failureRun = 0;
+    } else if (reachedRun(ep)) {
+      // A drop after a working connection: the next attempts count afresh.
+      ep.failureRun = 1;
+      this.failureRun = 0;
+    } else {
+      ep.failureRun = ++this.failureRun;
+    }
+    this.sink.episode(ep);
+  }
+}
+
+/** The line carried a clock of its own (not one inherited from an earlier line). */
+function ownTime(ref: LineRef): boolean {
+  return ref.at !== undefined && (ref.t !== undefined || ref.clock !== undefined || ref.host !== undefined);
+}
+
+/** Connected at some point: the driver said so, or an address came. */
+export function reachedRun(ep: Episode): boolean {
+  return !!(ep.steps.run || ep.steps.gotIp);
+}
+
+/** Roaming, the app's own disconnect and the end of the log are not failures. */
+export function isFailure(ep: Episode): boolean {
+  const end = ep.end;
+  if (!end) return false;
+  if (end.kind === 'log-end') return false;
+  if (end.endedBy === 'app') return false;
+  if (end.reason === 207 || end.reason === 12) return false;
+  return true;
+}

@@ -1,0 +1,41 @@
+// One monotonic millisecond axis over a whole log, from whichever clock its lines carry: the
+// host's arrival time (live ports), the device's time of day, or ms since boot with each boot's
+// segment placed after the previous one (the gap of a reboot itself is unknown: taken as zero).
+import type { LineRef } from './types.js';
+
+type Mode = 'host' | 'clock' | 'uptime';
+const DAY = 86_400_000;
+
+export class Timeline {
+  private mode: Mode | undefined;
+  private origin: number | undefined;
+  private dayOffset = 0;
+  private lastClock: number | undefined;
+  private bootBase = 0;
+  private last: number | undefined;
+
+  /** A new boot: ms-since-boot values restart, so the next segment starts where this one ended. */
+  newBoot(): void {
+    if (this.mode === 'uptime' && this.last !== undefined) this.bootBase = this.last;
+  }
+
+  /** The line's position on the axis; lines without a usable clock inherit the previous one. */
+  place(ref: Omit<LineRef, 'at' | 'boot'>): number | undefined {
+    this.mode ??= ref.host !== undefined ? 'host' : ref.clock !== undefined ? 'clock' : ref.t !== undefined ? 'uptime' : undefined;
+    let v: number | undefined;
+    if (this.mode === 'host' && ref.host !== undefined) {
+      this.origin ??= ref.host;
+      v = ref.host - this.origin;
+    } else if (this.mode === 'clock' && ref.clock !== undefined) {
+      // A jump back by more than half a day is midnight passing, not a reordering.
+      if (this.lastClock !== undefined && ref.clock < this.lastClock - DAY / 2) this.dayOffset += DAY;
+      this.lastClock = ref.clock;
+      this.origin ??= ref.clock;
+      v = ref.clock + this.dayOffset - this.origin;
+    } else if (this.mode === 'uptime' && ref.t !== undefined) {
+      v = this.bootBase + ref.t;
+    }
+    if (v !== undefined && (this.last === undefined || v >= this.last)) this.last = v;
+    return v ?? this.last;
+  }
+}

@@ -1,0 +1,59 @@
+// `espwifi diagnose` through the real CLI binary: a file, stdin, --json (streamed document),
+// masking, and clear usage errors.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, runCli } from '../cli/helpers.js';
+
+const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
+const tmp = mkdtempSync(path.join(tmpdir(), 'espwifi-diagnose-'));
+
+beforeAll(async () => {
+  await ensureBuilt();
+}, 120_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('espwifi diagnose', () => {
+  it('prints the verdicts first, then the counts and the last episodes', async () => {
+    const r = await runCli(['diagnose', fixture('idf-v5-weak-signal.log')]);
+    expect(r.code).toBe(0);
+    const verdicts = r.stdout.indexOf('Verdicts');
+    expect(verdicts).toBeGreaterThan(0);
+    expect(r.stdout.indexOf('Weak signal')).toBeGreaterThan(verdicts);
+    expect(r.stdout).toMatch(/4 of 5 disconnects are BEACON_TIMEOUT \(200\) at -86…-82 dBm/);
+    expect(r.stdout).toMatch(/Last 5 of 5 episodes/);
+  });
+
+  it('reads stdin with - and masks --mask values in every output', async () => {
+    const input = readFileSync(fixture('idf-v4-wrong-password.log'), 'utf8');
+    const r = await runCli(['diagnose', '-', '--mask', 'hunter2!x', '--json', '--include-log'], { input });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('hunter2!x');
+    const doc = JSON.parse(r.stdout);
+    expect(doc.format).toBe('espwifi-diagnose/1');
+    expect(doc.episodes).toHaveLength(5);
+    expect(doc.verdicts[0]).toMatchObject({ id: 'reason-204', title: 'Likely wrong password' });
+    expect(doc.summary).toMatchObject({ episodes: 5, failures: 5 });
+    expect(doc.log.join('\n')).toContain('password:********');
+  });
+
+  it('leaves the raw log out of --json unless --include-log', async () => {
+    const r = await runCli(['diagnose', fixture('esp-at.log'), '--json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.log).toBeUndefined();
+    expect(r.stdout).not.toContain('AT+CWJAP');
+  });
+
+  it('masks a password a line shows in a known place (AT+CWJAP) even without --mask', async () => {
+    const r = await runCli(['diagnose', fixture('esp-at.log'), '--json', '--include-log']);
+    expect(JSON.parse(r.stdout).log).toContain('AT+CWJAP="Shop Floor","********"');
+    expect(r.stdout).not.toContain('s3cret');
+  });
+
+  it('a missing file is a usage error (exit 2) that names the file', async () => {
+    const r = await runCli(['diagnose', path.join(tmp, 'nope.log')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read .*nope\.log: no such file/);
+  });
+});

@@ -1,0 +1,149 @@
+// Whole logs of each family → episodes and verdicts. The fixtures are written in the documented
+// formats (esp-idf-logs.md) with the nasty variants: ANSI colour + CRLF (v5), system time and
+// midnight (v6), a reboot mid-episode, garbage bytes, truncated and interleaved lines.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnoseText, type Report } from '../../host/src/diagnostics/diagnose.js';
+
+const dir = path.join(import.meta.dirname, 'fixtures');
+const run = (name: string, opts = {}): Report => diagnoseText(readFileSync(path.join(dir, name), 'latin1'), opts);
+const verdictIds = (r: Report) => r.verdicts.map((v) => v.id);
+const verdict = (r: Report, id: string) => r.verdicts.find((v) => v.id === id)!;
+
+describe('ESP-IDF v5 (ANSI colour, CRLF): beacon timeouts at a weak signal', () => {
+  const r = run('idf-v5-weak-signal.log');
+  it('folds connections into episodes with every step timed', () => {
+    expect(r.summary.episodes).toBe(5);
+    const first = r.episodes[0]!;
+    expect(Object.keys(first.steps)).toEqual(expect.arrayContaining(['attempt', 'auth', 'assoc', 'handshake', 'run', 'gotIp']));
+    expect(first).toMatchObject({ ssid: 'Garage AP', bssid: '7c:10:c9:aa:bb:01', channel: 6, rssi: -83, timeToIpMs: 1462 - 400 });
+    expect(first.end).toMatchObject({ kind: 'disconnect', reason: 200, reasonSource: 'app', endedBy: 'local-timeout' });
+  });
+  it('says weak signal with the count and the RSSI range', () => {
+    const v = verdict(r, 'reason-200');
+    expect(v).toMatchObject({ severity: 'problem', title: 'Weak signal' });
+    expect(v.evidence).toContain('4 of 5 disconnects');
+    expect(v.evidence).toContain('-86…-82 dBm');
+  });
+  it("the app's own disconnect (state code 0 then reason 8) is not a failure, and not a disagreement", () => {
+    const last = r.episodes[4]!;
+    expect(last.end).toMatchObject({ reason: 8, endedBy: 'app' });
+    expect(last.end!.disagreement).toBeUndefined();
+    expect(last.verdict!.failure).toBe(false);
+    expect(verdictIds(r)).toContain('app-disconnect');
+    expect(verdictIds(r)).not.toContain('disagreement');
+  });
+});
+
+describe('ESP-IDF v4.4 station example: wrong password', () => {
+  const r = run('idf-v4-wrong-password.log', { mask: ['hunter2!x'], keepLines: 1000 });
+  it('handshake timeouts in a row that never connect → likely wrong password', () => {
+    expect(r.summary.episodes).toBe(5);
+    expect(r.episodes.every((e) => e.end?.reason === 204 && e.end.reasonSource === 'event' && !e.steps.run)).toBe(true);
+    expect(r.episodes.map((e) => e.failureRun)).toEqual([1, 2, 3, 4, 5]);
+    expect(r.verdicts[0]).toMatchObject({ id: 'reason-204', title: 'Likely wrong password' });
+    expect(r.verdicts[0]!.evidence).toContain('up to 5 failed attempts in a row');
+  });
+  it('the password the example prints is masked everywhere', () => {
+    const all = JSON.stringify(r);
+    expect(all).not.toContain('hunter2!x');
+    expect(r.log!.some((l) => l.includes('password:********'))).toBe(true);
+  });
+});
+
+describe('ESP-IDF v3.3 (`wifi: ` with a space, reason-only codes) with a brownout', () => {
+  const r = run('idf-v3-old.log', { keepLines: 100 });
+  it('the brownout cuts the timeline and is the first verdict', () => {
+    expect(r.summary.boots).toBe(2);
+    expect(r.events.filter((e) => e.type === 'boot').map((e) => (e as { cause: string }).cause)).toEqual(['power-on', 'brownout']);
+    expect(r.verdicts[0]!.id).toBe('power');
+    const cut = r.episodes.find((e) => e.end?.kind === 'crash')!;
+    expect(cut.end).toMatchObject({ crash: 'brownout', resetName: 'SW_CPU_RESET' });
+  });
+  it('the old state code `(1)` disagrees with the app event (200): the event wins and it is noted', () => {
+    const ep = r.episodes.find((e) => e.end?.reason === 200)!;
+    expect(ep.end!.disagreement).toMatchObject({ stateLineReason: 1, eventReason: 200 });
+    expect(verdictIds(r)).toContain('disagreement');
+  });
+  it('the v3 channel line it does not know is kept as an unrecognised line', () => {
+    expect(r.summary.unrecognisedSample).toContain('I (1450) wifi: n:1 0, o:1 0, ap:255 255, sta:1 0, prof:1');
+  });
+});
+
+describe('ESP-IDF v6 with system time: disagreement, IP change, roaming, midnight', () => {
+  const r = run('idf-v6-systime.log');
+  it('the event (204) beats the state line (0x200 → 2)', () => {
+    expect(r.episodes[0]!.end).toMatchObject({ reason: 204, reasonSource: 'event', disagreement: { stateLineReason: 2, eventReason: 204 } });
+  });
+  it('a handshake failure after the connection worked is not called a wrong password', () => {
+    expect(verdict(r, 'reason-204').title).toBe('Handshake failures on working connections');
+    expect(r.verdicts.map((v) => v.title)).not.toContain('Likely wrong password');
+  });
+  it('an IP change inside an episode is its own event; roaming is not a failure', () => {
+    expect(r.episodes[0]!.ipChanges).toEqual([expect.objectContaining({ from: '172.16.4.20', to: '172.16.4.57' })]);
+    expect(r.events.some((e) => e.type === 'ip-change')).toBe(true);
+    expect(r.episodes[1]!.end).toMatchObject({ reason: 207 });
+    expect(r.episodes[1]!.verdict!.failure).toBe(false);
+    expect(verdict(r, 'roaming').severity).toBe('info');
+  });
+  it('time runs on across midnight', () => {
+    expect(r.summary.spanMs).toBe((12 * 60 - 1) * 1000 - 10 + 900);
+  });
+});
+
+describe('Arduino-ESP32 with a brownout before the "random disconnects"', () => {
+  const r = run('arduino-brownout.log');
+  it('power comes first, and the disconnect right before the brownout is tied to it', () => {
+    expect(r.verdicts[0]!.id).toBe('power');
+    expect(r.verdicts[0]!.evidence).toContain('1 of 4 disconnects came within 60 s before one');
+    expect(verdictIds(r)).toContain('reason-201');
+  });
+  it('STA_DISCONNECTED and the Reason line are one disconnect', () => {
+    expect(r.summary.disconnectsByReason).toEqual([expect.objectContaining({ code: 201, count: 2 }), expect.objectContaining({ code: 200, count: 2 })]);
+  });
+});
+
+describe('ESPHome (text reasons, SSID with a comma)', () => {
+  const r = run('esphome.log');
+  it('maps text reasons back to codes; wrong password; roaming not a failure', () => {
+    expect(r.verdicts[0]).toMatchObject({ title: 'Likely wrong password' });
+    expect(r.episodes[0]!.ssid).toBe('Cabin, Upstairs');
+    expect(verdictIds(r)).toContain('roaming');
+  });
+  it('an unknown reason text is reported as such, never mapped', () => {
+    expect(verdict(r, 'unmapped-reason').evidence).toContain("'Frobnicated'");
+    expect(r.episodes.at(-1)!.end).toMatchObject({ reasonText: 'Frobnicated' });
+    expect(r.episodes.at(-1)!.end!.reason).toBeUndefined();
+  });
+});
+
+describe('ESP-AT and ESPEasy', () => {
+  it('ESP-AT: rc:201 three times → the AP was not found; the password in AT+CWJAP is masked', () => {
+    const r = run('esp-at.log', { mask: ['s3cret,pw'], keepLines: 100 });
+    expect(r.verdicts[0]).toMatchObject({ id: 'reason-201', title: 'The AP was not found' });
+    expect(JSON.stringify(r)).not.toContain('s3cret,pw');
+    expect(r.summary.timeToIpMs.n).toBe(0); // untimed lines give no time-to-IP
+  });
+  it('ESPEasy: ASSOC_TOOMANY → the AP is full', () => {
+    const r = run('espeasy.log');
+    expect(r.verdicts[0]).toMatchObject({ id: 'reason-5', title: 'The AP is full' });
+    expect(r.summary.connected).toBe(1);
+  });
+});
+
+describe('app lines, panic, watchdog, garbage', () => {
+  const r = run('app-crash.log');
+  it('crashes end episodes and boots carry their cause', () => {
+    expect(r.summary.boots).toBe(3);
+    expect(r.summary.crashes).toEqual({ panic: 1, watchdog: 1 });
+    expect(r.episodes.filter((e) => e.end?.kind === 'crash').map((e) => e.end!.crash)).toEqual(['panic', 'watchdog']);
+    expect(r.verdicts[0]!.id).toBe('crash');
+  });
+  it('a deauth frame from the AP is "ended by the AP"', () => {
+    expect(r.episodes[0]!.end).toMatchObject({ reason: 15, endedBy: 'ap' });
+  });
+  it('the truncated last state line ends nothing; the open episode ends with the log', () => {
+    expect(r.episodes.at(-1)!.end).toMatchObject({ kind: 'log-end' });
+  });
+});
