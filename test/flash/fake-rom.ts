@@ -1,6 +1,8 @@
 // A tiny stand-in for the ESP ROM bootloader's serial protocol on the far end of a pty: it
-// de-SLIPs commands and answers SYNC (0x08) the way the ROM does (8 responses) and READ_REG
-// (0x0a) from a register map. Enough to prove the SLIP path through the Node adapter both ways.
+// de-SLIPs commands and answers SYNC (0x08) the way the ROM does (8 responses), READ_REG (0x0a)
+// from a register map that WRITE_REG (0x09) updates, and acknowledges FLASH_BEGIN (0x02) and
+// FLASH_END (0x04). Enough to prove the SLIP path through the Node adapter both ways and to
+// record the register writes and loader exits the flasher sends.
 import { SerialPort } from 'serialport';
 
 const END = 0xc0;
@@ -86,6 +88,11 @@ export class FakeRom {
     } else if (op === 0x0a) {
       const addr = data.readUInt32LE(0);
       this.respond(op, this.registers.get(addr) ?? 0);
+    } else if (op === 0x09) {
+      this.registers.set(data.readUInt32LE(0), data.readUInt32LE(4));
+      this.respond(op, 0);
+    } else if (op === 0x02 || op === 0x04) {
+      this.respond(op, 0);
     } else {
       this.respond(op, 0, [1, 5]); // status=fail, error=0x05 (invalid command)
     }

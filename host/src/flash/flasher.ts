@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ESPLoader, type FlashFreqValues, type FlashModeValues, type FlashSizeValues } from 'esptool-js';
 import { normaliseChip, type AfterMode, type BeforeMode, type FlashFile, type FlashPlan } from './flasher-args.js';
+import { leaveLoader } from './after.js';
 import { resetConstructors } from './reset.js';
 import { NodeSerialDevice } from './serial-device.js';
 import { NodeTransport } from './transport.js';
+import { disableUsbSerialJtagWatchdogs } from './watchdogs.js';
 
 export interface FlashProgress {
   file: FlashFile;
@@ -156,6 +158,10 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
       );
     }
 
+    if (await disableUsbSerialJtagWatchdogs(loader, chipName, { vid: opts.usbVendorId, pid: opts.usbProductId })) {
+      status('USB-Serial-JTAG: RTC watchdog disabled and super-watchdog auto-feed on, so the chip cannot reset mid-write');
+    }
+
     let flashSize = plan.flashSize as FlashSizeValues;
     if (flashSize === 'detect') {
       const detected = await loader.detectFlashSize();
@@ -199,14 +205,11 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
       });
     }
 
-    if (after === 'no_reset' || after === 'no_reset_stub') {
-      status(after === 'no_reset' ? 'Leaving the chip in the bootloader (after: no_reset)' : 'Staying in the flasher stub (after: no_reset_stub)');
-      await loader.after(after);
-    } else {
-      // watchdog_reset is not implemented by esptool-js; an EN pulse gets the same result on UART boards.
-      status('Hard resetting via RTS…');
-      await loader.after(after === 'soft_reset' ? 'soft_reset' : 'hard_reset');
-    }
+    if (after === 'no_reset') status('Leaving the chip in the ROM bootloader (after: no_reset)');
+    else if (after === 'no_reset_stub') status('Staying in the flasher stub (after: no_reset_stub)');
+    else if (after === 'hard_reset') status('Hard resetting via RTS…');
+    else status(`Hard resetting via RTS (after: ${after} is not available here: esptool-js has no watchdog reset, and soft_reset works only on the ESP8266)…`);
+    await leaveLoader(loader, after);
     return { chip: chipName, written: toWrite.map((w) => w.file), skipped };
   } catch (err) {
     throw explain(err, opts.port);

@@ -75,7 +75,7 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
     .option('--erase-all', 'erase the whole flash first (also wipes NVS: stored Wi-Fi settings)')
     .option('--force', 'write even the images the flash already holds')
     .option('--before <mode>', 'reset before flashing (default from flasher_args.json)', choiceOption('--before', ['default_reset', 'usb_reset', 'no_reset'] as const))
-    .option('--after <mode>', 'reset after flashing (default from flasher_args.json)', choiceOption('--after', ['hard_reset', 'soft_reset', 'no_reset'] as const))
+    .option('--after <mode>', 'reset after flashing (default from flasher_args.json)', choiceOption('--after', ['hard_reset', 'no_reset', 'no_reset_stub'] as const))
     .option('--no-hello', 'do not wait for the firmware hello after the reset')
     .addHelpText('after', '\n--baud sets the transfer rate (default 460800); the ROM is always reached at 115200.\nNeeds a real board: --port /dev/ttyUSB0 (see espwifi ports).')
     .action(async (buildDir: string, o: FlashCli, cmd: Command) => {
@@ -127,7 +127,8 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
           : `Wrote ${result.written.length} image${result.written.length === 1 ? '' : 's'} to the ${result.chip} in ${secs} s (verified by MD5).`;
       if (!ctx.json) ctx.out.write(`${ctx.style.green('✓')} ${summary}\n`);
 
-      if (!o.hello || (o.after ?? plan.after) === 'no_reset') {
+      // Only a reset starts the application; the bootloader or the stub sends no hello.
+      if (!o.hello || ['no_reset', 'no_reset_stub'].includes(o.after ?? plan.after)) {
         if (ctx.json) writeJson({ event: 'done', chip: result.chip, written: result.written.map((f) => f.relPath), skipped: result.skipped.map((f) => f.relPath) });
         return;
       }
