@@ -9,6 +9,7 @@ import { ConnectError, DeviceResetError, EspWifiError, PortError, TimeoutError }
 import { decodeReason } from './reasons.js';
 import { commandErrorName, reasonFacts } from './reason-facts.js';
 import { ReconnectState, type Decision, type ReconnectPolicy } from './rules/reconnect-policy.js';
+import { joinStage, parseDriverLeave, type DriverLeave } from './rules/join-stage.js';
 import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator, displaySsid, toApRecord } from './rules/scan-coordinator.js';
 import { recordFields, toBytes, toStatus, wireArgs } from './convert.js';
@@ -132,6 +133,8 @@ export class Board extends EventEmitter<BoardEvents> {
   private reconnectDue: { attempt: number } | null = null;
   private pauses = 0;
   private lastDisconnect: DisconnectInfo | null = null;
+  /** The Wi-Fi driver's last "state: X -> init" log line, for the next DISCONNECTED's stage. */
+  private lastLeave: DriverLeave | undefined;
 
   constructor(
     readonly client: Client,
@@ -157,7 +160,10 @@ export class Board extends EventEmitter<BoardEvents> {
     client.on('event', (verb: string, fields: Record<string, unknown>, seq: number) => this.onEvent(verb, fields, seq));
     client.on('hello', (h: HelloEvent) => this.onHello(h));
     client.on('resync', (g: { expected: number; got: number }) => this.onResync(g));
-    client.on('log', (l: DeviceLogLine) => this.emit('log', l));
+    client.on('log', (l: DeviceLogLine) => {
+      this.lastLeave = parseDriverLeave(l.tag, l.text) ?? this.lastLeave;
+      this.emit('log', l);
+    });
     client.on('close', (err?: Error) => this.onClose(err));
     client.on('fatal', (err: Error) => {
       this.failWaiters(err);
@@ -514,11 +520,15 @@ export class Board extends EventEmitter<BoardEvents> {
         if (ip.changed) this.emit('ipChanged', ip);
         break;
       }
-      case 'lost_ip':
+      case 'lost_ip': {
+        // ESP-IDF's lost-IP timer also fires after attempts that never had an address and long
+        // after a disconnect that already ended the address here: only a held address is lost.
+        const had = this._ip !== null;
         if (this._phase === 'got_ip') this._phase = 'connected';
         this._ip = null;
-        this.emit('lostIp');
+        if (had) this.emit('lostIp');
         break;
+      }
       case 'scan_done': {
         const d = { status: Number(f.status ?? 0), n: Number(f.n ?? 0), scanId: Number(f.scan_id ?? 0) };
         this.scans.onScanDone(d);
@@ -549,15 +559,17 @@ export class Board extends EventEmitter<BoardEvents> {
   private onDisconnected(f: Record<string, unknown>): void {
     const reason = Number(f.reason ?? 0);
     const rssi = Number(f.rssi ?? 0);
+    const stage = joinStage(this._phase === 'connected' || this._phase === 'got_ip', reason, this.lastLeave);
+    this.lastLeave = undefined;
     if (this._phase !== 'uninit' && this._phase !== 'init') this._phase = 'started';
     const hadIp = this._ip !== null;
     this._ip = null;
     const decision: Decision = this.autoReconnect
-      ? this.policy.onDisconnect(reason, rssi)
+      ? this.policy.onDisconnect(reason, rssi, stage)
       : this.policy.stoppedByUser
         ? { action: 'ignore', why: 'user' }
         : { action: 'giveUp', attempts: 1, why: 'maxAttempts' };
-    const d = decodeReason(reason, { attempts: this.policy.attempts, rssi, goodRssi: this.policy.policy.goodRssi });
+    const d = decodeReason(reason, { attempts: this.policy.attempts, rssi, goodRssi: this.policy.policy.goodRssi, stage });
     const ssid = toBytes((f.ssid as Buffer) ?? Buffer.alloc(0));
     const info: DisconnectInfo = {
       reason,

@@ -3,6 +3,7 @@
 // RSSI" families — the *likely* cause with the evidence that points to it. Likely, never
 // certain: the same code (204) belongs to both families.
 import { definition, type CauseName, type FamilyName } from './protocol/definition.js';
+import { AUTH_EXPIRE, passwordStageEvidence, type JoinStage } from './rules/join-stage.js';
 
 /** Likely cause with the evidence that led to it — never a certainty. */
 export interface LikelyCause {
@@ -43,6 +44,9 @@ export interface ReasonContext {
   /** RSSI at or above which the signal counts as good (default -70 dBm, the usual "fair signal"
    *  line; the reconnect policy's goodRssi uses the same default). */
   goodRssi?: number;
+  /** Where the attempt ended (rules/join-stage.ts): after CONNECTED a password was accepted, and
+   *  reason 2 points at the password only when the AP ended the attempt in the handshake. */
+  stage?: JoinStage;
 }
 
 interface ReasonDef {
@@ -151,21 +155,30 @@ const SECURED = (auth: string): boolean => auth !== 'open' && auth !== 'owe' && 
 function likelyCause(def: ReasonDef, families: Record<FamilyName, boolean>, ctx: ReasonContext): LikelyCause | undefined {
   if (!families.password && !families.low_rssi) return undefined;
   // Without any observation there is no evidence, only the table's meaning.
-  if (ctx.attempts === undefined && !heard(ctx.rssi) && ctx.apAuth === undefined && ctx.apSeen === undefined) return undefined;
+  if (ctx.attempts === undefined && !heard(ctx.rssi) && ctx.apAuth === undefined && ctx.apSeen === undefined && ctx.stage === undefined) return undefined;
+  // 2 AUTH_EXPIRE is an auth timeout or a dropped station as often as a rejected password; a
+  // disconnect after CONNECTED had its password accepted (rules/join-stage.ts).
+  const passwordFamily = families.password && passwordStageEvidence(def.code, ctx.stage);
+  if (!passwordFamily && !families.low_rssi) return undefined;
   const good = ctx.goodRssi ?? -70;
   const attempts = ctx.attempts !== undefined && ctx.attempts > 0 ? ` after ${ctx.attempts} attempt${ctx.attempts === 1 ? '' : 's'}` : '';
   const rssiKnown = heard(ctx.rssi);
   const withRssi = rssiKnown ? ` with RSSI ${ctx.rssi}` : '';
   const head = `${def.code}${attempts}${withRssi}`;
   const weak = rssiKnown && ctx.rssi! < good;
+  if (def.code === AUTH_EXPIRE) {
+    // passwordFamily here means: the AP ended the attempt after association (stage handshake)
+    if (weak) return undefined; // handshake frames lost at a weak signal read the same
+    return { cause: 'password', evidence: `${head}: the AP ended the attempt after association, before the key handshake completed (some APs answer a wrong password with 2): likely wrong password` };
+  }
 
   // Seed: 201 "may relate to wrong password" when a password is set for an open AP or none is
   // set for a secured one — decidable only when a scan told us the AP's auth mode.
   if (ctx.apAuth !== undefined && ctx.passwordSet !== undefined) {
-    if (!SECURED(ctx.apAuth) && ctx.passwordSet && (families.password)) {
+    if (!SECURED(ctx.apAuth) && ctx.passwordSet && passwordFamily) {
       return { cause: 'password', evidence: `${head}, a password is set but the AP is ${ctx.apAuth}: likely the password must be empty` };
     }
-    if (SECURED(ctx.apAuth) && !ctx.passwordSet && families.password) {
+    if (SECURED(ctx.apAuth) && !ctx.passwordSet && passwordFamily) {
       return { cause: 'password', evidence: `${head}, no password is set but the AP uses ${ctx.apAuth}: likely a missing password` };
     }
   }
@@ -176,7 +189,7 @@ function likelyCause(def: ReasonDef, families: Record<FamilyName, boolean>, ctx:
     return undefined; // an absent AP is the plain reading of NO_AP_FOUND
   }
   if (families.low_rssi && weak) return { cause: 'signal', evidence: `${head} (below ${good} dBm): likely low signal` };
-  if (families.password) return { cause: 'password', evidence: `${head}: likely wrong password` };
+  if (passwordFamily) return { cause: 'password', evidence: `${head}: likely wrong password` };
   return undefined;
 }
 

@@ -90,6 +90,22 @@ describe('decodeReason', () => {
       expect(decodeReason(201, { rssi: 0 }).likely).toBeUndefined(); // 0 = not heard
       expect(decodeReason(201, { rssi: -45, attempts: 4 }).likely?.cause).toBe('password');
     });
+    it('2 AUTH_EXPIRE points at the password only when the AP ended the attempt after association', () => {
+      expect(decodeReason(2).families.password).toBe(true);
+      expect(decodeReason(2, { attempts: 4, rssi: -50, stage: 'handshake' }).likely).toEqual({
+        cause: 'password',
+        evidence:
+          '2 after 4 attempts with RSSI -50: the AP ended the attempt after association, before the key handshake completed (some APs answer a wrong password with 2): likely wrong password',
+      });
+      // an auth timeout, no stage seen, a dropped connected station, or a weak signal: no password reading
+      for (const stage of ['auth', 'assoc', 'connected', undefined] as const) {
+        expect(decodeReason(2, { attempts: 4, rssi: -50, stage }).likely, String(stage)).toBeUndefined();
+      }
+      expect(decodeReason(2, { attempts: 4, rssi: -85, stage: 'handshake' }).likely).toBeUndefined();
+    });
+    it('after CONNECTED no password-family reason points at the password', () => {
+      for (const code of [15, 204, 202]) expect(decodeReason(code, { attempts: 1, rssi: -50, stage: 'connected' }).likely, String(code)).toBeUndefined();
+    });
     it('no guess outside the families', () => {
       expect(decodeReason(200, { attempts: 9, rssi: -90 }).likely).toBeUndefined();
       expect(decodeReason(8, { attempts: 1, rssi: -40 }).likely).toBeUndefined();

@@ -18,6 +18,7 @@ describe('reconnection policy', () => {
     ['HomeNet', 15],
     ['SaeNet', 202],
     ['SlowNet', 204],
+    ['ExpireNet', 2], // the AP deauthenticates with 2 after association (driver state line run -> init)
   ])('wrong password on %s (reason %i): stops early, says likely wrong password', async (ssid, reason) => {
     r = await rig('wrong-password', { reconnect: { wrongPasswordAttempts: 4 } });
     await bringUp(r.board, ssid, 'not-the-password');
@@ -38,6 +39,34 @@ describe('reconnection policy', () => {
     expect(r.log.args<ReconnectingInfo>('reconnecting').map((x) => x.attempt)).toEqual([1, 2, 3]);
     await sleep(300);
     expect(r.log.of('disconnected')).toHaveLength(4); // really stopped
+  });
+
+  it('2 AUTH_EXPIRE from an AP that never answers authentication is not a wrong password', async () => {
+    const silent = { aps: [{ ssid: 'Mute', bssid: '02:00:00:00:0c:01', channel: 3, rssi: -45, auth: 'wpa2', password: PASSWORD, auth_reply: 'timeout' as const }] };
+    r = await rig(silent, { reconnect: { wrongPasswordAttempts: 2, maxAttempts: 4 } });
+    await bringUp(r.board, 'Mute', PASSWORD);
+    const e = await r.board.connect({ timeoutMs: 30_000 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ConnectError);
+    const ce = e as ConnectError;
+    expect(ce.disconnect.reason).toBe(2);
+    expect(ce.attempts).toBe(5); // maxAttempts, not the two-in-a-row password stop
+    expect(ce.disconnect.likely?.cause).not.toBe('password');
+    expect(r.log.args<GaveUpInfo>('gaveUp')[0]?.likely?.cause).not.toBe('password');
+    expect(r.log.args<DisconnectInfo>('disconnected').map((x) => x.likely?.cause ?? null)).toEqual([null, null, null, null, null]);
+  });
+
+  it('2 AUTH_EXPIRE after CONNECTED (the AP drops the station) is not a wrong password', async () => {
+    r = await rig('home', { reconnect: { wrongPasswordAttempts: 1 } });
+    await bringUp(r.board);
+    await r.board.connect({ timeoutMs: 10_000 });
+    const disc = once(r.board, 'disconnected', 5000);
+    const back = once(r.board, 'gotIp', 10_000);
+    await r.vb.deauth(2);
+    const [d] = (await disc) as [DisconnectInfo];
+    expect(d.reason).toBe(2);
+    expect(d.likely).toBeUndefined();
+    await back; // one such event with wrongPasswordAttempts 1 would have stopped the policy
+    expect(r.log.of('gaveUp')).toHaveLength(0);
   });
 
   it('a wrong-password reconnect loop never starves scans', async () => {

@@ -118,6 +118,26 @@ describe('ReconnectState', () => {
     expect(s.onDisconnect(204, -50).action).toBe('giveUp');
   });
 
+  it('2 AUTH_EXPIRE counts as a wrong password only when the AP ended the attempt after association', () => {
+    const s = make({ wrongPasswordAttempts: 3 });
+    // an auth timeout (stage auth), an unknown stage, or a station dropped after CONNECTED: never
+    for (const stage of ['auth', undefined, 'connected'] as const) {
+      for (let i = 0; i < 6; i++) expect(s.onDisconnect(2, -45, stage).action).toBe('retry');
+    }
+    s.onDisconnect(2, -45, 'handshake');
+    s.onDisconnect(2, -45, 'handshake');
+    const d = s.onDisconnect(2, -45, 'handshake');
+    expect(d).toMatchObject({ action: 'giveUp', why: 'likelyPassword', likely: { cause: 'password' } });
+    if (d.action === 'giveUp') expect(d.likely?.evidence).toMatch(/^2 AUTH_EXPIRE 3 times .*after association.*likely wrong password$/);
+  });
+
+  it('a password-family reason after CONNECTED is no password evidence (the password was accepted)', () => {
+    const s = make({ wrongPasswordAttempts: 2 });
+    for (let i = 0; i < 6; i++) expect(s.onDisconnect(15, -45, 'connected').action).toBe('retry');
+    expect(s.onDisconnect(15, -45, 'handshake').action).toBe('retry');
+    expect(s.onDisconnect(15, -45).action).toBe('giveUp'); // stage unknown: 15 keeps its reading
+  });
+
   it('wrongPasswordAttempts 0 disables the early stop', () => {
     const s = make({ wrongPasswordAttempts: 0 });
     for (let i = 0; i < 20; i++) expect(s.onDisconnect(15, -40).action).toBe('retry');

@@ -2,6 +2,7 @@
 // raised virtual-time speed, and a Board opened on it with policy timings scaled to match.
 import pino from 'pino';
 import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
+import type { Scenario } from '../../host/src/sim/scenario.js';
 import { openBoard, type Board, type OpenBoardOptions } from '../../host/src/board.js';
 import type { BoardEvents } from '../../host/src/board.js';
 
@@ -20,7 +21,7 @@ export interface Rig {
 }
 
 export async function rig(
-  scenario = 'home',
+  scenario: string | Scenario = 'home',
   opts: Partial<OpenBoardOptions> & { speed?: number; pacing?: boolean } = {},
 ): Promise<Rig> {
   const { speed, pacing, ...boardOpts } = opts;

@@ -1020,6 +1020,7 @@ export const definition = {
   "families": {
     "password": {
       "codes": [
+        2,
         15,
         201,
         202,
@@ -1027,7 +1028,7 @@ export const definition = {
         205,
         210
       ],
-      "doc": "seed: 'reason codes related to wrong password' (15, 201, 204); field reports add 202 and 205 depending on chip and ESP-IDF version; from ESP-IDF v5.2 a password set for an open AP (or missing for a secured one) is reported as 210 instead of 201"
+      "doc": "seed: 'reason codes related to wrong password' (15, 201, 204); field reports add 202 and 205 depending on chip and ESP-IDF version, and 2 (AUTH_EXPIRE) from APs that deauthenticate a station whose handshake failed; from ESP-IDF v5.2 a password set for an open AP (or missing for a secured one) is reported as 210 instead of 201. 2 is also an auth timeout or an AP dropping a connected station: it counts only when the AP ended the attempt after association (driver state line run -> init) and never after CONNECTED"
     },
     "low_rssi": {
       "codes": [

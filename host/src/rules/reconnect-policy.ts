@@ -8,6 +8,7 @@
 // optionally "a maximum continuous reconnection counter". That is exactly this file.
 
 import type { LikelyCause } from '../types.js';
+import { AUTH_EXPIRE, passwordStageEvidence, type JoinStage } from './join-stage.js';
 
 export interface ReconnectPolicy {
   /** Seed (scan-when-connecting): "reconnect immediately in the first N continuous reconnection".
@@ -31,7 +32,8 @@ export interface ReconnectPolicy {
    *  range comes back, and the backoff already keeps scans alive. The password rule below is what
    *  stops a hopeless loop early. */
   maxAttempts: number;
-  /** Seed "reason code related to wrong password" (15, 201, 204; 202/205 from field reports):
+  /** Seed "reason code related to wrong password" (15, 201, 204; 202/205 and 2 from field reports,
+   *  2 only when the AP ended the attempt after association — rules/join-stage.ts):
    *  this many consecutive failures of that family while the AP was heard at or above
    *  `goodRssi` stops reconnecting with `likely: wrong password`. 4 = the issue's own example
    *  ("204 after 4 attempts with RSSI -48"); one or two handshake timeouts happen on good
@@ -156,7 +158,8 @@ export class ReconnectState {
     this.expectDriverReconnect = null;
   }
 
-  onDisconnect(reason: number, rssi: number): Decision {
+  /** `stage`: where the attempt ended (rules/join-stage.ts), when known. */
+  onDisconnect(reason: number, rssi: number, stage?: JoinStage): Decision {
     if (this.userStopped) return { action: 'ignore', why: 'user' };
     if (this.expectDriverReconnect === 'config') {
       this.expectDriverReconnect = null;
@@ -166,7 +169,7 @@ export class ReconnectState {
     if (reason === ROAMING || facts.cause === 'roaming') return { action: 'ignore', why: 'roaming' };
 
     this.failures++;
-    this.trackPassword(reason, rssi, facts);
+    this.trackPassword(reason, rssi, facts, stage);
     const p = this.policy;
     if (p.wrongPasswordAttempts > 0 && this.passwordStreak >= p.wrongPasswordAttempts) {
       return { action: 'giveUp', attempts: this.failures, why: 'likelyPassword', likely: this.passwordEvidence(reason, facts) };
@@ -177,14 +180,16 @@ export class ReconnectState {
     return { action: 'retry', attempt: this.failures, delayMs: backoffDelay(p, this.failures, this.random) };
   }
 
-  private trackPassword(reason: number, rssi: number, facts: ReasonFacts): void {
+  private trackPassword(reason: number, rssi: number, facts: ReasonFacts, stage: JoinStage | undefined): void {
     // An RSSI reading only counts as "heard well" when it is a real reading: the driver reports 0
     // (or -127) when it heard nothing, e.g. NO_AP_FOUND for an AP that is simply gone.
     const heard = rssi < 0 && rssi > -127;
     const good = heard && rssi >= this.policy.goodRssi;
     // 201 NO_AP_FOUND is in the password family only for "password set for an open AP / none for
     // a secured one" (seed); without a real RSSI it is far more likely an absent AP.
-    const evidence = facts.passwordFamily && good && (reason !== NO_AP_FOUND || heard);
+    // 2 AUTH_EXPIRE counts only when the AP ended the attempt after association; nothing counts
+    // after CONNECTED (the password was accepted).
+    const evidence = facts.passwordFamily && good && (reason !== NO_AP_FOUND || heard) && passwordStageEvidence(reason, stage);
     if (evidence) {
       this.passwordStreak++;
       this.passwordRssi.push(rssi);
@@ -199,8 +204,10 @@ export class ReconnectState {
     return {
       cause: 'password',
       evidence:
-        `${reason} ${facts.name} ${this.passwordStreak} times in a row with RSSI ${worst} dBm or better: ` +
-        'likely wrong password (or a password set for an open network / missing for a secured one)',
+        `${reason} ${facts.name} ${this.passwordStreak} times in a row with RSSI ${worst} dBm or better` +
+        (reason === AUTH_EXPIRE
+          ? ', each from the AP after association, before the key handshake completed: likely wrong password'
+          : ': likely wrong password (or a password set for an open network / missing for a secured one)'),
     };
   }
 }
