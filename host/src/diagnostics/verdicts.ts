@@ -51,17 +51,20 @@ export function episodeVerdict(ep: Episode): EpisodeVerdict {
   // A connection that worked proves the password: a handshake failure later is a rekey failure.
   const connectedBefore = reachedRun(ep);
   const d = decodeReason(end.reason, { ...(connectedBefore ? {} : { attempts: ep.failureRun || undefined }), rssi: ep.rssi, goodRssi: GOOD_RSSI });
+  // Credential reasons only: 2 AUTH_EXPIRE is in the password family too, but after a connection
+  // it is the AP dropping the station, not a key renewal.
+  const credentials = d.families.password && d.cause === 'password';
   const evidence = [
     `reason ${end.reason} from the ${sourceText(end.reasonSource)}`,
     `ended by ${ENDED_BY_TEXT[end.endedBy]}`,
     stepsText(ep) + where,
     ...(ep.failureRun > 1 ? [`failure ${ep.failureRun} in a row`] : []),
     ...(end.disagreement ? [end.disagreement.note] : []),
-    ...(connectedBefore && d.families.password ? ['the same credentials had connected: not a wrong password'] : []),
+    ...(connectedBefore && credentials ? ['the same credentials had connected: not a wrong password'] : []),
   ].join('; ');
   if (!isFailure(ep)) return { failure: false, summary: `${d.name}: ${d.meaning} — not a failure`, evidence, action: d.action };
   const likely = d.likely && !(connectedBefore && d.likely.cause === 'password') ? d.likely.evidence : d.meaning;
-  return { failure: true, summary: `${d.name} (${d.code}): ${likely}`, evidence, action: connectedBefore && d.families.password ? REKEY_ACTION : d.action };
+  return { failure: true, summary: `${d.name} (${d.code}): ${likely}`, evidence, action: connectedBefore && credentials ? REKEY_ACTION : d.action };
 }
 
 const REKEY_ACTION = "check the signal and the AP's key-renewal (rekey) settings and firmware; the password itself worked";
@@ -378,7 +381,7 @@ export class Analysis {
     if (d.families.password && d.cause === 'password' && g.maxRun >= 3 && !mostlyWeak) {
       return { id: `reason-${g.code}`, severity: 'problem', title: 'Likely wrong password', evidence: `${share} are ${d.name} (${g.code}), up to ${g.maxRun} failed attempts in a row that never connected${where || ' (RSSI not logged)'}`, action: 'check the password (and that a password is set exactly when the AP is secured)', episodes };
     }
-    if (d.families.password && g.afterConnect === g.count) {
+    if (d.families.password && d.cause === 'password' && g.afterConnect === g.count) {
       return { id: `reason-${g.code}`, severity: g.count >= 3 ? 'problem' : 'warning', title: 'Handshake failures on working connections', evidence: `${share} are ${d.name} (${g.code})${where}, all after the station had connected with the same password: not a wrong password`, action: REKEY_ACTION, episodes };
     }
     if (d.families.low_rssi && mostlyWeak) {
