@@ -18,6 +18,10 @@ export interface RigCapabilities {
   dhcpChange?: string;
   /** Resets the board from outside (a USB hub power cycle, a relay on EN). */
   reset?: string;
+  /** Takes the board's USB device away and brings it back (e.g. `uhubctl -a off -p 2`): a real
+   *  unplug, which only a USB hub with port power switching (or a USB relay) can do on cue. */
+  unplug?: string;
+  replug?: string;
 }
 
 export interface Target {
