@@ -41,7 +41,16 @@ uint32_t rng_next(void)
 int rng_range(int lo, int hi) { return lo + (int)(rng_next() % (uint32_t)(hi - lo + 1)); }
 
 /* ---------------- the port's system half ---------------- */
-static void p_write(void *ctx, const char *line, size_t len) { (void)ctx; uart_write(line, len); }
+/* A reset ends everything the app was doing (on silicon its RAM is gone): a port call that was
+ * blocking when the reset came unwinds into a core that no longer exists, so nothing the core
+ * writes between a reset and the next hello reaches the wire (PROTOCOL.md: every line before
+ * the hello is log). */
+static void p_write(void *ctx, const char *line, size_t len)
+{
+    (void)ctx;
+    if (boot_in_progress()) return;
+    uart_write(line, len);
+}
 static uint32_t p_now(void *ctx) { (void)ctx; return (uint32_t)(vnow() - boot_time()); }
 /* CONFIG_LOG_DEFAULT_LEVEL: INFO on a default build; --log-level changes it */
 static int g_log_level = EW_LOG_INFO;
@@ -69,7 +78,7 @@ static void p_info(void *ctx, ew_device_info_t *info)
 }
 
 /* esp_restart() from the core: happens after the core has sent its reply */
-static void p_restart(void *ctx) { (void)ctx; g_pending_restart = true; }
+static void p_restart(void *ctx) { (void)ctx; if (!boot_in_progress()) g_pending_restart = true; }
 
 extern void ctl_on_booted(void);
 
@@ -184,7 +193,9 @@ static void loop_once(void)
     struct pollfd pfd[4];
     int n = uart_fill_pollfds(pfd, 3);
     int in_idx = -1;
-    if (g_depth == 0 && g_stdin_open && !ctl_waiting() && g_in_len < CTL_IN_MAX) { pfd[n] = (struct pollfd){ .fd = 0, .events = POLLIN }; in_idx = n++; }
+    /* The control channel is the world around the board: it is read while a port call blocks
+     * too, so a fault sent during a blocking scan applies at its time. */
+    if (g_stdin_open && !ctl_waiting() && g_in_len < CTL_IN_MAX) { pfd[n] = (struct pollfd){ .fd = 0, .events = POLLIN }; in_idx = n++; }
     int t = min_wait(timer_wait_ms(), uart_wait_ms());
     t = min_wait(t, 1000); /* parent check */
     int r = poll(pfd, (nfds_t)n, t);
@@ -197,7 +208,7 @@ static void loop_once(void)
     timers_run_due();
     uart_pump();
     deliver();
-    if (g_depth == 0 && g_in_len && !ctl_waiting()) process_ctl();
+    if (g_in_len && !ctl_waiting()) process_ctl();
 }
 
 static void cleanup(void) { uart_close(); }

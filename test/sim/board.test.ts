@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualBoard, VirtualBoardError } from '../../host/src/sim/virtual-board.js';
 import { scenarioLines, loadScenario, ScenarioError } from '../../host/src/sim/scenario.js';
-import { rig, teardown, Wire, type Rig } from './harness.js';
+import { rig, station, teardown, until, Wire, type Rig } from './harness.js';
 
 let r: Rig | undefined;
 afterEach(async () => {
@@ -53,6 +53,38 @@ describe('virtual board device', () => {
     expect(texts.some((t) => t.startsWith("Guru Meditation Error: Core  0 panic'ed"))).toBe(true);
     expect(texts.some((t) => /^Backtrace: (0x[0-9a-f]{8}:0x[0-9a-f]{8} ?)+$/.test(t))).toBe(true);
     expect(texts.indexOf('Rebooting...')).toBeLessThan(texts.indexOf('ESP-ROM:esp32c3-api1-20210207'));
+  });
+
+  it('a panic sent during a blocking scan applies at once; no reply of the dead boot comes before the hello', async () => {
+    r = await rig({ scenario: 'home', speed: 20 });
+    await station(r.w, { ssid: 'HomeNet', pass: 'correct-horse' });
+    const from = r.w.mark();
+    const id = r.w.send('scan', { block: 1, type: 'passive', passive: 1500 }); // 13 x 1.5 s virtual
+    await until(async () => (await r!.vb.diag()).scanning === 1);
+    await r.vb.panic();
+    const hello = await r.w.event('hello', from);
+    expect(hello.f.reset).toBe('panic');
+    const lines = r.w.lines.slice(from);
+    const guru = lines.findIndex((l) => l.text.startsWith('Guru Meditation Error'));
+    expect(guru).toBeGreaterThanOrEqual(0);
+    expect(lines.filter((l) => l.frame?.kind === 'r' && l.frame.num === id)).toEqual([]);
+    expect(lines.slice(guru).filter((l) => l.frame && l.frame.verb !== 'hello')).toEqual([]);
+  });
+
+  it('a timeline brownout during a blocking scan: nothing but log between the reset and the hello', async () => {
+    // speed 1: the brownout lands 2.5 s after power-on, well inside the 19.5 s scan
+    r = await rig({ scenario: { aps: [{ ssid: 'HomeNet', bssid: '02:00:00:00:09:01', auth: 'open' }], timeline: [{ at_ms: 2500, action: 'reset', reason: 'brownout' }] }, speed: 1 });
+    await station(r.w, { ssid: 'HomeNet' });
+    const from = r.w.mark();
+    const id = r.w.send('scan', { block: 1, type: 'passive', passive: 1500 });
+    const hello = await r.w.event('hello', from, 10_000);
+    expect(hello.f.reset).toBe('brownout');
+    const lines = r.w.lines.slice(from);
+    const rst = lines.findIndex((l) => l.text.startsWith('rst:0xf (RTC_BROWN_OUT_RST)'));
+    const helloAt = lines.findIndex((l) => l.frame?.verb === 'hello');
+    expect(rst).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(rst, helloAt).filter((l) => l.frame !== null || l.bad)).toEqual([]);
+    expect(lines.filter((l) => l.frame?.kind === 'r' && l.frame.num === id)).toEqual([]);
   });
 
   it('the software reset command reboots with reset=sw', async () => {

@@ -77,6 +77,13 @@ export class Wire {
     return { r: reply.frame!, partials };
   }
 
+  /** Sends a request without waiting for its reply; returns its id. */
+  send(verb: string, args: Record<string, string | number | Buffer | undefined> = {}): number {
+    const id = this.nextId++;
+    this.sp.write(encodeRequest(id, verb, args));
+    return id;
+  }
+
   /** request that must succeed */
   async ok(verb: string, args: Record<string, string | number | Buffer | undefined> = {}, timeoutMs?: number): Promise<Frame> {
     const { r } = await this.request(verb, args, timeoutMs);
@@ -128,4 +135,13 @@ export function logTime(text: string): number {
   const m = /[EWIDV] \((\d+)\)/.exec(text);
   if (!m) throw new Error(`not an ESP_LOG line: ${text}`);
   return Number(m[1]);
+}
+
+/** Polls cond (sync or async) until it holds, or throws after timeoutMs. */
+export async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((res) => setTimeout(res, 20));
+  }
 }
