@@ -142,6 +142,25 @@ describe('scan', () => {
     expect((await records(r.w)).length).toBe(3);
   });
 
+  it('a request sent during a blocking scan is answered BUSY at once, before the scan replies', async () => {
+    // On silicon esp_wifi_scan_start(block=true) holds the calling task for the whole scan: a bridge
+    // that called it would run this ping only after the scan, long after the host gave up on it.
+    r = await rig({ scenario: 'home', speed: 5 });
+    await station(r.w, { ssid: 'HomeNet', pass: PASS });
+    const from = r.w.mark();
+    const scan = r.w.request('scan', { block: 1 }, 20_000);
+    const ping = r.w.request('ping');
+    const [s, p] = await Promise.all([scan, ping]);
+    expect(p.r.verb).toBe('err');
+    expect(p.r.pos[0]).toBe('BUSY');
+    expect(s.r.verb).toBe('ok');
+    expect(s.r.f.n).toBe('3');
+    const replies = r.w.lines.slice(from).filter((l) => l.frame?.kind === 'r').map((l) => l.frame!.num);
+    expect(replies).toEqual([p.r.num, s.r.num]);
+    expect(r.w.events('scan_done', from)).toHaveLength(0);
+    expect((await records(r.w)).length).toBe(3);
+  });
+
   it('scan ids increment; get_ap_records frees the list; unfetched records are visible and cleared', async () => {
     r = await rig({ scenario: 'home' });
     await station(r.w, { ssid: 'HomeNet', pass: PASS });
