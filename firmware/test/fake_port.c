@@ -16,7 +16,7 @@ static void f_write(void *c, const char *line, size_t len)
     fk->out_len[fk->nout] = len;
     fk->nout++;
 }
-static uint32_t f_now(void *c) { (void)c; return 0; }
+static uint32_t f_now(void *c) { return FK(c)->now; }
 static void f_log(void *c, ew_log_level_t lvl, const char *tag, const char *msg)
 {
     fake_t *fk = FK(c);
@@ -67,9 +67,9 @@ static ew_err_t f_scan_start(void *c, const ew_scan_config_t *cfg, bool block)
     fk->calls[FK_SCAN_START]++;
     if (fk->err[FK_SCAN_START]) return fk->err[FK_SCAN_START];
     fk->scan_cfg = *cfg;
+    /* Like esp_wifi_scan_start(block=true) on silicon: the caller gets control back only when
+     * the scan is over, and nothing it should have read meanwhile is read. */
     fk->scan_block = block;
-    if (block && fk->pump_core && fk->pump_text)
-        ew_core_rx(fk->pump_core, (const uint8_t *)fk->pump_text, strlen(fk->pump_text));
     return EW_OK;
 }
 static ew_err_t f_ap_num(void *c, uint16_t *n)

@@ -37,10 +37,7 @@ typedef struct {
     bool ieee80211d;
     uint16_t inactive;
     int32_t rssi_thr;
-    /* when set, a blocking scan_start feeds pump_text to pump_core, like an adapter that keeps
-     * reading the UART while the driver scans */
-    ew_core_t *pump_core;
-    const char *pump_text;
+    uint32_t now;                      /* port clock (ms), moved by the tests */
 } fake_t;
 
 void fake_init(fake_t *fk);

@@ -109,6 +109,19 @@ void test_line(void)
     feed("\r\n");
     CHECK(fk.nout == 1 && core.counters.too_long == 1, "one rx_error for one over-long line");
 
+    /* a plain line of any length is log (§4.1 rule 1), not LINE_TOO_LONG: nothing on the wire */
+    fresh();
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = 0;
+    for (int k = 0; k < 3; k++) feed(big);
+    feed("\n");
+    CHECK(core.counters.too_long == 0 && core.counters.rx_lines == 1, "a long log line is a line, not an error");
+    for (int i = 0; i < fk.nout; i++) CHECK(strstr(fk.out[i], "rx_error") == NULL, "no rx_error: %s", fk.out[i]);
+    ping_line(line, sizeof line, 12);
+    feed(line);
+    feed("\n");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r12 ok *");
+
     /* bad CRC: never a reply, an rx_error with the expected CRC */
     fresh();
     feed("~q3 ping *0000\n");

@@ -126,21 +126,6 @@ static void test_scan_rules(void)
     CHECK_PREFIX(req("q3 ap_num"), "~r3 err WIFI_NOT_STARTED esp=0x3002 *");
     CHECK_PREFIX(req("q3 inactive_time sec=6"), "~r3 err WIFI_NOT_STARTED esp=0x3002 *");
 
-    /* one request at a time: input pumped during a blocking scan is answered BUSY (§9.5) */
-    to_started();
-    char pump[64];
-    snprintf(pump, sizeof pump, "~q90 status *%04x\n~q91 ping *%04x\n", ew_crc16("q90 status", 10), ew_crc16("q91 ping", 8));
-    fk.pump_core = &core;
-    fk.pump_text = pump;
-    fake_clear_out(&fk);
-    fake_send(&fk, &core, "q3 scan block=1");
-    CHECK(fk.nout == 3, "two BUSY replies and the scan reply, got %d", fk.nout);
-    CHECK_PREFIX(fake_line(&fk, 2), "~r90 err BUSY why=blocking\\sscan\\srunning *");
-    CHECK_PREFIX(fake_line(&fk, 1), "~r91 err BUSY ");
-    CHECK_PREFIX(fake_line(&fk, 0), "~r3 ok n=0 *");
-    fk.pump_core = NULL;
-    CHECK_PREFIX(req("q4 ping"), "~r4 ok *");
-
     to_started();
     CHECK_PREFIX(req("q4 ap_records"), "~r4 err NO_SCAN *");
     CHECK_PREFIX(req("q5 ap_num"), "~r5 err NO_SCAN *");
@@ -204,18 +189,6 @@ static void test_scan_rules(void)
     CHECK(core.scan_state != EW_SCAN_STATE_RUNNING, "not running after a failed start");
     fk.err[FK_SCAN_START] = EW_OK;
 
-    /* blocking scan: ok with n after the scan, no SCAN_DONE needed, records then fetchable */
-    fake_add_rec(&fk, "b1", -40);
-    fake_add_rec(&fk, "b2", -41);
-    uint8_t id_before = core.scan_id;
-    CHECK_PREFIX(req("q21 scan block=1"), "~r21 ok n=2 *");
-    CHECK(fk.scan_block, "blocking flag passed");
-    CHECK(core.scan_state == EW_SCAN_STATE_DONE && core.scan_id == (uint8_t)(id_before + 1), "blocking scan done");
-    fake_clear_out(&fk);
-    fake_send(&fk, &core, "q22 ap_records max=1");
-    CHECK_PREFIX(fake_line(&fk, 0), "~r22 ok n=1 total=2 scan_id=");
-    CHECK_PREFIX(req("q23 ap_records"), "~r23 err ALREADY_FETCHED *");
-
     /* scan_stop passes through; the SCAN_DONE that follows ends the scan */
     CHECK_PREFIX(req("q24 scan"), "~r24 ok n=0 *");
     fk.err[FK_SCAN_STOP] = EW_ERR_WIFI_STATE;
@@ -234,6 +207,69 @@ static void test_scan_rules(void)
     core.scan_state = EW_SCAN_STATE_DONE;
     CHECK_PREFIX(req("q30 ap_records"), "~r30 err WIFI_NOT_STARTED esp=0x3002 *");
     CHECK(core.scan_state == EW_SCAN_STATE_DONE, "failed fetch keeps the records fetchable");
+}
+
+/* A blocking scan (§9.5): the driver would hold the bridge for the whole scan, so the core runs it
+ * as a non-blocking one and keeps answering — BUSY for requests, events as they come — until the
+ * scan's SCAN_DONE, which becomes the reply instead of an event. */
+static void test_blocking_scan(void)
+{
+    to_started();
+    fake_add_rec(&fk, "b1", -40);
+    fake_add_rec(&fk, "b2", -41);
+    fake_clear_out(&fk);
+    fake_send(&fk, &core, "q3 scan block=1");
+    CHECK(fk.calls[FK_SCAN_START] == 1 && !fk.scan_block, "the driver is asked for a non-blocking scan");
+    CHECK(fk.nout == 0, "no reply before the scan ends, got '%s'", fake_line(&fk, 0));
+    CHECK_PREFIX(req("q90 status"), "~r90 err BUSY why=blocking\\sscan\\srunning *");
+    CHECK_PREFIX(req("q91 connect"), "~r91 err BUSY ");
+    CHECK_PREFIX(req("q92 reset"), "~r92 err BUSY ");
+    CHECK(fk.calls[FK_CONNECT] == 0 && fk.restarts == 0, "nothing executed behind the scan's back");
+    /* events keep flowing while the scan runs */
+    ev((ew_event_t){ .id = EW_EV_RSSI_LOW, .u.rssi_low = { .rssi = -80 } });
+    CHECK_PREFIX(fake_line(&fk, 0), "~e1 rssi_low rssi=-80 *");
+    /* its SCAN_DONE is the reply, not an event */
+    ev((ew_event_t){ .id = EW_EV_SCAN_DONE, .u.scan_done = { .status = 0, .number = 2, .scan_id = 7 } });
+    CHECK(fk.nout == 1, "one line for the scan's end, got %d", fk.nout);
+    CHECK_PREFIX(fake_line(&fk, 0), "~r3 ok n=2 *");
+    CHECK(core.scan_state == EW_SCAN_STATE_DONE && core.scan_id == 7, "scan done with the driver's id");
+    CHECK_PREFIX(req("q4 ping"), "~r4 ok *");
+    fake_clear_out(&fk);
+    fake_send(&fk, &core, "q5 ap_records max=1");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r5 ok n=1 total=2 scan_id=7 *");
+    CHECK_PREFIX(req("q6 ap_records"), "~r6 err ALREADY_FETCHED *");
+    ev((ew_event_t){ .id = EW_EV_BEACON_TIMEOUT });
+    CHECK_PREFIX(fake_line(&fk, 0), "~e2 beacon_timeout *");
+
+    /* a scan that cannot start is answered at once and leaves nothing blocked */
+    fk.err[FK_SCAN_START] = EW_ERR_WIFI_STATE;
+    CHECK_PREFIX(req("q7 scan block=1"), "~r7 err WIFI_STATE esp=0x3006 *");
+    fk.err[FK_SCAN_START] = EW_OK;
+    CHECK_PREFIX(req("q8 ping"), "~r8 ok *");
+    CHECK(ew_core_wait_ms(&core) == EW_CORE_WAIT_FOREVER, "no deadline without a blocking scan");
+
+    /* a scan whose SCAN_DONE never comes times out: stopped, WIFI_TIMEOUT, the core answers again;
+     * the SCAN_DONE the stop brings is an ordinary event then */
+    to_started();
+    fk.now = 1000;
+    CHECK(req("q3 scan block=1 ch=6")[0] == 0, "no reply yet");
+    uint32_t wait = ew_core_wait_ms(&core);
+    CHECK(wait >= 120 && wait < 10000, "deadline after one channel's dwell: %u ms", (unsigned)wait);
+    fk.now += wait - 1;
+    fake_clear_out(&fk);
+    ew_core_poll(&core);
+    CHECK(fk.nout == 0 && fk.calls[FK_SCAN_STOP] == 0, "nothing before the deadline");
+    fk.now += 1;
+    ew_core_poll(&core);
+    CHECK(fk.calls[FK_SCAN_STOP] == 1, "the scan is stopped");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r3 err WIFI_TIMEOUT esp=0x300c *");
+    CHECK_PREFIX(req("q4 ping"), "~r4 ok *");
+    CHECK_PREFIX(req("q5 scan"), "~r5 err SCAN_IN_PROGRESS *");
+    ev((ew_event_t){ .id = EW_EV_SCAN_DONE, .u.scan_done = { .status = 1, .number = 0, .scan_id = 8 } });
+    CHECK_PREFIX(fake_line(&fk, 0), "~e1 scan_done status=1 n=0 scan_id=8 *");
+    /* a longer scan gets a longer deadline: 14 channels x 1500 ms passive */
+    CHECK(req("q6 scan block=1 type=passive passive=1500")[0] == 0, "no reply yet");
+    CHECK(ew_core_wait_ms(&core) >= 14 * 1500, "deadline covers the whole scan: %u ms", (unsigned)ew_core_wait_ms(&core));
 }
 
 static void test_commands(void)
@@ -369,5 +405,6 @@ void test_rules(void)
 {
     test_phase_guards();
     test_scan_rules();
+    test_blocking_scan();
     test_commands();
 }

@@ -158,3 +158,6 @@ void ew_cmd_ap_records(ew_req_t *r)
     ew_fb_uint(&fb, "scan_id", c->scan_id);
     ew_reply_send(r, &fb);
 }
+
+uint32_t ew_core_wait_ms(const ew_core_t *core) { (void)core; return EW_CORE_WAIT_FOREVER; }
+void ew_core_poll(ew_core_t *core) { (void)core; }

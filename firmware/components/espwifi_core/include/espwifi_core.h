@@ -38,7 +38,10 @@ typedef struct ew_core {
     ew_mode_t mode;
     ew_scan_state_t scan_state;
     uint8_t scan_id;            /* id of the last scan started by a scan command */
+    /* a `scan block=1` in progress: run as a non-blocking scan, answered at its SCAN_DONE */
     bool scan_blocking;
+    uint32_t block_req_id;
+    uint32_t block_deadline_ms; /* port clock; the scan is stopped and answered WIFI_TIMEOUT then */
     uint8_t last_reason;
     bool have_ip;
     ew_ip_info_t ip;
@@ -59,6 +62,12 @@ void ew_core_boot(ew_core_t *core);
 void ew_core_rx(ew_core_t *core, const uint8_t *data, size_t len);
 /* An event from the Wi-Fi driver / IP stack, already mapped to protocol enums. */
 void ew_core_on_event(ew_core_t *core, const ew_event_t *ev);
+
+/* Time-driven work (a blocking scan's deadline). The caller's loop calls ew_core_poll at least
+ * once ew_core_wait_ms() ms after the last call into the core; EW_CORE_WAIT_FOREVER = nothing due. */
+#define EW_CORE_WAIT_FOREVER UINT32_MAX
+uint32_t ew_core_wait_ms(const ew_core_t *core);
+void ew_core_poll(ew_core_t *core);
 
 #ifdef __cplusplus
 }
