@@ -126,6 +126,7 @@ static void deliver(void)
             ew_core_rx(&g_core, copy, n);
             work = true;
         }
+        if (!boot_in_progress()) ew_core_poll(&g_core);
         if (g_pending_restart) {
             g_pending_restart = false;
             board_reset(EW_RESET_REASON_SW);
@@ -188,6 +189,16 @@ static int min_wait(int a, int b)
     return a < b ? a : b;
 }
 
+/* Wall ms until the core has time-driven work (its clock is the virtual one). */
+static int core_wait_ms(void)
+{
+    if (!g_core_ready || boot_in_progress()) return -1;
+    uint32_t v = ew_core_wait_ms(&g_core);
+    if (v == EW_CORE_WAIT_FOREVER) return -1;
+    double wall = (double)v / clock_speed();
+    return wall > 1000 ? 1000 : (int)wall + 1;
+}
+
 static void loop_once(void)
 {
     struct pollfd pfd[4];
@@ -196,7 +207,7 @@ static void loop_once(void)
     /* The control channel is the world around the board: it is read while a port call blocks
      * too, so a fault sent during a blocking scan applies at its time. */
     if (g_stdin_open && !ctl_waiting() && g_in_len < CTL_IN_MAX) { pfd[n] = (struct pollfd){ .fd = 0, .events = POLLIN }; in_idx = n++; }
-    int t = min_wait(timer_wait_ms(), uart_wait_ms());
+    int t = min_wait(timer_wait_ms(), min_wait(uart_wait_ms(), core_wait_ms()));
     t = min_wait(t, 1000); /* parent check */
     int r = poll(pfd, (nfds_t)n, t);
     if (r < 0 && errno != EINTR) g_quit = 1;

@@ -23,6 +23,25 @@ static void clear_unfetched(ew_core_t *c)
     ew_log(c, EW_LOG_WARN, TAG, parts);
 }
 
+/* Longest this scan may take, with margin: every channel (14 when not told) at its dwell time,
+ * plus the home-channel visits of a background scan. The driver's dwell rules are in
+ * PROTOCOL.md §6.13; anything past this is a scan whose end was lost. */
+static uint32_t scan_deadline_ms(const ew_scan_config_t *cfg, bool connected)
+{
+    uint32_t dwell;
+    if (cfg->scan_type == EW_SCAN_TYPE_PASSIVE) dwell = cfg->passive_ms ? cfg->passive_ms : 360;
+    else dwell = cfg->active_max_ms > cfg->active_min_ms ? cfg->active_max_ms : 120;
+    if (dwell < cfg->active_min_ms) dwell = cfg->active_min_ms;
+    if (connected) dwell += cfg->home_chan_dwell_ms ? cfg->home_chan_dwell_ms : 30;
+    uint32_t channels = 14;
+    if (cfg->channel) channels = 1;
+    else if (cfg->channel_bitmap) {
+        channels = 0;
+        for (uint16_t b = cfg->channel_bitmap; b; b &= (uint16_t)(b - 1)) channels++;
+    }
+    return channels * dwell * 5 / 4 + 2000;
+}
+
 void ew_cmd_scan(ew_req_t *r)
 {
     ew_core_t *c = r->core;
@@ -45,34 +64,70 @@ void ew_cmd_scan(ew_req_t *r)
     cfg.home_chan_dwell_ms = (uint8_t)a[EW_ARG_SCAN_HOME].i;
     cfg.channel_bitmap = (uint16_t)a[EW_ARG_SCAN_BITMAP].i;
     cfg.coex_background = a[EW_ARG_SCAN_COEX].i != 0;
-    bool block = a[EW_ARG_SCAN_BLOCK].i != 0;
 
     if (!c->port->scan_start) { ew_reply_err(r, EW_ERR_NOT_SUPPORTED); return; }
     if (c->scan_state == EW_SCAN_STATE_DONE) clear_unfetched(c);
     c->scan_state = EW_SCAN_STATE_IDLE;
 
-    c->scan_blocking = block;
-    ew_err_t err = c->port->scan_start(c->port->ctx, &cfg, block);
-    c->scan_blocking = false;
+    /* Always non-blocking in the driver: esp_wifi_scan_start(block=true) would hold this task for
+     * the whole scan (up to ~25 s) and requests would run after their host gave up on them.
+     * A blocking scan is answered at its SCAN_DONE instead (ew_scan_blocking_done). */
+    ew_err_t err = c->port->scan_start(c->port->ctx, &cfg, false);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-
-    ew_fb_t fb;
-    if (!block) {
-        c->scan_state = EW_SCAN_STATE_RUNNING;
-        ew_reply_ok(r, &fb);
-        ew_fb_uint(&fb, "n", 0);   /* the count comes with scan_done */
-        ew_reply_send(r, &fb);
+    c->scan_state = EW_SCAN_STATE_RUNNING;
+    if (a[EW_ARG_SCAN_BLOCK].i != 0) {
+        c->scan_blocking = true;
+        c->block_req_id = r->id;
+        c->block_deadline_ms = (c->port->now_ms ? c->port->now_ms(c->port->ctx) : 0) +
+                               scan_deadline_ms(&cfg, c->phase >= EW_PHASE_CONNECTED);
         return;
     }
-    /* A blocking scan posts no SCAN_DONE, so there is no driver scan id: count our own, which
-     * is what the driver's counter would read too. */
-    uint16_t n = 0;
-    if (EW_PORT_CALL(c, scan_get_ap_num, &n) != EW_OK) n = 0;
-    c->scan_state = EW_SCAN_STATE_DONE;
-    c->scan_id = (uint8_t)(c->scan_id + 1);
+    ew_fb_t fb;
     ew_reply_ok(r, &fb);
-    ew_fb_uint(&fb, "n", n);
+    ew_fb_uint(&fb, "n", 0);   /* the count comes with scan_done */
     ew_reply_send(r, &fb);
+}
+
+/* The blocking scan's SCAN_DONE: the reply to its request, not an event (ESP-IDF posts none for a
+ * blocking scan). Returns false when no blocking scan waits for it. */
+bool ew_scan_blocking_done(ew_core_t *c, const ew_event_t *ev)
+{
+    if (!c->scan_blocking) return false;
+    ew_req_t req = { .core = c, .id = c->block_req_id };
+    c->scan_blocking = false;
+    c->scan_state = EW_SCAN_STATE_DONE;
+    c->scan_id = ev->u.scan_done.scan_id;
+    if (ev->u.scan_done.status != 0) { ew_reply_err(&req, EW_ERR_FAIL); return true; }
+    uint16_t n = 0;
+    if (EW_PORT_CALL(c, scan_get_ap_num, &n) != EW_OK) n = ev->u.scan_done.number;
+    ew_fb_t fb;
+    ew_reply_ok(&req, &fb);
+    ew_fb_uint(&fb, "n", n);
+    ew_reply_send(&req, &fb);
+    return true;
+}
+
+uint32_t ew_core_wait_ms(const ew_core_t *c)
+{
+    if (!c->scan_blocking || !c->port->now_ms) return EW_CORE_WAIT_FOREVER;
+    int32_t left = (int32_t)(c->block_deadline_ms - c->port->now_ms(c->port->ctx));
+    return left > 0 ? (uint32_t)left : 0;
+}
+
+/* A blocking scan past its deadline (its SCAN_DONE lost, or the driver stuck): stop it and answer
+ * WIFI_TIMEOUT, as esp_wifi_scan_start(block=true) does. The SCAN_DONE that the stop brings is an
+ * ordinary scan_done event then, and ends the scan for the next one. */
+void ew_core_poll(ew_core_t *c)
+{
+    if (!c->scan_blocking || ew_core_wait_ms(c) > 0) return;
+    ew_req_t req = { .core = c, .id = c->block_req_id };
+    c->scan_blocking = false;
+    ew_err_t err = EW_PORT_CALL(c, scan_stop);
+    char eb[12];
+    const char *parts[] = { "blocking scan ", ew_utoa(eb, req.id), " timed out; scan_stop ",
+                            err == EW_OK ? "ok" : "failed", NULL };
+    ew_log(c, EW_LOG_WARN, TAG, parts);
+    ew_reply_err(&req, EW_ERR_WIFI_TIMEOUT);
 }
 
 void ew_cmd_scan_stop(ew_req_t *r)
@@ -158,6 +213,3 @@ void ew_cmd_ap_records(ew_req_t *r)
     ew_fb_uint(&fb, "scan_id", c->scan_id);
     ew_reply_send(r, &fb);
 }
-
-uint32_t ew_core_wait_ms(const ew_core_t *core) { (void)core; return EW_CORE_WAIT_FOREVER; }
-void ew_core_poll(ew_core_t *core) { (void)core; }

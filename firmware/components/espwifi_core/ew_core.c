@@ -154,8 +154,8 @@ void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f)
     }
     core->counters.rx_frames++;
     if (core->scan_blocking) {
-        /* Only reachable when the port pumps input during a blocking scan (§9.5): answer at
-         * once so the host learns why nothing happens, instead of queueing behind the scan. */
+        /* One request at a time (§9.5): answer at once so the host learns why nothing happens,
+         * instead of running the request after the scan, when its host has given up on it. */
         reply_err_detail(&req, EW_ERR_BUSY, NULL, 0, "blocking scan running");
         return;
     }

@@ -116,10 +116,10 @@ void ew_core_on_event(ew_core_t *core, const ew_event_t *ev)
         break;
     }
     case EW_EV_SCAN_DONE:
+        if (ew_scan_blocking_done(core, ev)) return;
         /* Whatever the driver holds now belongs to this scan and must be fetched or cleared. */
         core->scan_state = EW_SCAN_STATE_DONE;
         core->scan_id = ev->u.scan_done.scan_id;
-        core->scan_blocking = false;
         begin(core, &fb, buf, sizeof buf, "scan_done");
         ew_fb_uint(&fb, "status", ev->u.scan_done.status);
         ew_fb_uint(&fb, "n", ev->u.scan_done.number);

@@ -48,6 +48,8 @@ void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f);
 void ew_core_reply_malformed(ew_core_t *core, const ew_frame_t *f, const ew_decode_info_t *info);
 /* Next event sequence number: 1.. wrapping to 1 (0 belongs to the hello). */
 uint32_t ew_next_seq(ew_core_t *core);
+/* The SCAN_DONE of a `scan block=1` becomes its reply; false when none waits (ew_cmd_scan.c). */
+bool ew_scan_blocking_done(ew_core_t *core, const ew_event_t *ev);
 /* rx_error event for a line that could not be trusted (ew_events.c). */
 void ew_emit_rx_error(ew_core_t *core, ew_err_t err, const uint16_t *expected);
 

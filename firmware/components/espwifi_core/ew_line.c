@@ -56,21 +56,19 @@ void ew_core_rx(ew_core_t *core, const uint8_t *data, size_t len)
         if (c == '\n' || c == '\r') {
             size_t n = core->line_len;
             bool overflow = core->line_overflow;
-            /* Reset before handling: a port that pumps input during a blocking scan re-enters
-             * ew_core_rx from inside the handler, and its bytes start a fresh line (the
-             * handler has taken what it needs from this one before calling the driver). */
             core->line_len = 0;
             core->line_overflow = false;
-            if (overflow) {
+            if (overflow && ew_line_is_frame(core->line, n)) {
                 core->counters.rx_lines++;
                 core->counters.too_long++;
                 ew_emit_rx_error(core, EW_ERR_LINE_TOO_LONG, NULL);
             } else if (n) {
+                /* A line without the frame marker is log at any length (§4.1 rule 1): its
+                 * first EW_MAX_LINE bytes are enough to tell. */
                 handle_line(core, core->line, n);
-                /* A config line holds the Wi-Fi password: do not leave it in RAM for a core
-                 * dump to find (unless input pumped meanwhile already started a new line). */
-                if (core->line_len == 0) memset(core->line, 0, n);
             }
+            /* A config line holds the Wi-Fi password: do not leave it in RAM for a core dump. */
+            memset(core->line, 0, n);
             continue;
         }
         if (core->line_overflow) continue;
