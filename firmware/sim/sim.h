@@ -136,6 +136,7 @@ void wifi_diag(char *out, size_t cap);         /* key=value pairs */
 bool wifi_blocking(void);                      /* a blocking port call is in progress */
 /* events queued by the driver for the core */
 bool wifi_event_pop(ew_event_t *ev);
+uint32_t wifi_events_lost_take(void);          /* events dropped (queue full) since the last call */
 
 /* ---------------- boot, reset and panic output (sim_boot.c) ---------------- */
 void boot_start(ew_reset_reason_t reason);    /* ROM banner, bootloader, app start, then hello */

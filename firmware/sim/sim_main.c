@@ -118,6 +118,7 @@ static void deliver(void)
             ew_core_on_event(&g_core, &ev);
             work = true;
         }
+        if (!boot_in_progress()) ew_core_events_lost(&g_core, wifi_events_lost_take());
         if (g_rx_len && !boot_in_progress()) {
             uint8_t copy[RX_PENDING_MAX];
             size_t n = g_rx_len;

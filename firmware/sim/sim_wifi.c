@@ -84,7 +84,7 @@ static struct {
 
     /* diagnostics */
     uint32_t scans_run, scan_done_events, connect_calls, connects_ok, disconnects;
-    uint32_t leaked_records, leaked_scans, cleared_lists, fetched_lists, events_dropped;
+    uint32_t leaked_records, leaked_scans, cleared_lists, fetched_lists, events_dropped, events_unreported;
     uint32_t beacon_timeouts, probes_sent;
     uint64_t last_scan_ms;
     int last_scan_channels;
@@ -94,17 +94,37 @@ static struct {
     int qh, qn;
 } W;
 
+/* What esp_wifi keeps in its NVS namespace while storage is flash (the default): restored by
+ * init, kept across resets and power cycles (outside W, which a reset wipes). */
+static struct {
+    bool mode_set, cfg_set, proto_set, bw_set;
+    ew_mode_t mode;
+    ew_sta_config_t cfg;
+    ew_proto_flags_t proto;
+    ew_bw_t bw;
+} g_nvs;
+
+#define NVS_SAVE(field, value) do { if (W.storage == EW_STORAGE_FLASH) { g_nvs.field = (value); g_nvs.field##_set = true; } } while (0)
+
 /* ---------------- events ---------------- */
 
 static void post(const ew_event_t *ev)
 {
     if (W.qn == SIM_MAX_EVENTS) {
         W.events_dropped++;
+        W.events_unreported++;
         uart_esp_log('E', "esp_event", "post failed: event queue full");
         return;
     }
     W.q[(W.qh + W.qn) % SIM_MAX_EVENTS] = *ev;
     W.qn++;
+}
+
+uint32_t wifi_events_lost_take(void)
+{
+    uint32_t n = W.events_unreported;
+    W.events_unreported = 0;
+    return n;
 }
 
 bool wifi_event_pop(ew_event_t *ev)
@@ -597,7 +617,8 @@ static void rssi_check(void *arg)
 {
     (void)arg;
     W.rssi_timer = 0;
-    if (W.st != ST_CONNECTED || !W.rssi_armed || W.rssi_thr == 0 || !W.ap) return;
+    /* 0 dBm is a threshold like any other (ESP-IDF has no "disarm"): it fires at once */
+    if (W.st != ST_CONNECTED || !W.rssi_armed || !W.ap) return;
     int r = ap_rssi_sample(W.ap);
     if (r < W.rssi_thr) {
         W.rssi_armed = false; /* fires once; set_rssi_threshold re-arms */
@@ -873,7 +894,10 @@ static ew_err_t op_init(void *ctx)
     (void)ctx;
     if (W.inited) return EW_OK;
     W.inited = true;
-    W.mode = EW_MODE_STA; /* what the station examples leave in NVS; set_mode changes it */
+    W.mode = g_nvs.mode_set ? g_nvs.mode : EW_MODE_STA; /* STA: what the station examples leave in NVS */
+    if (g_nvs.cfg_set) W.cfg = g_nvs.cfg;
+    if (g_nvs.proto_set) W.proto = g_nvs.proto;
+    if (g_nvs.bw_set) W.bw = g_nvs.bw;
     uart_esp_log('I', "wifi_init", "rx ba win: 6");
     uart_esp_log('I', "wifi_init", "tcpip mbox: 32");
     uart_esp_log('I', "pp", "pp rom version: 9387209");
@@ -901,6 +925,15 @@ static ew_err_t op_set_mode(void *ctx, ew_mode_t mode)
     if (mode >= EW_MODE__COUNT) return EW_ERR_INVALID_ARG;
     if ((mode == EW_MODE_NULL || mode == EW_MODE_AP) && W.st != ST_IDLE) sta_drop(EW_REASON_ASSOC_LEAVE);
     W.mode = mode;
+    NVS_SAVE(mode, mode);
+    return EW_OK;
+}
+
+static ew_err_t op_get_mode(void *ctx, ew_mode_t *mode)
+{
+    (void)ctx;
+    if (!W.inited) return EW_ERR_WIFI_NOT_INIT;
+    *mode = W.mode;
     return EW_OK;
 }
 
@@ -925,6 +958,7 @@ static ew_err_t op_set_config(void *ctx, const ew_sta_config_t *cfg)
     if (cfg->ssid_len > 32) return EW_ERR_WIFI_SSID;
     if (!valid_password(cfg)) return EW_ERR_WIFI_PASSWORD;
     W.cfg = *cfg;
+    NVS_SAVE(cfg, *cfg);
     return EW_OK;
 }
 
@@ -995,6 +1029,7 @@ static ew_err_t op_set_protocol(void *ctx, ew_proto_flags_t p)
     /* The seed (configuration phase): set_protocol makes a connected station reconnect — the
      * core promises reconnect=1 in that case, so the simulated driver always drops and rejoins. */
     W.proto = p;
+    NVS_SAVE(proto, p);
     reconnect_now();
     return EW_OK;
 }
@@ -1005,6 +1040,7 @@ static ew_err_t op_set_bandwidth(void *ctx, ew_bw_t bw)
     if (!W.inited) return EW_ERR_WIFI_NOT_INIT;
     if (bw > EW_BW_HT40) return EW_ERR_INVALID_ARG; /* 2.4 GHz only */
     W.bw = bw;
+    NVS_SAVE(bw, bw);
     reconnect_now(); /* as set_protocol: a connected station reconnects */
     return EW_OK;
 }
@@ -1110,6 +1146,7 @@ void wifi_port_fill(ew_port_t *p)
     p->set_ps = op_set_ps;
     p->set_inactive_time = op_set_inactive;
     p->set_rssi_threshold = op_set_rssi_thr;
+    p->get_mode = op_get_mode;
     p->set_storage = op_set_storage;
     p->get_mac = op_get_mac;
     p->sta_get_ap_info = op_ap_info;

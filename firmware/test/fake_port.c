@@ -47,7 +47,14 @@ OP0(f_connect, FK_CONNECT)
 OP0(f_disconnect, FK_DISCONNECT)
 OP0(f_scan_stop, FK_SCAN_STOP)
 
-static ew_err_t f_set_mode(void *c, ew_mode_t m) { (void)m; FK(c)->calls[FK_SET_MODE]++; return FK(c)->err[FK_SET_MODE]; }
+static ew_err_t f_set_mode(void *c, ew_mode_t m)
+{
+    FK(c)->calls[FK_SET_MODE]++;
+    if (FK(c)->err[FK_SET_MODE]) return FK(c)->err[FK_SET_MODE];
+    FK(c)->mode = m;
+    return EW_OK;
+}
+static ew_err_t f_get_mode(void *c, ew_mode_t *m) { FK(c)->calls[FK_GET_MODE]++; *m = FK(c)->mode; return FK(c)->err[FK_GET_MODE]; }
 static ew_err_t f_set_config(void *c, const ew_sta_config_t *cfg)
 {
     FK(c)->calls[FK_SET_CONFIG]++;
@@ -133,7 +140,7 @@ void fake_init(fake_t *fk)
     ew_port_t *p = &fk->port;
     p->ctx = fk;
     p->write = f_write; p->now_ms = f_now; p->log = f_log; p->get_device_info = f_info; p->restart = f_restart;
-    p->init = f_init; p->deinit = f_deinit; p->set_mode = f_set_mode; p->set_config = f_set_config;
+    p->init = f_init; p->deinit = f_deinit; p->set_mode = f_set_mode; p->get_mode = f_get_mode; p->set_config = f_set_config;
     p->get_config = f_get_config; p->start = f_start; p->stop = f_stop; p->connect = f_connect;
     p->disconnect = f_disconnect; p->scan_start = f_scan_start; p->scan_stop = f_scan_stop;
     p->scan_get_ap_num = f_ap_num; p->scan_get_ap_records = f_ap_records; p->clear_ap_list = f_clear;

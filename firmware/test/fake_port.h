@@ -6,7 +6,7 @@
 
 enum {
     FK_INIT, FK_DEINIT, FK_SET_MODE, FK_SET_CONFIG, FK_GET_CONFIG, FK_START, FK_STOP, FK_CONNECT,
-    FK_DISCONNECT, FK_SCAN_START, FK_SCAN_STOP, FK_SCAN_GET_AP_NUM, FK_SCAN_GET_AP_RECORDS,
+    FK_DISCONNECT, FK_GET_MODE, FK_SCAN_START, FK_SCAN_STOP, FK_SCAN_GET_AP_NUM, FK_SCAN_GET_AP_RECORDS,
     FK_CLEAR_AP_LIST, FK_SET_COUNTRY_CODE, FK_SET_PROTOCOL, FK_SET_BANDWIDTH, FK_SET_PS,
     FK_SET_INACTIVE_TIME, FK_SET_RSSI_THRESHOLD, FK_SET_STORAGE, FK_GET_MAC, FK_STA_GET_AP_INFO,
     FK_STA_GET_RSSI, FK_GET_IP_INFO, FK__COUNT
@@ -29,6 +29,7 @@ typedef struct {
     ew_ap_record_t recs[FK_MAX_RECS];
     uint16_t nrecs;                    /* records the "driver" holds */
     ew_sta_config_t cfg;
+    ew_mode_t mode;
     ew_scan_config_t scan_cfg;
     bool scan_block;
     ew_proto_flags_t proto;

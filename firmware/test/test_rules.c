@@ -272,6 +272,45 @@ static void test_blocking_scan(void)
     CHECK(ew_core_wait_ms(&core) >= 14 * 1500, "deadline covers the whole scan: %u ms", (unsigned)ew_core_wait_ms(&core));
 }
 
+/* After a reset the driver restores mode and STA config from flash: init reads the mode back
+ * instead of claiming null (issue: status said mode=null after reset + init). */
+static void test_init_reads_mode(void)
+{
+    fresh();
+    fk.mode = EW_MODE_STA;   /* what the flash held when the board reset */
+    CHECK_PREFIX(req("q1 status"), "~r1 ok phase=uninit mode=null ");
+    CHECK_PREFIX(req("q2 init"), "~r2 ok *");
+    CHECK(fk.calls[FK_GET_MODE] == 1, "mode read after init");
+    CHECK_PREFIX(req("q3 status"), "~r3 ok phase=init mode=sta ");
+    /* a driver that cannot tell leaves the mode unknown (null) rather than guessing */
+    fresh();
+    fk.mode = EW_MODE_STA;
+    fk.err[FK_GET_MODE] = EW_ERR_NOT_SUPPORTED;
+    req("q1 init");
+    CHECK_PREFIX(req("q2 status"), "~r2 ok phase=init mode=null ");
+}
+
+/* Events a port could not queue are a gap in the sequence, so the host re-syncs (§1). */
+static void test_events_lost(void)
+{
+    fresh();
+    ev((ew_event_t){ .id = EW_EV_BEACON_TIMEOUT });
+    CHECK_PREFIX(fake_line(&fk, 0), "~e1 beacon_timeout *");
+    int warn = fk.nwarn;
+    ew_core_events_lost(&core, 2);
+    CHECK(fk.nwarn == warn + 1 && strstr(fk.last_log, "2 driver events lost") != NULL, "loss logged: %s", fk.last_log);
+    ev((ew_event_t){ .id = EW_EV_BEACON_TIMEOUT });
+    CHECK_PREFIX(fake_line(&fk, 0), "~e4 beacon_timeout *");
+    ew_core_events_lost(&core, 0);
+    ev((ew_event_t){ .id = EW_EV_BEACON_TIMEOUT });
+    CHECK_PREFIX(fake_line(&fk, 0), "~e5 beacon_timeout *");
+    /* the wrap skips 0, which belongs to the hello */
+    core.seq = UINT32_MAX - 1;
+    ew_core_events_lost(&core, 2);
+    ev((ew_event_t){ .id = EW_EV_BEACON_TIMEOUT });
+    CHECK_PREFIX(fake_line(&fk, 0), "~e2 beacon_timeout *");
+}
+
 static void test_commands(void)
 {
     char keys[512];
@@ -406,5 +445,7 @@ void test_rules(void)
     test_phase_guards();
     test_scan_rules();
     test_blocking_scan();
+    test_events_lost();
+    test_init_reads_mode();
     test_commands();
 }

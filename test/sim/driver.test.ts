@@ -364,6 +364,42 @@ describe('connected station', () => {
     expect(Number(ev.f.reason)).toBe(15);
   });
 
+  it('rssi_threshold rssi=0 is a 0 dBm threshold, as in ESP-IDF (no disarm): it fires at once', async () => {
+    r = await rig({ scenario: 'home', speed: 20 });
+    await station(r.w, { ssid: 'HomeNet', pass: PASS });
+    await connected(r.w);
+    const from = r.w.mark();
+    await r.w.ok('rssi_threshold', { rssi: 0 });
+    const low = await r.w.event('rssi_low', from);
+    expect(Number(low.f.rssi)).toBeLessThan(0);
+  });
+
+  it('mode, STA config, protocol and bandwidth persist across a reset (flash storage), not with storage=ram', async () => {
+    r = await rig({ scenario: 'home', speed: 20 });
+    await station(r.w, { ssid: 'HomeNet', pass: PASS, auth: 'wpa2', retry: 2, scan: 'all' });
+    await r.w.ok('protocol', { p: 'bg' });
+    await r.w.ok('bandwidth', { bw: 'ht20' });
+    let from = r.w.mark();
+    await r.w.ok('reset');
+    await r.w.event('hello', from);
+    expect((await r.w.ok('status')).f.mode).toBe('null'); // nothing known before init
+    await r.w.ok('init');
+    expect((await r.w.ok('status')).f.mode).toBe('sta'); // read back from the driver
+    const cfg = await r.w.ok('get_config');
+    expect(cfg.f).toMatchObject({ ssid: 'HomeNet', pass_set: '1', auth: 'wpa2', retry: '2', scan_method: 'all' });
+    await r.w.ok('start');
+    await connected(r.w); // no config sent since the reset
+    // storage=ram: later changes live in RAM only; the flash keeps the older config
+    await r.w.ok('storage', { s: 'ram' });
+    await r.w.ok('disconnect');
+    await r.w.ok('config', { ssid: 'Neighbor' });
+    from = r.w.mark();
+    await r.w.ok('reset');
+    await r.w.event('hello', from);
+    await r.w.ok('init');
+    expect((await r.w.ok('get_config')).f.ssid).toBe('HomeNet');
+  });
+
   it('set_protocol while connected reconnects (DISCONNECTED, CONNECTED, GOT_IP)', async () => {
     r = await rig({ scenario: 'home', speed: 20 });
     await station(r.w, { ssid: 'HomeNet', pass: PASS });

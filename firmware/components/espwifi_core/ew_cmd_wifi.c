@@ -16,6 +16,10 @@ void ew_cmd_init(ew_req_t *r)
     if (err == EW_OK) {
         c->phase = EW_PHASE_INIT;
         c->scan_state = EW_SCAN_STATE_IDLE;
+        /* esp_wifi_init restores mode and STA config from flash (storage=flash, the default):
+         * after a reset the driver is not in the state a fresh core assumes. */
+        ew_mode_t m;
+        if (EW_PORT_CALL(c, get_mode, &m) == EW_OK && m < EW_MODE__COUNT) c->mode = m;
     }
     ew_reply_result(r, err);
 }

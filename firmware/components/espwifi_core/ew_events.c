@@ -12,6 +12,18 @@ uint32_t ew_next_seq(ew_core_t *core)
     return core->seq;
 }
 
+void ew_core_events_lost(ew_core_t *core, uint32_t n)
+{
+    if (n == 0) return;
+    /* sequence numbers run 1..UINT32_MAX and wrap to 1 (0 is the hello) */
+    uint64_t pos = (uint64_t)core->seq + n;
+    core->seq = (uint32_t)((pos - 1) % UINT32_MAX + 1);
+    char nb[12];
+    const char *parts[] = { ew_utoa(nb, n), " driver events lost (event queue full); the event "
+                            "sequence skips them so the host re-syncs", NULL };
+    ew_log(core, EW_LOG_WARN, TAG, parts);
+}
+
 static void begin(ew_core_t *core, ew_fb_t *fb, char *buf, size_t cap, const char *name)
 {
     ew_fb_begin(fb, buf, cap, 'e', ew_next_seq(core), name);

@@ -35,16 +35,50 @@ static QueueHandle_t s_ev_q;
 static QueueSetHandle_t s_set;
 static ew_port_t s_port;
 static ew_core_t s_core;
-static uint32_t s_events_dropped;
+
+/* Events the queue had no room for, handed to the bridge task at its next turn. A SCAN_DONE is
+ * kept (sticky): without it the core would refuse every later scan with SCAN_IN_PROGRESS. */
+static portMUX_TYPE s_lost_lock = portMUX_INITIALIZER_UNLOCKED;
+static volatile uint32_t s_lost;
+static bool s_lost_scan_done;
+static ew_event_t s_scan_done;
 
 void ew_idf_bridge_post_event(const ew_event_t *ev)
 {
-    /* The event loop task may wait a little for a busy bridge (a blocking scan), but must not
-     * hang behind it: a dropped event is logged, and the core's state catches up on the next. */
-    if (xQueueSend(s_ev_q, ev, pdMS_TO_TICKS(200)) != pdTRUE) {
-        s_events_dropped++;
-        ESP_LOGW(TAG, "event queue full, dropped event %d (%lu dropped so far)", (int)ev->id,
-                 (unsigned long)s_events_dropped);
+    /* Never wait here: this runs in the default event loop task, and a full loop makes the Wi-Fi
+     * task wait in esp_event_post (it posts with portMAX_DELAY). No log either (the log may wait
+     * for the wire); the bridge task reports the loss. */
+    if (xQueueSend(s_ev_q, ev, 0) == pdTRUE) {
+        return;
+    }
+    taskENTER_CRITICAL(&s_lost_lock);
+    s_lost++;
+    if (ev->id == EW_EV_SCAN_DONE) {
+        s_scan_done = *ev;
+        s_lost_scan_done = true;
+    }
+    taskEXIT_CRITICAL(&s_lost_lock);
+}
+
+/* Bridge task: lost events become a gap in the event sequence (the host re-syncs with status),
+ * and a lost SCAN_DONE is delivered after all. */
+static void deliver_lost(void)
+{
+    taskENTER_CRITICAL(&s_lost_lock);
+    uint32_t lost = s_lost;
+    bool scan_done = s_lost_scan_done;
+    ew_event_t ev = s_scan_done;
+    s_lost = 0;
+    s_lost_scan_done = false;
+    taskEXIT_CRITICAL(&s_lost_lock);
+    if (scan_done) {
+        lost--; /* delivered now, not lost */
+    }
+    if (lost > 0) {
+        ew_core_events_lost(&s_core, lost);
+    }
+    if (scan_done) {
+        ew_core_on_event(&s_core, &ev);
     }
 }
 
@@ -107,19 +141,34 @@ static void reader_task(void *arg)
     }
 }
 
+static TickType_t ticks_until(uint32_t ms)
+{
+    if (ms == EW_CORE_WAIT_FOREVER) {
+        return portMAX_DELAY;
+    }
+    /* rounded up: waking a tick early would only cost one more turn, but never early is simpler */
+    return (TickType_t)(((uint64_t)ms + portTICK_PERIOD_MS - 1) / portTICK_PERIOD_MS);
+}
+
 static void bridge_task(void *arg)
 {
     ew_core_boot(&s_core); /* hello with the reset reason, seq 0 */
     rx_chunk_t chunk;
     ew_event_t ev;
     for (;;) {
-        QueueSetMemberHandle_t ready = xQueueSelectFromSet(s_set, portMAX_DELAY);
+        /* Nothing here blocks but this wait: a blocking scan is a non-blocking one in the core,
+         * so requests are answered (BUSY) and events pass while it runs. */
+        QueueSetMemberHandle_t ready = xQueueSelectFromSet(s_set, ticks_until(ew_core_wait_ms(&s_core)));
         /* the set hands out one member per queued item, in arrival order */
         if (ready == s_ev_q && xQueueReceive(s_ev_q, &ev, 0) == pdTRUE) {
             ew_core_on_event(&s_core, &ev);
         } else if (ready == s_rx_q && xQueueReceive(s_rx_q, &chunk, 0) == pdTRUE) {
             ew_core_rx(&s_core, chunk.data, chunk.len);
         }
+        if (s_lost > 0 && uxQueueMessagesWaiting(s_ev_q) == 0) {
+            deliver_lost(); /* after what was queued before the loss, so the order holds */
+        }
+        ew_core_poll(&s_core);
     }
 }
 

@@ -182,6 +182,17 @@ bool ew_idf_mode_to(ew_mode_t m, wifi_mode_t *out)
     }
 }
 
+bool ew_idf_mode_from(wifi_mode_t m, ew_mode_t *out)
+{
+    switch (m) {
+    case WIFI_MODE_NULL: *out = EW_MODE_NULL; return true;
+    case WIFI_MODE_STA: *out = EW_MODE_STA; return true;
+    case WIFI_MODE_AP: *out = EW_MODE_AP; return true;
+    case WIFI_MODE_APSTA: *out = EW_MODE_APSTA; return true;
+    default: return false; /* WIFI_MODE_NAN (v5.1+) has no protocol name */
+    }
+}
+
 bool ew_idf_ps_to(ew_ps_t ps, wifi_ps_type_t *out)
 {
     switch (ps) {

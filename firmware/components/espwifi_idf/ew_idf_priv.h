@@ -46,6 +46,7 @@
 #define EW_IDF_HAS_11AX_PHY_BIT    EW_IDF_AT_LEAST(5, 1, 0)
 #define EW_IDF_HAS_COEX_BG_SCAN    EW_IDF_AT_LEAST(5, 4, 3)
 #define EW_IDF_HAS_STA_GET_RSSI    EW_IDF_AT_LEAST(5, 2, 0)  /* 5.0.9/5.1.x patch releases too */
+#define EW_IDF_HAS_DISCONNECT_RSSI EW_IDF_AT_LEAST(5, 1, 0)  /* wifi_event_sta_disconnected_t.rssi */
 /* auth modes 11..15 (the enum was reshuffled between releases; names, not numbers, decide) */
 #define EW_IDF_HAS_WPA3_ENT_192    EW_IDF_AT_LEAST(5, 2, 0)
 #define EW_IDF_HAS_WPA3_EXT_PSK    (EW_IDF_AT_LEAST(5, 2, 0) && !EW_IDF_AT_LEAST(6, 0, 0))
@@ -65,6 +66,7 @@ bool ew_idf_bw_to(ew_bw_t bw, wifi_bandwidth_t *out);
 ew_bw_t ew_idf_bw_from_second(wifi_second_chan_t s);
 bool ew_idf_proto_to(ew_proto_flags_t p, uint8_t *out);
 bool ew_idf_mode_to(ew_mode_t m, wifi_mode_t *out);
+bool ew_idf_mode_from(wifi_mode_t m, ew_mode_t *out);
 bool ew_idf_ps_to(ew_ps_t ps, wifi_ps_type_t *out);
 ew_reset_reason_t ew_idf_reset_reason_from(esp_reset_reason_t r);
 void ew_idf_ap_record_from(const wifi_ap_record_t *in, ew_ap_record_t *out);

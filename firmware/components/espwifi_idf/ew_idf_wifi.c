@@ -57,7 +57,9 @@ static void on_wifi_event(void *arg, esp_event_base_t base, int32_t id, void *da
         copy_ssid(ev.u.disconnected.ssid, &ev.u.disconnected.ssid_len, e->ssid, e->ssid_len);
         memcpy(ev.u.disconnected.bssid, e->bssid, 6);
         ev.u.disconnected.reason = e->reason;
+#if EW_IDF_HAS_DISCONNECT_RSSI
         ev.u.disconnected.rssi = e->rssi;
+#endif
         break;
     }
     case WIFI_EVENT_SCAN_DONE: {
@@ -131,7 +133,9 @@ static bool s_netif_ready;
 static ew_err_t op_init(void *ctx)
 {
     if (s_sta_netif != NULL) {
-        return ESP_OK; /* already initialised: esp_wifi_init itself answers OK here too */
+        /* The core refuses a second init before it gets here; answer as esp_wifi_init does on v6
+         * (v5.x answered OK). */
+        return ESP_ERR_INVALID_STATE;
     }
     /* The TCP/IP stack and the default loop live for the whole boot (esp_netif cannot be
      * deinitialised), so they are brought up once and reused by every later init. */
@@ -146,10 +150,7 @@ static ew_err_t op_init(void *ctx)
         }
         s_netif_ready = true;
     }
-    s_sta_netif = esp_netif_create_default_wifi_sta();
-    if (s_sta_netif == NULL) {
-        return ESP_ERR_NO_MEM;
-    }
+    s_sta_netif = esp_netif_create_default_wifi_sta(); /* asserts (aborts) rather than return NULL */
     esp_err_t err = esp_event_handler_instance_register(WIFI_EVENT, ESP_EVENT_ANY_ID, on_wifi_event,
                                                         NULL, &s_wifi_handler);
     if (err == ESP_OK) {
@@ -207,6 +208,16 @@ static ew_err_t op_set_mode(void *ctx, ew_mode_t mode)
     return esp_wifi_set_mode(m);
 }
 
+static ew_err_t op_get_mode(void *ctx, ew_mode_t *mode)
+{
+    wifi_mode_t m;
+    esp_err_t err = esp_wifi_get_mode(&m);
+    if (err != ESP_OK) {
+        return err;
+    }
+    return ew_idf_mode_from(m, mode) ? ESP_OK : ESP_ERR_NOT_SUPPORTED; /* e.g. NAN: not ours to name */
+}
+
 static void pmf_to(ew_pmf_t pmf, wifi_pmf_config_t *out)
 {
     /* 'capable' is advertised by default on recent ESP-IDF whatever the flag says; off is kept
@@ -239,6 +250,9 @@ static ew_err_t op_set_config(void *ctx, const ew_sta_config_t *c)
         return ESP_ERR_INVALID_ARG;
     }
     pmf_to(c->pmf, &s->pmf_cfg);
+    /* WPA3-SAE: hunting-and-pecking and hash-to-element both, as ESP-IDF's examples set it (0,
+     * what a zeroed config leaves, is hunting-and-pecking only and fails with H2E-only APs). */
+    s->sae_pwe_h2e = WPA3_SAE_PWE_BOTH;
     s->failure_retry_cnt = c->failure_retry_cnt;
     s->listen_interval = c->listen_interval;
     esp_err_t err = esp_wifi_set_config(WIFI_IF_STA, &wc);
@@ -476,6 +490,7 @@ void ew_idf_wifi_fill_port(ew_port_t *p)
     p->init = op_init;
     p->deinit = op_deinit;
     p->set_mode = op_set_mode;
+    p->get_mode = op_get_mode;
     p->set_config = op_set_config;
     p->get_config = op_get_config;
     p->start = op_start;

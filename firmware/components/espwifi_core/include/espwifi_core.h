@@ -63,6 +63,10 @@ void ew_core_rx(ew_core_t *core, const uint8_t *data, size_t len);
 /* An event from the Wi-Fi driver / IP stack, already mapped to protocol enums. */
 void ew_core_on_event(ew_core_t *core, const ew_event_t *ev);
 
+/* The port lost n driver events (its queue was full): the event sequence skips n numbers, so the
+ * host sees the gap and re-syncs with status (§1 "Ids and sequence numbers"). */
+void ew_core_events_lost(ew_core_t *core, uint32_t n);
+
 /* Time-driven work (a blocking scan's deadline). The caller's loop calls ew_core_poll at least
  * once ew_core_wait_ms() ms after the last call into the core; EW_CORE_WAIT_FOREVER = nothing due. */
 #define EW_CORE_WAIT_FOREVER UINT32_MAX

@@ -139,6 +139,7 @@ typedef struct ew_port {
     ew_err_t (*init)(void *ctx);       /* esp_netif_init, esp_event_loop_create_default, default STA netif, esp_wifi_init */
     ew_err_t (*deinit)(void *ctx);
     ew_err_t (*set_mode)(void *ctx, ew_mode_t mode);
+    ew_err_t (*get_mode)(void *ctx, ew_mode_t *mode); /* after init: what the driver restored from flash */
     ew_err_t (*set_config)(void *ctx, const ew_sta_config_t *cfg);
     ew_err_t (*get_config)(void *ctx, ew_sta_config_t *cfg);
     ew_err_t (*start)(void *ctx);
