@@ -143,4 +143,10 @@ void test_args(void)
     /* cross-argument rule */
     expect_reply("q1 scan ch=6 bitmap=64", "~r1 err BAD_ARG arg=bitmap why=range *");
     expect_reply("q1 scan ch=0 bitmap=64", "~r1 err WIFI_NOT_INIT");
+    /* from ESP-IDF v5.4 bit 0 means "skip every 2.4 GHz channel", bit 15 is reserved */
+    expect_reply("q1 scan bitmap=1", "~r1 err BAD_ARG arg=bitmap why=range *");
+    expect_reply("q1 scan bitmap=67", "~r1 err BAD_ARG arg=bitmap why=range *");
+    expect_reply("q1 scan bitmap=32768", "~r1 err BAD_ARG arg=bitmap why=range *");
+    expect_reply("q1 scan bitmap=32767", "~r1 err BAD_ARG arg=bitmap why=range *");
+    expect_reply("q1 scan bitmap=32766", "~r1 err WIFI_NOT_INIT");
 }

@@ -127,6 +127,7 @@ describe('buildRequest, per command and argument (from protocol.json)', () => {
   it('applies the bitmap-needs-ch=0 rule', () => {
     expect(() => buildRequest(1, 'scan', { ch: 6, bitmap: 64 })).toThrowError(/bitmap needs ch=0/);
     expect(buildRequest(1, 'scan', { ch: 0, bitmap: 64 }).tokens).toHaveLength(2);
+    expect(() => buildRequest(1, 'scan', { bitmap: 1 | 64 })).toThrowError(/bit 0 is not a channel/);
   });
   it('never puts the password into an error', () => {
     const attempts: Record<string, unknown>[] = [

@@ -29,7 +29,7 @@ static const ew_arg_spec_t args_scan[12] = {
     { "max", EW_ARGT_INT, 0, 0, 0, 0, 1500, NULL, NULL },
     { "passive", EW_ARGT_INT, 0, 0, 0, 0, 1500, NULL, NULL },
     { "home", EW_ARGT_INT, 0, 0, 0, 0, 255, NULL, NULL },
-    { "bitmap", EW_ARGT_INT, 0, 0, 0, 0, 32767, NULL, NULL },
+    { "bitmap", EW_ARGT_INT, 0, 0, 0, 0, 32766, NULL, NULL },
     { "coex", EW_ARGT_BOOL, 0, 0, 0, 0, 0, NULL, NULL },
     { "block", EW_ARGT_BOOL, 0, 0, 0, 0, 0, NULL, NULL },
 };

@@ -172,10 +172,11 @@ void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f)
         reply_err_detail(&req, ae.err, ae.arg, ae.arg_len, ae.why);
         return;
     }
-    /* The one cross-argument rule: the driver ignores channel_bitmap unless channel is 0, so
-     * refusing says so instead of scanning something else than asked. */
-    if (cmd == EW_CMD_SCAN && args[EW_ARG_SCAN_BITMAP].present && args[EW_ARG_SCAN_CH].present &&
-        args[EW_ARG_SCAN_CH].i != 0) {
+    /* The driver ignores channel_bitmap unless channel is 0, and from v5.4 reads its bit 0 as
+     * "skip every 2.4 GHz channel" (bit 15 is reserved, out of range already): refusing says so
+     * instead of scanning something else than asked. */
+    if (cmd == EW_CMD_SCAN && args[EW_ARG_SCAN_BITMAP].present &&
+        ((args[EW_ARG_SCAN_CH].present && args[EW_ARG_SCAN_CH].i != 0) || (args[EW_ARG_SCAN_BITMAP].i & 1))) {
         reply_err_detail(&req, EW_ERR_BAD_ARG, "bitmap", 6, "range");
         return;
     }

@@ -454,13 +454,13 @@ export const definition = {
           "name": "bitmap",
           "type": "u16",
           "min": 0,
-          "max": 32767,
-          "doc": "channel_bitmap.ghz_2_channels, bit N = channel N; needs ch=0"
+          "max": 32766,
+          "doc": "channel_bitmap.ghz_2_channels, bit N = channel N (1..14; bit 0 refused); needs ch=0"
         },
         {
           "name": "coex",
           "type": "bool",
-          "doc": "coex_background_scan (v5.4.4+)"
+          "doc": "coex_background_scan (v5.4.3+)"
         },
         {
           "name": "block",

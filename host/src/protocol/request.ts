@@ -212,6 +212,8 @@ function crossArgProblem(verb: string, wire: Map<string, Buffer>): RequestCheck 
   if (verb === 'scan' && wire.has('bitmap')) {
     const ch = wire.get('ch')?.toString('latin1');
     if (ch !== undefined && ch !== '0') return { error: 'BAD_ARG', arg: 'bitmap', why: 'bitmap needs ch=0 (all channels)' };
+    // ESP-IDF v5.4+ reads bit 0 as "skip every 2.4 GHz channel": never what "channel 0" means here
+    if ((Number(wire.get('bitmap')!.toString('latin1')) & 1) !== 0) return { error: 'BAD_ARG', arg: 'bitmap', why: 'bitmap bit 0 is not a channel (channels are bits 1..14)' };
   }
   return undefined;
 }
