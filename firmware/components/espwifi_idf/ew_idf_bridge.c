@@ -14,6 +14,7 @@
 #include "esp_chip_info.h"
 #include "esp_log.h"
 #include "esp_mac.h"
+#include "esp_task.h"
 #include "esp_timer.h"
 #include "espwifi_core.h"
 #include "espwifi_idf.h"
@@ -24,6 +25,11 @@ static const char *TAG = "ew_bridge";
 #define EW_RX_CHUNK 128
 #define EW_RX_QUEUE_LEN 8
 #define EW_READER_STACK 2560
+
+/* The reader runs one above the bridge; both must stay below the default event loop task (and so
+ * below the Wi-Fi task): the driver must never wait for the serial protocol. */
+_Static_assert(CONFIG_ESPWIFI_TASK_PRIORITY + 1 < ESP_TASKD_EVENT_PRIO,
+               "ESPWIFI_TASK_PRIORITY must leave the reader task below the event loop task");
 
 typedef struct {
     uint16_t len;

@@ -9,7 +9,10 @@
  *     is never split by a frame either.
  * Plain printf() from other code goes through the console VFS switched to the driver (so it does
  * not fight the driver for the FIFO), but byte by byte: such output can still precede a frame on
- * the same line; the host then counts that frame as log. ESP_LOG is unaffected.
+ * the same line; the host then counts that frame as log. The same holds for a log line written
+ * in several calls (the Wi-Fi blob does that, and Log V2 too): a frame may come between its
+ * parts, on a line of its own, and the rest of the log line follows on the next. Output of the
+ * ROM path (esp_rom_printf, ESP_EARLY_LOG, panic handler) bypasses the lock altogether.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +20,7 @@
 #include <string.h>
 #include "freertos/FreeRTOS.h"
 #include "freertos/semphr.h"
+#include "freertos/task.h"
 #include "esp_log.h"
 #include "ew_idf_priv.h"
 
@@ -50,30 +54,53 @@
 
 static const char *TAG = "ew_channel";
 
-/* How long a writer waits for the wire before giving up on a line (USB host not listening). */
-#define EW_WRITE_TIMEOUT_MS 500
-
 static SemaphoreHandle_t s_tx_lock;
-static bool s_line_open; /* last byte written was not '\n' */
+/* Last byte written was not '\n'. It starts true: the boot log may have left a line open (or
+ * cut), and the hello must start a line of its own. */
+static bool s_line_open = true;
+
+#if CONFIG_ESPWIFI_CHANNEL_USB_SERIAL_JTAG
+/* ESP-IDF's own USB-Serial-JTAG console policy: with no USB host reading, wait once (up to 50 ms)
+ * for room, then drop output without waiting until a write gets through again. Waiting 500 ms
+ * per line under the lock stalled every logging task, the Wi-Fi task included (longer than the
+ * driver's own auth/assoc timers). */
+#define EW_USJ_WAIT_MS 50
+static bool s_usj_stalled;
+
+static size_t wire_write(const char *data, size_t len)
+{
+    int n = usb_serial_jtag_write_bytes(data, len, 0);
+    size_t done = n > 0 ? (size_t)n : 0;
+    if (done < len && !s_usj_stalled) {
+        n = usb_serial_jtag_write_bytes(data + done, len - done, pdMS_TO_TICKS(EW_USJ_WAIT_MS));
+        done += n > 0 ? (size_t)n : 0;
+    }
+    s_usj_stalled = done < len;
+    return done;
+}
+#else
+/* A UART always drains (no flow control): wait for room, however slow the baud rate (9600 is
+ * allowed: a 1 KB line takes ~1 s); a frame is never dropped. */
+static size_t wire_write(const char *data, size_t len)
+{
+    int n = uart_write_bytes(EW_UART, data, len);
+    return n > 0 ? (size_t)n : 0;
+}
+#endif
 
 static void raw_write(const char *data, size_t len)
 {
-    if (len == 0) {
-        return;
+    size_t done = len > 0 ? wire_write(data, len) : 0;
+    if (done > 0) {
+        s_line_open = data[done - 1] != '\n';
     }
-#if CONFIG_ESPWIFI_CHANNEL_USB_SERIAL_JTAG
-    usb_serial_jtag_write_bytes(data, len, pdMS_TO_TICKS(EW_WRITE_TIMEOUT_MS));
-#else
-    uart_write_bytes(EW_UART, data, len);
-#endif
-    s_line_open = data[len - 1] != '\n';
 }
 
 void ew_idf_channel_write_line(const char *line, size_t len)
 {
-    if (xSemaphoreTake(s_tx_lock, pdMS_TO_TICKS(EW_WRITE_TIMEOUT_MS)) != pdTRUE) {
-        return; /* never block the bridge forever on a stuck writer; the host re-syncs */
-    }
+    /* Every holder of the lock finishes within a bounded time (see wire_write), so waiting for
+     * it cannot hang; giving up instead would drop a frame. */
+    xSemaphoreTake(s_tx_lock, portMAX_DELAY);
     if (s_line_open) {
         raw_write("\n", 1);
     }
@@ -90,9 +117,10 @@ static char s_log_line[EW_LOG_LINE_MAX];
 /* esp_log_set_vprintf() hook: one log call -> one driver write, never interleaved with a frame. */
 static int log_vprintf(const char *fmt, va_list ap)
 {
-    if (xSemaphoreTake(s_tx_lock, pdMS_TO_TICKS(EW_WRITE_TIMEOUT_MS)) != pdTRUE) {
-        return 0; /* the wire is stuck: losing a log line beats stalling the caller */
+    if (xSemaphoreGetMutexHolder(s_tx_lock) == xTaskGetCurrentTaskHandle()) {
+        return 0; /* a driver logging from inside our own write: it would deadlock, drop it */
     }
+    xSemaphoreTake(s_tx_lock, portMAX_DELAY); /* bounded: see ew_idf_channel_write_line */
     va_list again;
     va_copy(again, ap);
     int n = vsnprintf(s_log_line, sizeof(s_log_line), fmt, ap);
@@ -138,6 +166,10 @@ esp_err_t ew_idf_channel_init(void)
     usb_serial_jtag_vfs_use_driver(); /* console writes now queue behind ours instead of racing */
 #endif
 #else
+    /* uart_param_config resets the FIFOs: boot and app log still in stdout's buffer or in the TX
+     * FIFO would be cut off mid-line and glued to the hello. Let it leave the chip first. */
+    fflush(stdout);
+    uart_wait_tx_idle_polling(EW_UART);
     const uart_config_t cfg = {
         .baud_rate = CONFIG_ESPWIFI_UART_BAUD,
         .data_bits = UART_DATA_8_BITS,
