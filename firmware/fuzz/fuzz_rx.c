@@ -5,7 +5,8 @@
  * properties are checked besides "no crash, no sanitizer report":
  *   - every line the core writes is itself a valid frame (decodes with a matching CRC), and
  *     the core never had to drop a reply (an error log);
- *   - decode -> canonical encode -> decode is stable for any line that decodes. */
+ *   - decode -> canonical encode -> decode is stable for any line that decodes.
+ * Between chunks the fake clock advances and ew_core_poll runs (a blocking scan's deadline). */
 #include <stdlib.h>
 #include <string.h>
 #include "espwifi_core.h"
@@ -77,7 +78,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             ev.u.connected.ssid_len = (uint8_t)(n * 7);   /* may exceed 32: the core must clamp */
             ew_core_on_event(&core, &ev);
             check_outputs();
+        } else if (data[i] == 12) {
+            ew_core_events_lost(&core, (uint32_t)n * 0x01010101u); /* any count: the sequence wraps */
         }
+        /* Time passes: a blocking scan's deadline may expire between any two chunks. */
+        fk.now += (uint32_t)data[i] * 131u;
+        ew_core_poll(&core);
+        check_outputs();
     }
     return 0;
 }

@@ -66,6 +66,26 @@ describe('FrameStream', () => {
     expect(s.counters).toMatchObject({ badCrc: 2, frames: 1 });
   });
 
+  it('survives log output that shares the wire without the lock: a fragment in front of a frame, bytes inside one, a log line split by a frame', () => {
+    const s = new FrameStream();
+    const out = collect(s);
+    const ev = (n: number) => encodeFrame({ kind: 'e', num: n, verb: 'beacon_timeout', tokens: [] });
+    // printf (byte by byte through the VFS) left "boot count: 3" open when the frame was written:
+    // the line is log (§4.1 rule 1), never decoded as a frame; the event is lost (a sequence gap)
+    s.push(Buffer.concat([Buffer.from('boot count: 3'), ev(5), ev(6)]));
+    // esp_rom_printf output landing inside a frame: BAD_CRC, counted; the next frame is fine
+    const f7 = ev(7);
+    s.push(Buffer.concat([f7.subarray(0, 6), Buffer.from('ets_printf says hi'), f7.subarray(6), ev(8)]));
+    // the Wi-Fi blob writes `I (5) wifi:` and its message in separate calls; the channel starts a
+    // frame that comes between them on a new line, so the message follows on a line of its own
+    s.push(Buffer.concat([Buffer.from('I (5) wifi:'), Buffer.from('\n'), ev(9), Buffer.from('state: run -> auth (b0)\r\n'), ev(10)]));
+    expect(out.frames.map((f) => f.num)).toEqual([6, 8, 9, 10]);
+    expect(out.dropped.map((d) => d.error)).toEqual(['BAD_CRC']);
+    expect(out.logs.map((l) => l.raw)).toEqual([`boot count: 3${ev(5).subarray(0, -1).toString()}`, 'I (5) wifi:', 'state: run -> auth (b0)']);
+    expect(out.logs[1]).toMatchObject({ level: 'I', tag: 'wifi', text: '' });
+    expect(s.counters).toMatchObject({ frames: 4, badCrc: 1, logs: 3 });
+  });
+
   it('does not let a reused input buffer change emitted values', () => {
     const s = new FrameStream();
     const out = collect(s);
