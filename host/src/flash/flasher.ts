@@ -145,6 +145,18 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
   if (before === 'no_reset_no_sync') before = 'no_reset';
   const after = opts.after ?? plan.after;
 
+  // esptool disables the USB-Serial-JTAG watchdogs right after connecting, in the ROM, before the
+  // stub upload; main() offers no hook there but runStub, so the watchdogs go first in it.
+  // (Secure download mode refuses register writes, as esptool also allows for.)
+  const runStub = loader.runStub.bind(loader);
+  loader.runStub = async () => {
+    const usb = { vid: opts.usbVendorId, pid: opts.usbProductId };
+    if (!loader.secureDownloadMode && (await disableUsbSerialJtagWatchdogs(loader, loader.chip.CHIP_NAME, usb))) {
+      status('USB-Serial-JTAG: RTC watchdog disabled and super-watchdog auto-feed on, so the chip cannot reset mid-write');
+    }
+    return runStub();
+  };
+
   try {
     status(`Connecting to ${opts.port} (reset: ${before})…`);
     const description = await loader.main(before);
@@ -156,10 +168,6 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
         `this build is for ${plan.chip} but the board is an ${chipName}: ` +
           `run idf.py set-target ${normaliseChip(chipName)} && idf.py build in firmware/, then flash again`,
       );
-    }
-
-    if (await disableUsbSerialJtagWatchdogs(loader, chipName, { vid: opts.usbVendorId, pid: opts.usbProductId })) {
-      status('USB-Serial-JTAG: RTC watchdog disabled and super-watchdog auto-feed on, so the chip cannot reset mid-write');
     }
 
     let flashSize = plan.flashSize as FlashSizeValues;
