@@ -17,8 +17,20 @@ function helper(): string {
   return (built = out);
 }
 
-/** Whether this process may hang up a tty (TIOCVHANGUP needs CAP_SYS_ADMIN). */
-export const canHangUp = process.getuid?.() === 0;
+/** Whether this process may hang up a tty (TIOCVHANGUP needs CAP_SYS_ADMIN: root, and not in a
+ *  container that dropped it): tried once on a pty of its own. */
+export async function canHangUp(): Promise<boolean> {
+  if (process.platform !== 'linux') return false;
+  const probe = await hangupPty();
+  try {
+    await probe.hangUp();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.close();
+  }
+}
 
 export interface HangupPty {
   /** The slave device, for the code under test to open. */

@@ -14,7 +14,7 @@ afterEach(async () => {
   pty = undefined;
 });
 
-describe.skipIf(!canHangUp)('a hung-up tty (unplugged adapter)', () => {
+describe.skipIf(!(await canHangUp()))('a hung-up tty (unplugged adapter)', () => {
   it('reads end-of-file on the real descriptor, and the detector turns that into a disconnect', async () => {
     pty = await hangupPty();
     // O_NOCTTY: never make the pty this worker's controlling terminal (its hang-up would reach us).
