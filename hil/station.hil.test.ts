@@ -2,7 +2,7 @@
 // ser2net), a real board on the desk, or the boards of a rig — in parallel, one log per board.
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Logger } from 'pino';
-import { ConnectError, DeviceResetError, type Board, type BoardEvents } from '../host/src/index.js';
+import { CommandError, ConnectError, DeviceResetError, type Board, type BoardEvents } from '../host/src/index.js';
 import { selectTargets, type Target } from './targets.js';
 import { boardLogger, openSession, type Faults, type Session } from './session.js';
 
@@ -190,6 +190,35 @@ for (const t of targets) {
         await bringUp(s.board, t);
         const aps = await s.board.scan();
         expect(aps.map((a) => a.ssidText)).toContain(t.ssid);
+      });
+    });
+
+    // What only the bridge firmware on silicon can settle (firmware/README.md "How it works").
+    describe.sequential('bridge firmware', () => {
+      it('a request during a blocking scan is answered BUSY at once, before the scan', async (ctx) => {
+        const { board } = await session(ctx);
+        await bringUp(board, t);
+        const order: string[] = [];
+        // 13-14 channels x 300 ms passive: the ping arrives while the scan runs
+        const scan = board.request('scan', { block: true, type: 'passive', passive: 300 }, { timeoutMs: 30_000 }).then(() => order.push('scan'));
+        const ping = board.request('ping').then(() => 'ok', (e: unknown) => (e as CommandError).errorName).then((r) => { order.push('ping'); return r; });
+        expect(await ping).toBe('BUSY');
+        await scan;
+        expect(order).toEqual(['ping', 'scan']);
+      });
+
+      it('mode and STA config stored in flash come back after a reset', async (ctx) => {
+        const { board } = await session(ctx);
+        await bringUp(board, t);
+        await board.reset();
+        await board.init();
+        expect((await board.status()).mode).toBe('sta');
+        const cfg = await board.getConfig();
+        expect(cfg.ssidText).toBe(t.ssid);
+        expect(cfg.passwordSet).toBe(t.password !== '');
+        await board.start(); // no configure: the stored config connects
+        const ip = await board.connect({ timeoutMs: t.connectBoundMs });
+        expect(ip.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
       });
     });
   });
