@@ -32,6 +32,10 @@ export function checkValue(def, arg, value) {
     }
     case 'bool': return text === '0' || text === '1' ? null : 'not 0 or 1';
     case 'mac': return /^[0-9a-f]{12}$/.test(text) ? null : 'not 12 lowercase hex digits';
+    case 'ip4': {
+      const m = /^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$/.exec(text);
+      return m && m.slice(1).every((o) => Number(o) <= 255) ? null : 'not a dotted quad a.b.c.d';
+    }
     case 'bytes': {
       const len = Buffer.from(value).length;
       if (arg.max_len !== undefined && len > arg.max_len) return `longer than ${arg.max_len} bytes`;
@@ -60,5 +64,8 @@ export function dispatchError(def, frame) {
   // The driver ignores channel_bitmap unless channel is 0; refusing it says so instead.
   if (frame.verb === 'scan' && seen.has('bitmap') && seen.has('ch') && Number(seen.get('ch')) !== 0)
     return { error: 'BAD_ARG', arg: 'bitmap', why: 'needs ch=0' };
+  // esp_wifi_deauth_sta takes one aid: mac= and aid= together could name two stations.
+  if (frame.verb === 'softap_kick' && seen.has('mac') && seen.has('aid'))
+    return { error: 'BAD_ARG', arg: 'aid', why: 'give mac or aid, not both' };
   return null;
 }

@@ -170,6 +170,14 @@ const requests = [
   q('req_rssi_threshold', 60, 'rssi_threshold', { rssi: '-70' }), q('req_rssi_threshold_max', 61, 'rssi_threshold', { rssi: '10' }),
   q('req_storage', 62, 'storage', { s: 'ram' }), q('req_mac', 63, 'mac'), q('req_ap_info', 64, 'ap_info'),
   q('req_rssi', 65, 'rssi'), q('req_ip_info', 66, 'ip_info'), q('req_reset', 67, 'reset'),
+  q('req_softap_config_min', 120, 'softap_config', { ssid: 'espwifi-ap' }, { note: 'open AP on channel 1, 4 stations' }),
+  q('req_softap_config_all', 121, 'softap_config', { ssid: 'Rig AP', pass: 'rig-secret-1', ch: '6', auth: 'wpa2_wpa3', max: '2', hidden: '1', beacon: '200', pmf: 'required', probe: '1' }, { note: 'the password is never echoed' }),
+  q('req_softap_get_config', 122, 'softap_get_config'), q('req_softap_stations', 123, 'softap_stations'),
+  q('req_softap_kick_all', 124, 'softap_kick', {}, { note: 'esp_wifi_deauth_sta(0): every station' }),
+  q('req_softap_kick_mac', 125, 'softap_kick', { mac: '58cf79000002' }), q('req_softap_kick_aid', 126, 'softap_kick', { aid: '1' }),
+  q('req_tx_power_read', 127, 'tx_power'), q('req_tx_power_min', 128, 'tx_power', { power: '8' }, { note: '8 = 2 dBm (unit 0.25 dBm)' }),
+  q('req_softap_dhcp_read', 129, 'softap_dhcp'),
+  q('req_softap_dhcp_pool', 130, 'softap_dhcp', { ip: '192.168.5.1', mask: '255.255.255.0', start: '192.168.5.50', end: '192.168.5.60', lease: '1' }),
 ];
 
 // --- replies --------------------------------------------------------------------------------
@@ -196,6 +204,11 @@ const replies = [
   r('ok_ap_info', 64, { ssid: 'Home Net', bssid: '307bac694190', ch: '6', rssi: '-58', auth: 'wpa2', pairwise: 'ccmp', group: 'ccmp', phy: 'bgn', second: 'none', bw: 'ht20', cc: 'CN' }),
   r('ok_rssi', 65, { rssi: '-58' }),
   r('ok_ip_info', 66, { ip: '192.168.1.23', mask: '255.255.255.0', gw: '192.168.1.1' }),
+  r('ok_softap_get_config', 122, { ssid: 'Rig AP', pass_set: '1', ch: '6', auth: 'wpa2', max_conn: '4', hidden: '0', beacon: '100', pmf: 'capable', probe: '0', running: '1' }, { note: 'pass_set only, never the password' }),
+  frame('sta_record', 'p', 123, 'sta', [P('58cf79000002'), P('1'), P('-41')], { note: 'one station of softap_stations: mac, aid, rssi' }),
+  r('ok_softap_stations', 123, { n: '1' }),
+  r('ok_tx_power_rounded', 128, { power: '44' }, { note: 'asked 50: the driver uses its step 44 (11 dBm)' }),
+  r('ok_softap_dhcp', 130, { ip: '192.168.5.1', mask: '255.255.255.0', start: '192.168.5.50', end: '192.168.5.60', lease: '1' }),
   r('ok_unknown_field_ignored', 30, { future: '1' }, { note: 'hosts ignore named fields they do not know (minor version rule)' }),
 ];
 
@@ -221,6 +234,12 @@ const events = [
   e('ev_got_ip', 4, 'got_ip', { ip: '192.168.1.23', mask: '255.255.255.0', gw: '192.168.1.1', changed: '0' }),
   e('ev_got_ip_changed', 13, 'got_ip', { ip: '192.168.1.77', mask: '255.255.255.0', gw: '192.168.1.1', changed: '1' }),
   e('ev_lost_ip', 14, 'lost_ip'),
+  e('ev_ap_start', 18, 'ap_start'), e('ev_ap_stop', 24, 'ap_stop'),
+  e('ev_ap_staconnected', 19, 'ap_staconnected', { mac: '58cf79000002', aid: '1' }),
+  e('ev_ap_staipassigned', 20, 'ap_staipassigned', { ip: '192.168.4.2', mac: '58cf79000002' }),
+  e('ev_ap_stadisconnected_kick', 21, 'ap_stadisconnected', { mac: '58cf79000002', aid: '1', reason: '2' }, { note: 'softap_kick or stop: the ESP AP reports 2' }),
+  e('ev_ap_stadisconnected_left', 22, 'ap_stadisconnected', { mac: '58cf79000002', aid: '1', reason: '8' }, { note: 'the station left (esp_wifi_disconnect on the station)' }),
+  e('ev_ap_probereqrecved', 23, 'ap_probereqrecved', { mac: '58cf79000002', rssi: '-40' }),
   e('ev_rx_error_bad_crc', 15, 'rx_error', { error: 'BAD_CRC', expected: 'ba79', line: '7' }),
   e('ev_rx_error_too_long', 16, 'rx_error', { error: 'LINE_TOO_LONG', line: '8' }),
   e('ev_rx_error_malformed', 17, 'rx_error', { error: 'MALFORMED', line: '9' }),
@@ -274,6 +293,15 @@ const errors = [
   bad('missing_arg_inactive_time', 109, 'inactive_time', {}, 'MISSING_ARG'),
   bad('missing_arg_rssi_threshold', 110, 'rssi_threshold', {}, 'MISSING_ARG'),
   bad('missing_arg_storage', 111, 'storage', {}, 'MISSING_ARG'),
+  bad('missing_arg_softap_config', 131, 'softap_config', { pass: 'rig-secret-1' }, 'MISSING_ARG'),
+  bad('bad_arg_softap_ch_0', 132, 'softap_config', { ssid: 'x', ch: '0' }, 'BAD_ARG', { note: 'the SoftAP needs a channel 1..14' }),
+  bad('bad_arg_softap_max_16', 133, 'softap_config', { ssid: 'x', max: '16' }, 'BAD_ARG'),
+  bad('bad_arg_softap_beacon_99', 134, 'softap_config', { ssid: 'x', beacon: '99' }, 'BAD_ARG'),
+  bad('bad_arg_softap_kick_mac_and_aid', 135, 'softap_kick', { mac: '58cf79000002', aid: '1' }, 'BAD_ARG', { note: 'one station at a time (arg=aid)' }),
+  bad('bad_arg_softap_kick_reason', 136, 'softap_kick', { reason: '15' }, 'BAD_ARG', { note: 'esp_wifi_deauth_sta has no reason parameter' }),
+  bad('bad_arg_tx_power_7', 137, 'tx_power', { power: '7' }, 'BAD_ARG', { note: 'range 8..84 (2..21 dBm)' }),
+  bad('bad_arg_tx_power_85', 138, 'tx_power', { power: '85' }, 'BAD_ARG'),
+  bad('bad_arg_softap_dhcp_ip', 139, 'softap_dhcp', { start: '192.168.4' }, 'BAD_ARG'),
   bad('bad_arg_before_missing', 112, 'config', { ch: '99' }, 'BAD_ARG', { note: 'token errors are reported before missing arguments' }),
   err('err_unknown_command', 70, 'UNKNOWN_COMMAND', { why: 'no command frobnicate' }),
   err('err_bad_arg', 81, 'BAD_ARG', { arg: 'ch', why: 'out of range 0..14' }),
@@ -294,6 +322,8 @@ const errors = [
   err('err_no_scan', 49, 'NO_SCAN'),
   err('err_scan_in_progress', 44, 'SCAN_IN_PROGRESS'),
   err('err_busy', 32, 'BUSY', { why: 'blocking scan running' }),
+  err('err_softap_kick_not_found', 125, 'NOT_FOUND', { esp: '0x105' }, { note: 'no station with that mac is associated' }),
+  err('err_softap_dhcp_pool', 130, 'ESP_NETIF_INVALID_PARAMS', { esp: '0x5001' }, { note: 'pool outside the subnet or over 100 addresses' }),
 ];
 
 // --- logs: everything UART0 prints that is not ours ---------------------------------------

@@ -33,9 +33,10 @@ const requestArb = fc.constantFrom(...Object.keys(COMMANDS)).chain((verb) => {
   for (const a of cmd.args) shape[a.name] = arbFor(a);
   const required = cmd.args.filter((a) => a.required).map((a) => a.name);
   return fc.record(shape, { requiredKeys: required }).map((args) => {
-    // The cross-argument rules: a channel bitmap needs ch=0 and has no bit 0.
+    // The cross-argument rules: a channel bitmap needs ch=0 and has no bit 0; a kick names a mac or an aid.
     if (verb === 'scan' && args.bitmap !== undefined && args.ch !== undefined) args.ch = 0;
     if (verb === 'scan' && typeof args.bitmap === 'number') args.bitmap &= ~1;
+    if (verb === 'softap_kick' && args.mac !== undefined) delete args.aid;
     return { verb, args };
   });
 });

@@ -58,6 +58,31 @@ static const ew_arg_spec_t args_rssi_threshold[1] = {
 static const ew_arg_spec_t args_storage[1] = {
     { "s", EW_ARGT_ENUM, EW_ARGF_REQUIRED, 0, 0, 0, 1, ew_storage_names, NULL },
 };
+static const ew_arg_spec_t args_softap_config[9] = {
+    { "ssid", EW_ARGT_BYTES, EW_ARGF_REQUIRED, 0, 32, 0, 0, NULL, NULL },
+    { "pass", EW_ARGT_BYTES, EW_ARGF_SECRET, 0, 64, 0, 0, NULL, NULL },
+    { "ch", EW_ARGT_INT, 0, 0, 0, 1, 14, NULL, NULL },
+    { "auth", EW_ARGT_ENUM, 0, 0, 0, 0, 17, ew_auth_names, NULL },
+    { "max", EW_ARGT_INT, 0, 0, 0, 1, 15, NULL, NULL },
+    { "hidden", EW_ARGT_BOOL, 0, 0, 0, 0, 0, NULL, NULL },
+    { "beacon", EW_ARGT_INT, 0, 0, 0, 100, 60000, NULL, NULL },
+    { "pmf", EW_ARGT_ENUM, 0, 0, 0, 0, 2, ew_pmf_names, NULL },
+    { "probe", EW_ARGT_BOOL, 0, 0, 0, 0, 0, NULL, NULL },
+};
+static const ew_arg_spec_t args_softap_kick[2] = {
+    { "mac", EW_ARGT_MAC, 0, 0, 0, 0, 0, NULL, NULL },
+    { "aid", EW_ARGT_INT, 0, 0, 0, 1, 255, NULL, NULL },
+};
+static const ew_arg_spec_t args_tx_power[1] = {
+    { "power", EW_ARGT_INT, 0, 0, 0, 8, 84, NULL, NULL },
+};
+static const ew_arg_spec_t args_softap_dhcp[5] = {
+    { "ip", EW_ARGT_IP4, 0, 0, 0, 0, 0, NULL, NULL },
+    { "mask", EW_ARGT_IP4, 0, 0, 0, 0, 0, NULL, NULL },
+    { "start", EW_ARGT_IP4, 0, 0, 0, 0, 0, NULL, NULL },
+    { "end", EW_ARGT_IP4, 0, 0, 0, 0, 0, NULL, NULL },
+    { "lease", EW_ARGT_INT, 0, 0, 0, 1, 65535, NULL, NULL },
+};
 
 const ew_cmd_spec_t ew_cmd_specs[EW_CMD__COUNT] = {
     { "ping", NULL, 0 },
@@ -88,6 +113,12 @@ const ew_cmd_spec_t ew_cmd_specs[EW_CMD__COUNT] = {
     { "rssi", NULL, 0 },
     { "ip_info", NULL, 0 },
     { "reset", NULL, 0 },
+    { "softap_config", args_softap_config, 9 },
+    { "softap_get_config", NULL, 0 },
+    { "softap_stations", NULL, 0 },
+    { "softap_kick", args_softap_kick, 2 },
+    { "tx_power", args_tx_power, 1 },
+    { "softap_dhcp", args_softap_dhcp, 5 },
 };
 
 static const struct { ew_err_t code; const char *name; } err_names[] = {
@@ -129,6 +160,11 @@ static const struct { ew_err_t code; const char *name; } err_names[] = {
     { EW_ERR_WIFI_STOP_STATE, "WIFI_STOP_STATE" },
     { EW_ERR_WIFI_NOT_ASSOC, "WIFI_NOT_ASSOC" },
     { EW_ERR_WIFI_TX_DISALLOW, "WIFI_TX_DISALLOW" },
+    { EW_ERR_ESP_NETIF_INVALID_PARAMS, "ESP_NETIF_INVALID_PARAMS" },
+    { EW_ERR_ESP_NETIF_IF_NOT_READY, "ESP_NETIF_IF_NOT_READY" },
+    { EW_ERR_ESP_NETIF_DHCP_ALREADY_STARTED, "ESP_NETIF_DHCP_ALREADY_STARTED" },
+    { EW_ERR_ESP_NETIF_DHCP_ALREADY_STOPPED, "ESP_NETIF_DHCP_ALREADY_STOPPED" },
+    { EW_ERR_ESP_NETIF_DHCP_NOT_STOPPED, "ESP_NETIF_DHCP_NOT_STOPPED" },
 };
 
 const char *ew_err_name(ew_err_t err)

@@ -35,6 +35,12 @@ static const ew_handler_t s_handlers[EW_CMD__COUNT] = {
     [EW_CMD_RSSI] = ew_cmd_rssi,
     [EW_CMD_IP_INFO] = ew_cmd_ip_info,
     [EW_CMD_RESET] = ew_cmd_reset,
+    [EW_CMD_SOFTAP_CONFIG] = ew_cmd_softap_config,
+    [EW_CMD_SOFTAP_GET_CONFIG] = ew_cmd_softap_get_config,
+    [EW_CMD_SOFTAP_STATIONS] = ew_cmd_softap_stations,
+    [EW_CMD_SOFTAP_KICK] = ew_cmd_softap_kick,
+    [EW_CMD_TX_POWER] = ew_cmd_tx_power,
+    [EW_CMD_SOFTAP_DHCP] = ew_cmd_softap_dhcp,
 };
 
 ew_err_t ew_core_init(ew_core_t *core, const ew_port_t *port)
@@ -178,6 +184,11 @@ void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f)
     if (cmd == EW_CMD_SCAN && args[EW_ARG_SCAN_BITMAP].present &&
         ((args[EW_ARG_SCAN_CH].present && args[EW_ARG_SCAN_CH].i != 0) || (args[EW_ARG_SCAN_BITMAP].i & 1))) {
         reply_err_detail(&req, EW_ERR_BAD_ARG, "bitmap", 6, "range");
+        return;
+    }
+    /* esp_wifi_deauth_sta takes one aid: a mac and an aid together could name two stations */
+    if (cmd == EW_CMD_SOFTAP_KICK && args[EW_ARG_SOFTAP_KICK_MAC].present && args[EW_ARG_SOFTAP_KICK_AID].present) {
+        reply_err_detail(&req, EW_ERR_BAD_ARG, "aid", 3, "repeated");
         return;
     }
     req.args = args;

@@ -174,6 +174,7 @@ void ew_core_on_event(ew_core_t *core, const ew_event_t *ev)
         begin(core, &fb, buf, sizeof buf, "lost_ip");
         break;
     default: {
+        if (ew_softap_on_event(core, ev)) return;
         const char *parts[] = { "dropped an event with unknown id ", ew_utoa(nb, (uint32_t)ev->id), NULL };
         ew_log(core, EW_LOG_WARN, TAG, parts);
         return;

@@ -83,6 +83,14 @@ void ew_cmd_ap_info(ew_req_t *r);
 void ew_cmd_rssi(ew_req_t *r);
 void ew_cmd_ip_info(ew_req_t *r);
 void ew_cmd_reset(ew_req_t *r);
+void ew_cmd_softap_config(ew_req_t *r);
+void ew_cmd_softap_get_config(ew_req_t *r);
+void ew_cmd_softap_stations(ew_req_t *r);
+void ew_cmd_softap_kick(ew_req_t *r);
+void ew_cmd_tx_power(ew_req_t *r);
+void ew_cmd_softap_dhcp(ew_req_t *r);
+/* SoftAP events (ew_cmd_softap.c): serialises ev and returns true when it is one of them. */
+bool ew_softap_on_event(ew_core_t *core, const ew_event_t *ev);
 
 /* Phase guard shared by the Wi-Fi handlers: replies with the driver's error name and returns
  * false when the driver would refuse (or, worse, misbehave) in the current phase. */

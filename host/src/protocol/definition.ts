@@ -636,6 +636,160 @@ export const definition = {
       "doc": "esp_restart after the reply is sent; a hello with reset=sw follows.",
       "args": [],
       "reply": []
+    },
+    "softap_config": {
+      "doc": "esp_wifi_set_config(WIFI_IF_AP): the SoftAP's settings (mode ap or apsta first: the driver answers WIFI_MODE otherwise). While the AP runs the driver restarts it: every station is deauthenticated. The password is never echoed, logged or returned.",
+      "args": [
+        {
+          "name": "ssid",
+          "type": "bytes",
+          "max_len": 32,
+          "required": true,
+          "doc": "any bytes; sent with ssid_len"
+        },
+        {
+          "name": "pass",
+          "type": "bytes",
+          "max_len": 64,
+          "secret": true,
+          "doc": "empty (open) or 8..63 printable or 64 hex digits"
+        },
+        {
+          "name": "ch",
+          "type": "u8",
+          "min": 1,
+          "max": 14,
+          "doc": "channel, default 1"
+        },
+        {
+          "name": "auth",
+          "type": "enum:auth",
+          "doc": "authmode; default open without a password, wpa2 with one. The SoftAP cannot do wep, wapi or owe (the driver refuses them)"
+        },
+        {
+          "name": "max",
+          "type": "u8",
+          "min": 1,
+          "max": 15,
+          "doc": "max_connection, default 4 (ESP32-C2: at most 4; ESP_WIFI_MAX_CONN_NUM otherwise 15)"
+        },
+        {
+          "name": "hidden",
+          "type": "bool",
+          "doc": "ssid_hidden: no SSID in beacons"
+        },
+        {
+          "name": "beacon",
+          "type": "u16",
+          "min": 100,
+          "max": 60000,
+          "doc": "beacon_interval in TU (1024 us), default 100"
+        },
+        {
+          "name": "pmf",
+          "type": "enum:pmf",
+          "doc": "pmf_cfg.required for required; off and capable both leave PMF optional (pmf_cfg.capable is deprecated)"
+        },
+        {
+          "name": "probe",
+          "type": "bool",
+          "doc": "esp_wifi_set_event_mask: deliver ap_probereqrecved (masked by default)"
+        }
+      ],
+      "reply": []
+    },
+    "softap_get_config": {
+      "doc": "esp_wifi_get_config(WIFI_IF_AP). pass_set tells whether a password is stored, never the password; running is the core's view (AP_START seen, no AP_STOP since).",
+      "args": [],
+      "reply": [
+        "ssid",
+        "pass_set",
+        "ch",
+        "auth",
+        "max_conn",
+        "hidden",
+        "beacon",
+        "pmf",
+        "probe",
+        "running"
+      ]
+    },
+    "softap_stations": {
+      "doc": "esp_wifi_ap_get_sta_list, with esp_wifi_ap_get_sta_aid per station: streams one `sta` partial per associated station, then ok with n.",
+      "args": [],
+      "reply": [
+        "n"
+      ],
+      "partial": "sta"
+    },
+    "softap_kick": {
+      "doc": "esp_wifi_deauth_sta: de-authenticates the station with that mac or aid, or every station when neither is given. The reason is NOT selectable on silicon: ESP-IDF's SoftAP reports reason 2 (AUTH_EXPIRE) in ap_stadisconnected.",
+      "args": [
+        {
+          "name": "mac",
+          "type": "mac",
+          "doc": "resolved to the aid with esp_wifi_ap_get_sta_aid"
+        },
+        {
+          "name": "aid",
+          "type": "u16",
+          "min": 1,
+          "max": 255
+        }
+      ],
+      "reply": []
+    },
+    "tx_power": {
+      "doc": "esp_wifi_set_max_tx_power then esp_wifi_get_max_tx_power (Wi-Fi started). Unit 0.25 dBm: 8 = 2 dBm .. 84 = 21 dBm; the driver rounds down to its steps (8, 20, 28, 34, 44, 52, 56, 60, 66, 72, 80), so the reply shows what it really uses. Without power= only reads.",
+      "args": [
+        {
+          "name": "power",
+          "type": "i8",
+          "min": 8,
+          "max": 84
+        }
+      ],
+      "reply": [
+        "power"
+      ]
+    },
+    "softap_dhcp": {
+      "doc": "The SoftAP's DHCP server (esp_netif_dhcps_stop, esp_netif_set_ip_info, esp_netif_dhcps_option REQUESTED_IP_ADDRESS and IP_ADDRESS_LEASE_TIME, esp_netif_dhcps_start). Absent arguments keep the current value. Stations keep their lease until they renew or reconnect: kick them to stage an IP change.",
+      "args": [
+        {
+          "name": "ip",
+          "type": "ip4",
+          "doc": "the AP's own address (gateway of the stations), default 192.168.4.1"
+        },
+        {
+          "name": "mask",
+          "type": "ip4"
+        },
+        {
+          "name": "start",
+          "type": "ip4",
+          "doc": "first address of the pool (same subnet)"
+        },
+        {
+          "name": "end",
+          "type": "ip4",
+          "doc": "last address of the pool; at most 100 addresses"
+        },
+        {
+          "name": "lease",
+          "type": "u16",
+          "min": 1,
+          "max": 65535,
+          "doc": "lease time in CONFIG_LWIP_DHCPS_LEASE_UNIT (60 s by default), default 120"
+        }
+      ],
+      "reply": [
+        "ip",
+        "mask",
+        "start",
+        "end",
+        "lease"
+      ]
     }
   },
   "fields": {
@@ -820,6 +974,34 @@ export const definition = {
     },
     "line": {
       "type": "u32"
+    },
+    "max_conn": {
+      "type": "u8"
+    },
+    "hidden": {
+      "type": "bool"
+    },
+    "beacon": {
+      "type": "u16"
+    },
+    "probe": {
+      "type": "bool"
+    },
+    "running": {
+      "type": "bool"
+    },
+    "power": {
+      "type": "i32",
+      "doc": "max TX power in 0.25 dBm"
+    },
+    "start": {
+      "type": "ip4"
+    },
+    "end": {
+      "type": "ip4"
+    },
+    "lease": {
+      "type": "u16"
     }
   },
   "partials": {
@@ -864,6 +1046,24 @@ export const definition = {
         "bw",
         "cc"
       ]
+    },
+    "sta": {
+      "doc": "One station associated with the SoftAP (wifi_sta_info_t plus its AID).",
+      "positional": [
+        {
+          "name": "mac",
+          "type": "mac"
+        },
+        {
+          "name": "aid",
+          "type": "u16"
+        },
+        {
+          "name": "rssi",
+          "type": "i8"
+        }
+      ],
+      "extras": []
     }
   },
   "events": {
@@ -960,6 +1160,43 @@ export const definition = {
         "expected",
         "line"
       ]
+    },
+    "ap_start": {
+      "idf": "WIFI_EVENT_AP_START",
+      "fields": []
+    },
+    "ap_stop": {
+      "idf": "WIFI_EVENT_AP_STOP",
+      "fields": []
+    },
+    "ap_staconnected": {
+      "idf": "WIFI_EVENT_AP_STACONNECTED",
+      "fields": [
+        "mac",
+        "aid"
+      ]
+    },
+    "ap_stadisconnected": {
+      "idf": "WIFI_EVENT_AP_STADISCONNECTED",
+      "fields": [
+        "mac",
+        "aid",
+        "reason"
+      ]
+    },
+    "ap_staipassigned": {
+      "idf": "IP_EVENT_AP_STAIPASSIGNED (ESP-IDF v6: IP_EVENT_ASSIGNED_IP_TO_CLIENT)",
+      "fields": [
+        "ip",
+        "mac"
+      ]
+    },
+    "ap_probereqrecved": {
+      "idf": "WIFI_EVENT_AP_PROBEREQRECVED (only with softap_config probe=1)",
+      "fields": [
+        "mac",
+        "rssi"
+      ]
     }
   },
   "errors": {
@@ -1003,7 +1240,12 @@ export const definition = {
       "WIFI_INIT_STATE": 12307,
       "WIFI_STOP_STATE": 12308,
       "WIFI_NOT_ASSOC": 12309,
-      "WIFI_TX_DISALLOW": 12310
+      "WIFI_TX_DISALLOW": 12310,
+      "ESP_NETIF_INVALID_PARAMS": 20481,
+      "ESP_NETIF_IF_NOT_READY": 20482,
+      "ESP_NETIF_DHCP_ALREADY_STARTED": 20484,
+      "ESP_NETIF_DHCP_ALREADY_STOPPED": 20485,
+      "ESP_NETIF_DHCP_NOT_STOPPED": 20487
     }
   },
   "causes": {
@@ -1406,15 +1648,15 @@ export type ProtocolDefinition = typeof definition;
 
 export const PROTOCOL_VERSION = { major: 1, minor: 0 } as const;
 
-export type CommandName = "ping" | "info" | "status" | "init" | "deinit" | "mode" | "config" | "get_config" | "start" | "stop" | "connect" | "disconnect" | "scan" | "scan_stop" | "ap_num" | "ap_records" | "country" | "protocol" | "bandwidth" | "ps" | "inactive_time" | "rssi_threshold" | "storage" | "mac" | "ap_info" | "rssi" | "ip_info" | "reset";
-export type EventName = "hello" | "sta_start" | "sta_stop" | "connected" | "disconnected" | "scan_done" | "beacon_timeout" | "rssi_low" | "authmode_change" | "home_channel_change" | "got_ip" | "lost_ip" | "rx_error";
-export type PartialName = "ap";
-export type FieldName = "proto" | "fw" | "idf" | "chip" | "rev" | "mac" | "reset" | "phase" | "mode" | "scan" | "scan_id" | "unfetched" | "ssid" | "bssid" | "ch" | "rssi" | "ip" | "mask" | "gw" | "last_reason" | "seq" | "rx_frames" | "bad_crc" | "too_long" | "malformed" | "cleared" | "pass_set" | "scan_method" | "sort" | "auth" | "pmf" | "retry" | "listen" | "n" | "total" | "reconnect" | "pairwise" | "group" | "phy" | "second" | "bw" | "cc" | "status" | "reason" | "aid" | "old" | "new" | "old_ch" | "old_second" | "new_ch" | "new_second" | "changed" | "error" | "expected" | "esp" | "arg" | "why" | "line";
+export type CommandName = "ping" | "info" | "status" | "init" | "deinit" | "mode" | "config" | "get_config" | "start" | "stop" | "connect" | "disconnect" | "scan" | "scan_stop" | "ap_num" | "ap_records" | "country" | "protocol" | "bandwidth" | "ps" | "inactive_time" | "rssi_threshold" | "storage" | "mac" | "ap_info" | "rssi" | "ip_info" | "reset" | "softap_config" | "softap_get_config" | "softap_stations" | "softap_kick" | "tx_power" | "softap_dhcp";
+export type EventName = "hello" | "sta_start" | "sta_stop" | "connected" | "disconnected" | "scan_done" | "beacon_timeout" | "rssi_low" | "authmode_change" | "home_channel_change" | "got_ip" | "lost_ip" | "rx_error" | "ap_start" | "ap_stop" | "ap_staconnected" | "ap_stadisconnected" | "ap_staipassigned" | "ap_probereqrecved";
+export type PartialName = "ap" | "sta";
+export type FieldName = "proto" | "fw" | "idf" | "chip" | "rev" | "mac" | "reset" | "phase" | "mode" | "scan" | "scan_id" | "unfetched" | "ssid" | "bssid" | "ch" | "rssi" | "ip" | "mask" | "gw" | "last_reason" | "seq" | "rx_frames" | "bad_crc" | "too_long" | "malformed" | "cleared" | "pass_set" | "scan_method" | "sort" | "auth" | "pmf" | "retry" | "listen" | "n" | "total" | "reconnect" | "pairwise" | "group" | "phy" | "second" | "bw" | "cc" | "status" | "reason" | "aid" | "old" | "new" | "old_ch" | "old_second" | "new_ch" | "new_second" | "changed" | "error" | "expected" | "esp" | "arg" | "why" | "line" | "max_conn" | "hidden" | "beacon" | "probe" | "running" | "power" | "start" | "end" | "lease";
 export type TypeName = "u8" | "u16" | "u32" | "i8" | "i32" | "bool" | "bytes" | "text" | "mac" | "ip4" | "hex16";
 export type EnumName = "mode" | "auth" | "cipher" | "second" | "bw" | "ps" | "scan_type" | "scan_method" | "sort_method" | "storage" | "pmf" | "phase" | "scan_state" | "reset_reason";
 export type FlagsName = "phy" | "proto";
 export type ProtocolErrorName = "BAD_CRC" | "LINE_TOO_LONG" | "MALFORMED" | "UNKNOWN_COMMAND" | "BAD_ARG" | "MISSING_ARG" | "ALREADY_FETCHED" | "NO_SCAN" | "SCAN_IN_PROGRESS" | "BUSY";
-export type EspErrorName = "FAIL" | "NO_MEM" | "INVALID_ARG" | "INVALID_STATE" | "INVALID_SIZE" | "NOT_FOUND" | "NOT_SUPPORTED" | "TIMEOUT" | "WIFI_NOT_INIT" | "WIFI_NOT_STARTED" | "WIFI_NOT_STOPPED" | "WIFI_IF" | "WIFI_MODE" | "WIFI_STATE" | "WIFI_CONN" | "WIFI_NVS" | "WIFI_MAC" | "WIFI_SSID" | "WIFI_PASSWORD" | "WIFI_TIMEOUT" | "WIFI_WAKE_FAIL" | "WIFI_WOULD_BLOCK" | "WIFI_NOT_CONNECT" | "WIFI_POST" | "WIFI_INIT_STATE" | "WIFI_STOP_STATE" | "WIFI_NOT_ASSOC" | "WIFI_TX_DISALLOW";
+export type EspErrorName = "FAIL" | "NO_MEM" | "INVALID_ARG" | "INVALID_STATE" | "INVALID_SIZE" | "NOT_FOUND" | "NOT_SUPPORTED" | "TIMEOUT" | "WIFI_NOT_INIT" | "WIFI_NOT_STARTED" | "WIFI_NOT_STOPPED" | "WIFI_IF" | "WIFI_MODE" | "WIFI_STATE" | "WIFI_CONN" | "WIFI_NVS" | "WIFI_MAC" | "WIFI_SSID" | "WIFI_PASSWORD" | "WIFI_TIMEOUT" | "WIFI_WAKE_FAIL" | "WIFI_WOULD_BLOCK" | "WIFI_NOT_CONNECT" | "WIFI_POST" | "WIFI_INIT_STATE" | "WIFI_STOP_STATE" | "WIFI_NOT_ASSOC" | "WIFI_TX_DISALLOW" | "ESP_NETIF_INVALID_PARAMS" | "ESP_NETIF_IF_NOT_READY" | "ESP_NETIF_DHCP_ALREADY_STARTED" | "ESP_NETIF_DHCP_ALREADY_STOPPED" | "ESP_NETIF_DHCP_NOT_STOPPED";
 export type CauseName = "password" | "signal" | "ap-gone" | "security-mismatch" | "ap-policy" | "local" | "roaming" | "protocol" | "unspecified";
 export type FamilyName = "password" | "low_rssi";
 export type ReasonCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 46 | 47 | 48 | 49 | 50 | 51 | 67 | 68 | 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 209 | 210 | 211 | 212;

@@ -215,6 +215,8 @@ function crossArgProblem(verb: string, wire: Map<string, Buffer>): RequestCheck 
     // ESP-IDF v5.4+ reads bit 0 as "skip every 2.4 GHz channel": never what "channel 0" means here
     if ((Number(wire.get('bitmap')!.toString('latin1')) & 1) !== 0) return { error: 'BAD_ARG', arg: 'bitmap', why: 'bitmap bit 0 is not a channel (channels are bits 1..14)' };
   }
+  // esp_wifi_deauth_sta takes one aid: a mac and an aid together could name two stations.
+  if (verb === 'softap_kick' && wire.has('mac') && wire.has('aid')) return { error: 'BAD_ARG', arg: 'aid', why: 'give mac or aid, not both' };
   return undefined;
 }
 

@@ -52,6 +52,7 @@ typedef struct ew_core {
     /* event sequence number: 0 is the hello, then 1, 2, ... wrapping to 1 */
     uint32_t seq;
     ew_core_counters_t counters;
+    bool ap_running;            /* SoftAP: AP_START seen, no AP_STOP since */
 } ew_core_t;
 
 /* Prepare the core; sends nothing. */

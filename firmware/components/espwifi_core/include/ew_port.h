@@ -83,6 +83,36 @@ typedef struct {
     uint8_t gw[4];
 } ew_ip_info_t;
 
+/* SoftAP settings (esp_wifi_set_config(WIFI_IF_AP)); the password never leaves the device. */
+typedef struct {
+    uint8_t ssid[EW_SSID_MAX];
+    uint8_t ssid_len;
+    uint8_t password[EW_PASSWORD_MAX];
+    uint8_t password_len;
+    uint8_t channel;
+    ew_auth_t auth;
+    uint8_t max_connection;
+    bool hidden;
+    uint16_t beacon_interval;      /* TU */
+    ew_pmf_t pmf;                  /* required -> pmf_cfg.required */
+    bool probe_events;             /* WIFI_EVENT_AP_PROBEREQRECVED unmasked */
+} ew_ap_config_t;
+
+/* One station associated with the SoftAP. */
+typedef struct {
+    uint8_t mac[6];
+    uint16_t aid;
+    int8_t rssi;
+} ew_ap_sta_t;
+
+/* The SoftAP netif's DHCP server. */
+typedef struct {
+    uint8_t ip[4];                 /* the AP's own address: the stations' gateway */
+    uint8_t mask[4];
+    uint8_t start[4], end[4];      /* address pool */
+    uint16_t lease;                /* CONFIG_LWIP_DHCPS_LEASE_UNIT units (minutes by default) */
+} ew_dhcps_config_t;
+
 typedef struct {
     const char *fw_version;
     const char *idf_version;
@@ -105,6 +135,13 @@ typedef enum {
     EW_EV_HOME_CHANNEL_CHANGE,
     EW_EV_GOT_IP,
     EW_EV_LOST_IP,
+    /* SoftAP role (ew_cmd_softap.c) */
+    EW_EV_AP_START,
+    EW_EV_AP_STOP,
+    EW_EV_AP_STACONNECTED,
+    EW_EV_AP_STADISCONNECTED,
+    EW_EV_AP_STAIPASSIGNED,
+    EW_EV_AP_PROBEREQRECVED,
 } ew_event_id_t;
 
 typedef struct {
@@ -117,6 +154,9 @@ typedef struct {
         struct { ew_auth_t old_mode; ew_auth_t new_mode; } authmode_change;
         struct { uint8_t old_chan; ew_second_t old_second; uint8_t new_chan; ew_second_t new_second; } home_channel_change;
         struct { ew_ip_info_t ip_info; bool ip_changed; } got_ip;
+        struct { uint8_t mac[6]; uint16_t aid; uint16_t reason; } ap_sta;   /* AP_STA(DIS)CONNECTED */
+        struct { uint8_t mac[6]; uint8_t ip[4]; } ap_sta_ip;
+        struct { uint8_t mac[6]; int32_t rssi; } ap_probe;
     } u;
 } ew_event_t;
 
@@ -168,6 +208,18 @@ typedef struct ew_port {
     ew_err_t (*sta_get_ap_info)(void *ctx, ew_ap_record_t *rec);
     ew_err_t (*sta_get_rssi)(void *ctx, int32_t *rssi);
     ew_err_t (*get_ip_info)(void *ctx, ew_ip_info_t *ip);
+
+    /* --- SoftAP role (esp_wifi AP interface, the AP netif's DHCP server) --- */
+    ew_err_t (*ap_set_config)(void *ctx, const ew_ap_config_t *cfg);
+    ew_err_t (*ap_get_config)(void *ctx, ew_ap_config_t *cfg);
+    /* esp_wifi_ap_get_sta_list + esp_wifi_ap_get_sta_aid: up to cap stations into out, *n = count */
+    ew_err_t (*ap_get_sta_list)(void *ctx, ew_ap_sta_t *out, uint8_t cap, uint8_t *n);
+    ew_err_t (*ap_get_sta_aid)(void *ctx, const uint8_t mac[6], uint16_t *aid);
+    ew_err_t (*ap_deauth_sta)(void *ctx, uint16_t aid);              /* 0 = every station */
+    ew_err_t (*set_max_tx_power)(void *ctx, int8_t quarter_dbm);
+    ew_err_t (*get_max_tx_power)(void *ctx, int8_t *quarter_dbm);
+    ew_err_t (*dhcps_get)(void *ctx, ew_dhcps_config_t *cfg);
+    ew_err_t (*dhcps_set)(void *ctx, const ew_dhcps_config_t *cfg);
 } ew_port_t;
 
 #ifdef __cplusplus

@@ -1,0 +1,177 @@
+/* The SoftAP role: AP configuration, its stations, de-authentication, TX power, the AP's DHCP
+ * server, and the AP events. There is no AP start/stop pair: ESP-IDF runs the AP interface when
+ * the mode includes it (`mode` + `start`/`stop`), so those stay with the station's handlers. */
+#include <string.h>
+#include "ew_internal.h"
+
+#define EW_AP_MAX_STATIONS 15   /* ESP_WIFI_MAX_CONN_NUM (4 on ESP32-C2) */
+
+void ew_cmd_softap_config(ew_req_t *r)
+{
+    const ew_arg_t *a = r->args;
+    ew_ap_config_t cfg;
+    if (!ew_need_init(r)) return;
+    /* esp_wifi_set_config replaces the whole AP config: absent arguments take ESP-IDF's defaults */
+    memset(&cfg, 0, sizeof cfg);
+    cfg.ssid_len = (uint8_t)ew_arg_bytes(&a[EW_ARG_SOFTAP_CONFIG_SSID], cfg.ssid, sizeof cfg.ssid);
+    cfg.password_len = (uint8_t)ew_arg_bytes(&a[EW_ARG_SOFTAP_CONFIG_PASS], cfg.password, sizeof cfg.password);
+    cfg.channel = a[EW_ARG_SOFTAP_CONFIG_CH].present ? (uint8_t)a[EW_ARG_SOFTAP_CONFIG_CH].i : 1;
+    cfg.auth = a[EW_ARG_SOFTAP_CONFIG_AUTH].present ? (ew_auth_t)a[EW_ARG_SOFTAP_CONFIG_AUTH].i
+                                                    : (cfg.password_len ? EW_AUTH_WPA2 : EW_AUTH_OPEN);
+    cfg.max_connection = a[EW_ARG_SOFTAP_CONFIG_MAX].present ? (uint8_t)a[EW_ARG_SOFTAP_CONFIG_MAX].i : 4;
+    cfg.hidden = a[EW_ARG_SOFTAP_CONFIG_HIDDEN].present && a[EW_ARG_SOFTAP_CONFIG_HIDDEN].i;
+    cfg.beacon_interval = a[EW_ARG_SOFTAP_CONFIG_BEACON].present ? (uint16_t)a[EW_ARG_SOFTAP_CONFIG_BEACON].i : 100;
+    cfg.pmf = a[EW_ARG_SOFTAP_CONFIG_PMF].present ? (ew_pmf_t)a[EW_ARG_SOFTAP_CONFIG_PMF].i : EW_PMF_CAPABLE;
+    cfg.probe_events = a[EW_ARG_SOFTAP_CONFIG_PROBE].present && a[EW_ARG_SOFTAP_CONFIG_PROBE].i;
+    ew_err_t err = EW_PORT_CALL(r->core, ap_set_config, &cfg);
+    memset(cfg.password, 0, sizeof cfg.password);   /* not left on the stack */
+    ew_reply_result(r, err);
+}
+
+void ew_cmd_softap_get_config(ew_req_t *r)
+{
+    ew_ap_config_t cfg;
+    ew_fb_t fb;
+    if (!ew_need_init(r)) return;
+    memset(&cfg, 0, sizeof cfg);
+    ew_err_t err = EW_PORT_CALL(r->core, ap_get_config, &cfg);
+    bool pass_set = cfg.password_len > 0;
+    memset(cfg.password, 0, sizeof cfg.password);
+    if (err != EW_OK) { ew_reply_err(r, err); return; }
+    ew_reply_ok(r, &fb);
+    ew_fb_bytes(&fb, "ssid", cfg.ssid, cfg.ssid_len > EW_SSID_MAX ? EW_SSID_MAX : cfg.ssid_len);
+    ew_fb_bool(&fb, "pass_set", pass_set);
+    ew_fb_uint(&fb, "ch", cfg.channel);
+    ew_fb_raw(&fb, "auth", ew_auth_names[cfg.auth < EW_AUTH__COUNT ? cfg.auth : EW_AUTH_UNKNOWN]);
+    ew_fb_uint(&fb, "max_conn", cfg.max_connection);
+    ew_fb_bool(&fb, "hidden", cfg.hidden);
+    ew_fb_uint(&fb, "beacon", cfg.beacon_interval);
+    ew_fb_raw(&fb, "pmf", ew_pmf_names[cfg.pmf < EW_PMF__COUNT ? cfg.pmf : EW_PMF_CAPABLE]);
+    ew_fb_bool(&fb, "probe", cfg.probe_events);
+    ew_fb_bool(&fb, "running", r->core->ap_running);
+    ew_reply_send(r, &fb);
+}
+
+void ew_cmd_softap_stations(ew_req_t *r)
+{
+    ew_ap_sta_t list[EW_AP_MAX_STATIONS];
+    uint8_t n = 0;
+    ew_fb_t fb;
+    if (!ew_need_init(r)) return;
+    ew_err_t err = EW_PORT_CALL(r->core, ap_get_sta_list, list, EW_AP_MAX_STATIONS, &n);
+    if (err != EW_OK) { ew_reply_err(r, err); return; }
+    if (n > EW_AP_MAX_STATIONS) n = EW_AP_MAX_STATIONS;
+    for (uint8_t i = 0; i < n; i++) {
+        ew_fb_begin(&fb, r->tx, sizeof r->tx, 'p', r->id, "sta");
+        ew_fb_mac(&fb, NULL, list[i].mac);
+        ew_fb_uint(&fb, NULL, list[i].aid);
+        ew_fb_int(&fb, NULL, list[i].rssi);
+        ew_send(r->core, &fb);
+    }
+    ew_reply_ok(r, &fb);
+    ew_fb_uint(&fb, "n", n);
+    ew_reply_send(r, &fb);
+}
+
+void ew_cmd_softap_kick(ew_req_t *r)
+{
+    const ew_arg_t *a = r->args;
+    uint16_t aid = 0;   /* esp_wifi_deauth_sta(0): every station */
+    if (!ew_need_init(r)) return;
+    if (a[EW_ARG_SOFTAP_KICK_MAC].present) {
+        ew_err_t err = EW_PORT_CALL(r->core, ap_get_sta_aid, a[EW_ARG_SOFTAP_KICK_MAC].b, &aid);
+        if (err != EW_OK) { ew_reply_err(r, err); return; }
+        /* the driver answers OK with aid 0 for a MAC it does not know on some releases: that
+         * would de-authenticate everyone instead of no one */
+        if (aid == 0) { ew_reply_err(r, EW_ERR_NOT_FOUND); return; }
+    } else if (a[EW_ARG_SOFTAP_KICK_AID].present) {
+        aid = (uint16_t)a[EW_ARG_SOFTAP_KICK_AID].i;
+    }
+    ew_reply_result(r, EW_PORT_CALL(r->core, ap_deauth_sta, aid));
+}
+
+void ew_cmd_tx_power(ew_req_t *r)
+{
+    int8_t q = 0;
+    ew_fb_t fb;
+    if (!ew_need_started(r)) return;   /* before start the PHY init data decides */
+    if (r->args[EW_ARG_TX_POWER_POWER].present) {
+        ew_err_t err = EW_PORT_CALL(r->core, set_max_tx_power, (int8_t)r->args[EW_ARG_TX_POWER_POWER].i);
+        if (err != EW_OK) { ew_reply_err(r, err); return; }
+    }
+    /* read back: the driver rounds down to its own steps, and the reply must say what it uses */
+    ew_err_t err = EW_PORT_CALL(r->core, get_max_tx_power, &q);
+    if (err != EW_OK) { ew_reply_err(r, err); return; }
+    ew_reply_ok(r, &fb);
+    ew_fb_int(&fb, "power", q);
+    ew_reply_send(r, &fb);
+}
+
+void ew_cmd_softap_dhcp(ew_req_t *r)
+{
+    const ew_arg_t *a = r->args;
+    ew_dhcps_config_t c;
+    ew_fb_t fb;
+    if (!ew_need_init(r)) return;
+    memset(&c, 0, sizeof c);
+    ew_err_t err = EW_PORT_CALL(r->core, dhcps_get, &c);
+    if (err != EW_OK) { ew_reply_err(r, err); return; }
+    bool change = false;
+    if (a[EW_ARG_SOFTAP_DHCP_IP].present) { memcpy(c.ip, a[EW_ARG_SOFTAP_DHCP_IP].b, 4); change = true; }
+    if (a[EW_ARG_SOFTAP_DHCP_MASK].present) { memcpy(c.mask, a[EW_ARG_SOFTAP_DHCP_MASK].b, 4); change = true; }
+    if (a[EW_ARG_SOFTAP_DHCP_START].present) { memcpy(c.start, a[EW_ARG_SOFTAP_DHCP_START].b, 4); change = true; }
+    if (a[EW_ARG_SOFTAP_DHCP_END].present) { memcpy(c.end, a[EW_ARG_SOFTAP_DHCP_END].b, 4); change = true; }
+    if (a[EW_ARG_SOFTAP_DHCP_LEASE].present) { c.lease = (uint16_t)a[EW_ARG_SOFTAP_DHCP_LEASE].i; change = true; }
+    if (change) {
+        err = EW_PORT_CALL(r->core, dhcps_set, &c);
+        if (err != EW_OK) { ew_reply_err(r, err); return; }
+        err = EW_PORT_CALL(r->core, dhcps_get, &c);   /* what the server really holds now */
+        if (err != EW_OK) { ew_reply_err(r, err); return; }
+    }
+    ew_reply_ok(r, &fb);
+    ew_fb_ip4(&fb, "ip", c.ip);
+    ew_fb_ip4(&fb, "mask", c.mask);
+    ew_fb_ip4(&fb, "start", c.start);
+    ew_fb_ip4(&fb, "end", c.end);
+    ew_fb_uint(&fb, "lease", c.lease);
+    ew_reply_send(r, &fb);
+}
+
+bool ew_softap_on_event(ew_core_t *core, const ew_event_t *ev)
+{
+    ew_fb_t fb;
+    char buf[160];
+    const char *name;
+    switch (ev->id) {
+    case EW_EV_AP_START: name = "ap_start"; core->ap_running = true; break;
+    case EW_EV_AP_STOP: name = "ap_stop"; core->ap_running = false; break;
+    case EW_EV_AP_STACONNECTED: name = "ap_staconnected"; break;
+    case EW_EV_AP_STADISCONNECTED: name = "ap_stadisconnected"; break;
+    case EW_EV_AP_STAIPASSIGNED: name = "ap_staipassigned"; break;
+    case EW_EV_AP_PROBEREQRECVED: name = "ap_probereqrecved"; break;
+    default: return false;
+    }
+    ew_fb_begin(&fb, buf, sizeof buf, 'e', ew_next_seq(core), name);
+    switch (ev->id) {
+    case EW_EV_AP_STACONNECTED:
+        ew_fb_mac(&fb, "mac", ev->u.ap_sta.mac);
+        ew_fb_uint(&fb, "aid", ev->u.ap_sta.aid);
+        break;
+    case EW_EV_AP_STADISCONNECTED:
+        ew_fb_mac(&fb, "mac", ev->u.ap_sta.mac);
+        ew_fb_uint(&fb, "aid", ev->u.ap_sta.aid);
+        ew_fb_uint(&fb, "reason", ev->u.ap_sta.reason > 255 ? 255 : ev->u.ap_sta.reason);
+        break;
+    case EW_EV_AP_STAIPASSIGNED:
+        ew_fb_ip4(&fb, "ip", ev->u.ap_sta_ip.ip);
+        ew_fb_mac(&fb, "mac", ev->u.ap_sta_ip.mac);
+        break;
+    case EW_EV_AP_PROBEREQRECVED:
+        ew_fb_mac(&fb, "mac", ev->u.ap_probe.mac);
+        ew_fb_int(&fb, "rssi", ev->u.ap_probe.rssi);
+        break;
+    default: break;
+    }
+    ew_send(core, &fb);
+    return true;
+}
