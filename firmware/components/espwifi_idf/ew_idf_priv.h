@@ -83,5 +83,10 @@ void ew_idf_channel_flush(uint32_t timeout_ms);
 /* --- ew_idf_wifi.c: the port's Wi-Fi operations --- */
 void ew_idf_wifi_fill_port(ew_port_t *port);
 
+/* --- ew_idf_softap.c: the SoftAP half of the port (AP netif, DHCP server, AP events) --- */
+esp_err_t ew_idf_softap_init(void);    /* after esp_wifi_init: AP netif + event handlers */
+void ew_idf_softap_deinit(void);
+void ew_idf_softap_fill_port(ew_port_t *port);
+
 /* --- ew_idf_bridge.c: hands a converted driver event to the bridge task (any task) --- */
 void ew_idf_bridge_post_event(const ew_event_t *ev);

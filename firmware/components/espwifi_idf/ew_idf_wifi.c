@@ -161,6 +161,13 @@ static ew_err_t op_init(void *ctx)
         wifi_init_config_t cfg = WIFI_INIT_CONFIG_DEFAULT();
         err = esp_wifi_init(&cfg);
     }
+    if (err == ESP_OK) {
+        err = ew_idf_softap_init();
+        if (err != ESP_OK) {
+            ew_idf_softap_deinit();
+            esp_wifi_deinit();
+        }
+    }
     if (err != ESP_OK) {
         /* leave nothing behind, so the host can simply retry init */
         if (s_ip_handler != NULL) {
@@ -184,6 +191,7 @@ static ew_err_t op_deinit(void *ctx)
     if (err != ESP_OK) {
         return err; /* e.g. still started: the station keeps running, nothing torn down */
     }
+    ew_idf_softap_deinit();
     if (s_wifi_handler != NULL) {
         esp_event_handler_instance_unregister(WIFI_EVENT, ESP_EVENT_ANY_ID, s_wifi_handler);
         s_wifi_handler = NULL;
@@ -513,4 +521,5 @@ void ew_idf_wifi_fill_port(ew_port_t *p)
     p->sta_get_ap_info = op_sta_get_ap_info;
     p->sta_get_rssi = op_sta_get_rssi;
     p->get_ip_info = op_get_ip_info;
+    ew_idf_softap_fill_port(p);
 }
