@@ -15,6 +15,7 @@ import { registerFlash } from './commands/flash.js';
 import { registerMonitor } from './commands/monitor.js';
 import { registerPorts } from './commands/ports.js';
 import { registerReason } from './commands/reason.js';
+import { registerWatch } from './commands/watch.js';
 import { registerScan } from './commands/scan.js';
 import { registerSim } from './commands/sim.js';
 
@@ -55,7 +56,7 @@ password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9
     );
 
   // The log level is explicit when given as an option or in ESPWIFI_LOG_LEVEL (not the default).
-  const QUIET = new Set(['demo', 'connect', 'monitor']);
+  const QUIET = new Set(['demo', 'connect', 'monitor', 'watch']);
   const getCtx = (cmd: Command): Ctx =>
     makeCtx(cmd.optsWithGlobals() as GlobalOptions, {
       quiet: QUIET.has(cmd.name()),
@@ -75,6 +76,7 @@ password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9
   registerMonitor(program, getCtx);
   registerReason(program, getCtx);
   registerDiagnose(program, getCtx);
+  registerWatch(program, getCtx);
   registerFlash(program, getCtx);
   return program;
 }

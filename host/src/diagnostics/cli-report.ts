@@ -43,9 +43,10 @@ export async function runDiagnosis(ctx: Ctx, input: AsyncIterable<Buffer>, sourc
   return report;
 }
 
-export async function finishReport(ctx: Ctx, report: Report, source: string, o: ReportOptions, json?: JsonReportWriter): Promise<void> {
+/** `quiet`: the summary went out another way (watch --json ends its NDJSON with it). */
+export async function finishReport(ctx: Ctx, report: Report, source: string, o: ReportOptions, json?: JsonReportWriter, quiet = false): Promise<void> {
   if (json) json.finish(report, !!o.includeLog);
-  else ctx.out.write(renderText(report, ctx.style, { source, lastEpisodes: o.last }));
+  else if (!quiet) ctx.out.write(renderText(report, ctx.style, { source, lastEpisodes: o.last }));
   if (o.html) {
     const { renderHtml } = await import('./render-html.js');
     writeFileSync(o.html, renderHtml(report, { source, includeLog: !!o.includeLog }));

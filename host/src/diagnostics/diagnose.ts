@@ -104,6 +104,11 @@ export class Diagnoser {
     return line;
   }
 
+  /** Live sources call this now and then: completes an episode when the device goes quiet. */
+  tick(host = Date.now()): void {
+    this.builder.tick(host);
+  }
+
   end(): Report {
     if (this.ended) return this.ended;
     this.builder.end();

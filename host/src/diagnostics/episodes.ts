@@ -23,6 +23,8 @@ export interface BuilderSink {
 /** Lines after an end during which further lines about the same disconnect are merged into it. */
 const CLOSING_LINES = 40;
 const CLOSING_MS = 5_000;
+/** Lines after a banner during which a reset reason (ROM line, our bridge's hello) still belongs to it. */
+const BOOT_LINES = 500;
 /** A drop of ms-since-boot by more than this without a banner is a reboot the log did not show. */
 const BACKWARD_JUMP_MS = 1_000;
 
@@ -84,7 +86,12 @@ export class EpisodeBuilder {
   ref(base: { line: number; t?: number; clock?: number; host?: number }, observations: readonly Observation[]): LineRef {
     const romLine = observations.some((o) => o.kind === 'boot' && (o.marker === 'rom' || o.marker === 'reset-reason'));
     const bootLine = observations.some((o) => o.kind === 'boot');
-    if (romLine && !this.inRomBanner) this.startBoot(base, false);
+    // Our bridge's hello after a reset: the same boot as a banner still being read, else a boot
+    // whose banner the log did not show.
+    const hello = observations.some((o) => o.kind === 'boot' && o.marker === 'hello');
+    if (hello) {
+      if (!this.pendingBoot) this.startBoot(base, true);
+    } else if (romLine && !this.inRomBanner) this.startBoot(base, false);
     else if (bootLine && !romLine && this.bootSawApp) this.startBoot(base, true);
     else if (!bootLine && base.t !== undefined && this.lastT !== undefined && base.t + BACKWARD_JUMP_MS < this.lastT) this.startBoot(base, true);
     if (romLine) this.inRomBanner = true;
@@ -102,10 +109,17 @@ export class EpisodeBuilder {
 
   push(line: DecodedLine): void {
     const ref = line.ref;
-    // Timed lines after the banner: the boot is complete, its reset reason known if printed.
-    if (this.pendingBoot && !line.observations.some((o) => o.kind === 'boot') && (ref.t !== undefined || ref.clock !== undefined || line.observations.length > 0)) this.flushBoot();
+    // The boot is complete (its reset reason known if printed) at the first Wi-Fi line, or when
+    // the boot noise has gone on too long to be a banner.
+    if (this.pendingBoot && (line.observations.some((o) => o.kind !== 'boot' && o.kind !== 'crash') || ref.line - this.pendingBoot.at.line > BOOT_LINES)) this.flushBoot();
     if (this.closing && (ref.line - this.closing.sinceLine > CLOSING_LINES || (ref.at !== undefined && this.closing.sinceAt !== undefined && ref.at - this.closing.sinceAt > CLOSING_MS))) this.flushClosing();
     for (const o of line.observations) this.observe(o, ref);
+  }
+
+  /** A live source went quiet: an ended episode no later line can add to is handed out now. */
+  tick(host: number): void {
+    const at = this.timeline.atHost(host);
+    if (this.closing && at !== undefined && this.closing.sinceAt !== undefined && at - this.closing.sinceAt > CLOSING_MS) this.flushClosing();
   }
 
   /** End of the log: whatever is open ends with the log. */
@@ -297,10 +311,9 @@ export class EpisodeBuilder {
     if (o.ssid !== undefined) ep.ssid = o.ssid;
     if (o.bssid) ep.bssid = o.bssid;
     if (o.rssi !== undefined) this.noteRssi(o.rssi, ref);
-    const source = o.source === 'driver-event' ? 'event' : o.source === 'esphome' ? 'esphome-text' : o.source === 'bridge' ? 'bridge' : 'app';
     this.finish(ep, {
       kind: 'disconnect', at: ref,
-      ...(o.reason !== undefined ? { reason: o.reason, reasonSource: source as EpisodeEnd['reasonSource'] } : {}),
+      ...(o.reason !== undefined ? { reason: o.reason, reasonSource: reasonSourceOf(o.source) } : {}),
       ...(o.reasonText !== undefined ? { reasonText: o.reasonText } : {}),
       ...(o.note ? { note: o.note } : {}),
       endedBy: endedByFor(o.reason, undefined),
@@ -318,15 +331,16 @@ export class EpisodeBuilder {
     if (o.reasonText !== undefined) end.reasonText ??= o.reasonText;
     if (o.note) end.note ??= o.note;
     if (o.reason === undefined) return;
-    const source: EpisodeEnd['reasonSource'] = o.source === 'driver-event' ? 'event' : o.source === 'esphome' ? 'esphome-text' : o.source === 'bridge' ? 'bridge' : 'app';
-    if (end.reason === undefined || end.reasonSource === 'state-line') {
+    const source = reasonSourceOf(o.source);
+    if (end.reason === undefined || SOURCE_RANK[source] > SOURCE_RANK[end.reasonSource ?? 'state-line']) {
       // State code 0 is the app's own disconnect, which the event reports as ASSOC_LEAVE (8).
       const consistent = end.reason === o.reason || (end.reason === 0 && o.reason === 8);
       if (end.reason !== undefined && !consistent) {
+        const from = end.reasonSource === 'state-line' ? "the state line's code" : `the ${end.reasonSource} line`;
         end.disagreement = {
           stateLineReason: end.reason,
           eventReason: o.reason,
-          note: `the state line's code says reason ${end.reason}, the disconnect event says ${o.reason}: the event is taken`,
+          note: `${from} says reason ${end.reason}, the ${source === 'bridge' ? "bridge firmware's event" : 'disconnect event'} says ${o.reason}: the event is taken`,
         };
         this.sink.event({ type: 'disagreement', at: ref, episode: c.ep.id, note: end.disagreement.note });
       }
@@ -366,6 +380,16 @@ export class EpisodeBuilder {
     }
     this.sink.episode(ep);
   }
+}
+
+type ReasonSource = NonNullable<EpisodeEnd['reasonSource']>;
+
+/** Which line's reason wins: our bridge's frame is exact, the driver's event is the truth for the
+ *  log, apps print that event's reason, and the state line is a version-dependent hint. */
+const SOURCE_RANK: Record<ReasonSource, number> = { 'state-line': 0, app: 1, 'esphome-text': 1, event: 2, bridge: 3 };
+
+function reasonSourceOf(source: Extract<Observation, { kind: 'disconnect' }>['source']): ReasonSource {
+  return source === 'driver-event' ? 'event' : source === 'esphome' ? 'esphome-text' : source === 'bridge' ? 'bridge' : 'app';
 }
 
 /** The line carried a clock of its own (not one inherited from an earlier line). */

@@ -19,6 +19,11 @@ export class Timeline {
     if (this.mode === 'uptime' && this.last !== undefined) this.bootBase = this.last;
   }
 
+  /** Where host time `host` lies on the axis (live sources only). */
+  atHost(host: number): number | undefined {
+    return this.mode === 'host' && this.origin !== undefined ? host - this.origin : undefined;
+  }
+
   /** The line's position on the axis; lines without a usable clock inherit the previous one. */
   place(ref: Omit<LineRef, 'at' | 'boot'>): number | undefined {
     this.mode ??= ref.host !== undefined ? 'host' : ref.clock !== undefined ? 'clock' : ref.t !== undefined ? 'uptime' : undefined;

@@ -48,7 +48,7 @@ export type Observation =
   | { kind: 'got-ip'; ip?: string; mask?: string; gw?: string }
   | { kind: 'lost-ip' }
   | { kind: 'power-save'; on: boolean }
-  | { kind: 'boot'; marker: 'rom' | 'reset-reason' | 'bootloader' | 'app-start'; resetCode?: number; resetName?: string; chip?: string }
+  | { kind: 'boot'; marker: 'rom' | 'reset-reason' | 'bootloader' | 'app-start' | 'hello'; resetCode?: number; resetName?: string; chip?: string }
   | { kind: 'crash'; what: CrashKind; detail: string };
 
 export type CrashKind = 'panic' | 'brownout' | 'watchdog' | 'abort' | 'stack-overflow';

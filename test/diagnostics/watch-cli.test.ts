@@ -1,0 +1,135 @@
+// `espwifi watch` end to end through the real CLI and real ptys: passive on a console that some
+// firmware prints (a scripted peer replays a log: nothing may be written back), and --bridge on a
+// virtual board running our firmware, with faults injected → the expected verdict.
+import { mkdtempSync, openSync, readFileSync, closeSync, rmSync, writeSync, readSync, constants } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBoard } from '../../host/src/board.js';
+import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
+import { ptyPair, type PtyPair } from '../support/pty-pair.js';
+import { ensureBuilt, runCli, startCli } from '../cli/helpers.js';
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'latin1');
+const tmp = mkdtempSync(path.join(tmpdir(), 'espwifi-watch-'));
+const records = (out: string) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+beforeAll(async () => {
+  await ensureBuilt();
+}, 120_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Writes lines into the peer end, as a board's UART would. */
+function replay(pair: PtyPair, text: string): number {
+  const fd = openSync(pair.b, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOCTTY);
+  for (const l of text.split('\n')) writeSync(fd, l + '\n');
+  return fd;
+}
+
+/** Bytes the watcher wrote to the board's end (must be none). */
+function drain(fd: number): number {
+  const buf = Buffer.alloc(4096);
+  let n = 0;
+  for (;;) {
+    try {
+      const r = readSync(fd, buf, 0, buf.length, null);
+      if (r <= 0) return n;
+      n += r;
+    } catch {
+      return n; // EAGAIN: nothing (more) to read
+    }
+  }
+}
+
+describe('watch, passive, on a foreign firmware console', () => {
+  it('explains the replayed log, writes nothing to the board, and keeps the history files', async () => {
+    const pair = await ptyPair();
+    const log = path.join(tmp, 'cap.log');
+    const out = path.join(tmp, 'hist.ndjson');
+    const w = startCli(['--port', pair.a, 'watch', '--timestamps', '--tag', 'wifi station', '--log', log, '--out', out, '--mask', 'hunter2!x']);
+    let fd = -1;
+    try {
+      await w.waitFor(/Watching .* passively/, 20_000, 'stderr');
+      fd = replay(pair, fixture('idf-v4-wrong-password.log'));
+      await w.waitFor(/episode #5 ended/);
+      const r = await w.stop('SIGINT');
+      expect(r.code).toBe(0);
+      expect(drain(fd)).toBe(0);
+      // Filters: only `wifi station` lines are shown; the diagnosis sees everything.
+      expect(r.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} I \(700\) wifi station: ESP_WIFI_MODE_STA$/m);
+      expect(r.stdout).not.toMatch(/wifi:state:/);
+      expect(r.stdout).toMatch(/Likely wrong password/);
+      expect(r.stdout + r.stderr).not.toContain('hunter2!x');
+      // The log file is a console log again: diagnose reads it to the same verdict.
+      expect(readFileSync(log, 'utf8')).not.toContain('hunter2!x');
+      const again = await runCli(['diagnose', log, '--json']);
+      expect(JSON.parse(again.stdout).verdicts[0].title).toBe('Likely wrong password');
+      const hist = records(readFileSync(out, 'utf8'));
+      expect(hist.filter((h) => h.type === 'episode')).toHaveLength(5);
+      expect(hist.at(-1)!.type).toBe('summary');
+    } finally {
+      if (fd >= 0) closeSync(fd);
+      await w.stop('SIGKILL');
+      await pair.close();
+    }
+  }, 60_000);
+
+  it('--json is NDJSON: lines, episodes, events, then the summary', async () => {
+    const pair = await ptyPair();
+    const w = startCli(['--port', pair.a, 'watch', '--json']);
+    let fd = -1;
+    try {
+      await w.waitFor(/.*/, 1000).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 800));
+      fd = replay(pair, fixture('app-crash.log'));
+      await w.waitFor(/"event":"boot","at":\{[^}]*\},"boot":3/);
+      const r = await w.stop('SIGINT');
+      const recs = records(r.stdout);
+      expect(recs.some((x) => x.type === 'line')).toBe(true);
+      expect(recs.filter((x) => x.type === 'event' && x.event === 'crash').map((x) => x.what)).toEqual(['panic', 'watchdog']);
+      const summary = recs.at(-1)!;
+      expect(summary.type).toBe('summary');
+      expect((summary.verdicts as Array<{ id: string }>)[0]!.id).toBe('crash');
+      expect(drain(fd)).toBe(0);
+    } finally {
+      if (fd >= 0) closeSync(fd);
+      await w.stop('SIGKILL');
+      await pair.close();
+    }
+  }, 60_000);
+});
+
+describe('watch --bridge on our firmware (virtual board)', () => {
+  it('uses the exact events, reconnects after the AP comes back, and names the beacon timeout', async () => {
+    const vb = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 1, color: false, stderr: 'ignore' });
+    try {
+      // Connect once from another process's point of view: the board stays connected after it closes.
+      const b = await openBoard({ port: vb.port, logger: pino({ level: 'silent' }), reconnect: false });
+      await b.init();
+      await b.setMode('sta');
+      await b.configure({ ssid: 'HomeNet', password: 'correct-horse' });
+      await b.start();
+      await b.connect({ timeoutMs: 20_000 });
+      await b.close();
+      const w = startCli(['--port', vb.port, 'watch', '--bridge', '--json']);
+      try {
+        await w.waitFor(/"type":"line"/, 20_000).catch(() => undefined);
+        await vb.apOff({ ssid: 'HomeNet' });
+        await w.waitFor(/"type":"episode".*"reason":200/, 30_000);
+        await vb.apOn({ ssid: 'HomeNet' });
+        await w.waitFor(/"kind":"got-ip"/, 40_000);
+        const r = await w.stop('SIGINT');
+        const recs = records(r.stdout);
+        const eps = recs.filter((x) => x.type === 'episode') as Array<{ end: { reason?: number; reasonSource?: string } }>;
+        expect(eps[0]!.end).toMatchObject({ reason: 200, reasonSource: 'bridge' });
+        const summary = recs.at(-1)! as { verdicts: Array<{ id: string; evidence: string }> };
+        expect(summary.verdicts.map((v) => v.id)).toContain('reason-200');
+      } finally {
+        await w.stop('SIGKILL');
+      }
+    } finally {
+      await vb.stop();
+    }
+  }, 120_000);
+});
