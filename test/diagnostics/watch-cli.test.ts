@@ -80,8 +80,7 @@ describe('watch, passive, on a foreign firmware console', () => {
     const w = startCli(['--port', pair.a, 'watch', '--json']);
     let fd = -1;
     try {
-      await w.waitFor(/.*/, 1000).catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 800));
+      await w.waitFor(/"type":"note","host":\d+,"text":"Watching .* passively/, 20_000);
       fd = replay(pair, fixture('app-crash.log'));
       await w.waitFor(/"event":"boot","at":\{[^}]*\},"boot":3/);
       const r = await w.stop('SIGINT');
@@ -114,7 +113,7 @@ describe('watch --bridge on our firmware (virtual board)', () => {
       await b.close();
       const w = startCli(['--port', vb.port, 'watch', '--bridge', '--json']);
       try {
-        await w.waitFor(/"type":"line"/, 20_000).catch(() => undefined);
+        await w.waitFor(/"text":"Watching .*bridge firmware/, 20_000);
         await vb.apOff({ ssid: 'HomeNet' });
         await w.waitFor(/"type":"episode".*"reason":200/, 30_000);
         await vb.apOn({ ssid: 'HomeNet' });

@@ -77,7 +77,9 @@ Examples:
           const f = classify(err, { duringOpen: true });
           throw new CliError(f.exitCode, f.message, f.hint);
         }
-        if (!ctx.json) ctx.note(`Watching ${ctx.port}${o.bridge ? ' (bridge firmware)' : ' passively'} — Ctrl-C for the summary.`);
+        const watching = `Watching ${ctx.port}${o.bridge ? ' (bridge firmware)' : ' passively'} — Ctrl-C for the summary.`;
+        if (ctx.json) output.note(watching);
+        else ctx.note(watching);
         const aborted = new Promise<'interrupted'>((r) => interrupts.signal.addEventListener('abort', () => r('interrupted'), { once: true }));
         const ended = await Promise.race([aborted, watcher.closed]);
         const report = await watcher.close();
