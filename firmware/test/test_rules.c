@@ -270,6 +270,11 @@ static void test_blocking_scan(void)
     /* a longer scan gets a longer deadline: 14 channels x 1500 ms passive */
     CHECK(req("q6 scan block=1 type=passive passive=1500")[0] == 0, "no reply yet");
     CHECK(ew_core_wait_ms(&core) >= 14 * 1500, "deadline covers the whole scan: %u ms", (unsigned)ew_core_wait_ms(&core));
+    /* the longest legal scan, connected (home-channel visits): still under the host's 30 s */
+    to_started();
+    ev((ew_event_t){ .id = EW_EV_CONNECTED });
+    CHECK(req("q3 scan block=1 type=passive passive=1500 home=255")[0] == 0, "no reply yet");
+    CHECK(ew_core_wait_ms(&core) >= 14 * (1500 + 255) && ew_core_wait_ms(&core) < 30000, "deadline %u ms", (unsigned)ew_core_wait_ms(&core));
 }
 
 /* After a reset the driver restores mode and STA config from flash: init reads the mode back

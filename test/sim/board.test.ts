@@ -56,10 +56,10 @@ describe('virtual board device', () => {
   });
 
   it('a panic sent during a blocking scan applies at once; no reply of the dead boot comes before the hello', async () => {
-    r = await rig({ scenario: 'home', speed: 20 });
+    r = await rig({ scenario: 'home', speed: 5 });
     await station(r.w, { ssid: 'HomeNet', pass: 'correct-horse' });
     const from = r.w.mark();
-    const id = r.w.send('scan', { block: 1, type: 'passive', passive: 1500 }); // 13 x 1.5 s virtual
+    const id = r.w.send('scan', { block: 1, type: 'passive', passive: 1500 }); // 13 x 1.5 s virtual: ~4 s
     await until(async () => (await r!.vb.diag()).scanning === 1);
     await r.vb.panic();
     const hello = await r.w.event('hello', from);
@@ -72,8 +72,8 @@ describe('virtual board device', () => {
   });
 
   it('a timeline brownout during a blocking scan: nothing but log between the reset and the hello', async () => {
-    // speed 1: the brownout lands 2.5 s after power-on, well inside the 19.5 s scan
-    r = await rig({ scenario: { aps: [{ ssid: 'HomeNet', bssid: '02:00:00:00:09:01', auth: 'open' }], timeline: [{ at_ms: 2500, action: 'reset', reason: 'brownout' }] }, speed: 1 });
+    // speed 1: the brownout lands 4 s after power-on, well inside the 19.5 s scan
+    r = await rig({ scenario: { aps: [{ ssid: 'HomeNet', bssid: '02:00:00:00:09:01', auth: 'open' }], timeline: [{ at_ms: 4000, action: 'reset', reason: 'brownout' }] }, speed: 1 });
     await station(r.w, { ssid: 'HomeNet' });
     const from = r.w.mark();
     const id = r.w.send('scan', { block: 1, type: 'passive', passive: 1500 });
@@ -85,6 +85,7 @@ describe('virtual board device', () => {
     expect(rst).toBeGreaterThanOrEqual(0);
     expect(lines.slice(rst, helloAt).filter((l) => l.frame !== null || l.bad)).toEqual([]);
     expect(lines.filter((l) => l.frame?.kind === 'r' && l.frame.num === id)).toEqual([]);
+    expect((await r.vb.diag()).scans).toBe(1); // the scan did run: the brownout cut it short
   });
 
   it('the software reset command reboots with reset=sw', async () => {

@@ -145,10 +145,10 @@ describe('scan', () => {
   it('a request sent during a blocking scan is answered BUSY at once, before the scan replies', async () => {
     // On silicon esp_wifi_scan_start(block=true) holds the calling task for the whole scan: a bridge
     // that called it would run this ping only after the scan, long after the host gave up on it.
-    r = await rig({ scenario: 'home', speed: 5 });
+    r = await rig({ scenario: 'home', speed: 20 });
     await station(r.w, { ssid: 'HomeNet', pass: PASS });
     const from = r.w.mark();
-    const scan = r.w.request('scan', { block: 1 }, 20_000);
+    const scan = r.w.request('scan', { block: 1, type: 'passive', passive: 1500 }, 20_000); // ~1 s of wall time
     const ping = r.w.request('ping');
     const [s, p] = await Promise.all([scan, ping]);
     expect(p.r.verb).toBe('err');

@@ -39,7 +39,8 @@ static uint32_t scan_deadline_ms(const ew_scan_config_t *cfg, bool connected)
         channels = 0;
         for (uint16_t b = cfg->channel_bitmap; b; b &= (uint16_t)(b - 1)) channels++;
     }
-    return channels * dwell * 5 / 4 + 2000;
+    /* the longest legal scan (14 x (1500 + 255) ms) stays under the host's 30 s request limit */
+    return channels * dwell * 9 / 8 + 1500;
 }
 
 void ew_cmd_scan(ew_req_t *r)
