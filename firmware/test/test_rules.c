@@ -22,6 +22,8 @@ static const char *req(const char *text)
     return fake_line(&fk, 0);
 }
 
+static int32_t stack_free_1500(void *ctx) { (void)ctx; return 1500; }
+
 static void ev(ew_event_t e) { fake_clear_out(&fk); ew_core_on_event(&core, &e); }
 
 static void to_started(void)
@@ -180,6 +182,11 @@ static void test_scan_rules(void)
     CHECK(strstr(fk.last_log, "never fetched") != NULL, "warning says why: %s", fk.last_log);
     CHECK_PREFIX(req("q18 status"), "~r18 ok");
     CHECK(strstr(fake_line(&fk, 0), " cleared=1 ") != NULL, "status counts cleared: %s", fake_line(&fk, 0));
+    CHECK(strstr(fake_line(&fk, 0), "stack_free") == NULL, "no stack_free from a port that cannot tell");
+    fk.port.stack_free = stack_free_1500;
+    CHECK_PREFIX(req("q18 status"), "~r18 ok");
+    CHECK(strstr(fake_line(&fk, 0), " cleared=1 stack_free=1500 *") != NULL, "status reports the port's stack margin: %s", fake_line(&fk, 0));
+    fk.port.stack_free = NULL;
 
     /* a failing scan_start leaves no scan running */
     ev((ew_event_t){ .id = EW_EV_SCAN_DONE, .u.scan_done = { .status = 1, .number = 0, .scan_id = 7 } });

@@ -60,6 +60,7 @@ export function toStatus(f: Record<string, unknown>): StationStatus {
   if (opt('ip') !== undefined) s.ip = String(f.ip);
   if (opt('mask') !== undefined) s.mask = String(f.mask);
   if (opt('gw') !== undefined) s.gw = String(f.gw);
+  if (opt('stack_free') !== undefined) s.stackFree = Number(f.stack_free);
   return s;
 }
 

@@ -141,6 +141,8 @@ export interface StationStatus {
   tooLong: number;
   malformed: number;
   cleared: number;
+  /** Bytes of the bridge task's stack never used since boot; only from firmware that can tell. */
+  stackFree?: number;
 }
 
 export interface ApInfo {

@@ -69,6 +69,9 @@ void ew_cmd_status(ew_req_t *r)
     ew_fb_uint(&fb, "too_long", c->counters.too_long);
     ew_fb_uint(&fb, "malformed", c->counters.malformed);
     ew_fb_uint(&fb, "cleared", c->counters.cleared);
+    /* requests run on the bridge task: its stack margin, for HIL runs to watch */
+    int32_t stack = c->port->stack_free ? c->port->stack_free(c->port->ctx) : -1;
+    if (stack >= 0) ew_fb_uint(&fb, "stack_free", (uint32_t)stack);
     ew_reply_send(r, &fb);
 }
 

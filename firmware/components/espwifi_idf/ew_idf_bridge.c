@@ -126,6 +126,12 @@ static void port_get_device_info(void *ctx, ew_device_info_t *info)
     info->reset_reason = ew_idf_reset_reason_from(esp_reset_reason());
 }
 
+/* Called from a request, so on the bridge task; ESP-IDF's FreeRTOS counts stack in bytes. */
+static int32_t port_stack_free(void *ctx)
+{
+    return (int32_t)uxTaskGetStackHighWaterMark(NULL);
+}
+
 static void port_restart(void *ctx)
 {
     ew_idf_channel_flush(200); /* let the reply leave the chip before the reset cuts it off */
@@ -200,6 +206,7 @@ esp_err_t espwifi_idf_start(void)
     s_port.log = port_log;
     s_port.get_device_info = port_get_device_info;
     s_port.restart = port_restart;
+    s_port.stack_free = port_stack_free;
     ew_idf_wifi_fill_port(&s_port);
     err = ew_core_init(&s_core, &s_port);
     if (err != EW_OK) {

@@ -260,7 +260,8 @@ export const definition = {
         "bad_crc",
         "too_long",
         "malformed",
-        "cleared"
+        "cleared",
+        "stack_free"
       ]
     },
     "init": {
@@ -876,6 +877,10 @@ export const definition = {
     "cleared": {
       "type": "u32",
       "doc": "scans whose unfetched records the firmware cleared before a new scan"
+    },
+    "stack_free": {
+      "type": "u32",
+      "doc": "bytes of the bridge task's stack never used since boot (FreeRTOS high-water mark); absent when the port cannot tell"
     },
     "pass_set": {
       "type": "bool"
@@ -1651,7 +1656,7 @@ export const PROTOCOL_VERSION = { major: 1, minor: 0 } as const;
 export type CommandName = "ping" | "info" | "status" | "init" | "deinit" | "mode" | "config" | "get_config" | "start" | "stop" | "connect" | "disconnect" | "scan" | "scan_stop" | "ap_num" | "ap_records" | "country" | "protocol" | "bandwidth" | "ps" | "inactive_time" | "rssi_threshold" | "storage" | "mac" | "ap_info" | "rssi" | "ip_info" | "reset" | "softap_config" | "softap_get_config" | "softap_stations" | "softap_kick" | "tx_power" | "softap_dhcp";
 export type EventName = "hello" | "sta_start" | "sta_stop" | "connected" | "disconnected" | "scan_done" | "beacon_timeout" | "rssi_low" | "authmode_change" | "home_channel_change" | "got_ip" | "lost_ip" | "rx_error" | "ap_start" | "ap_stop" | "ap_staconnected" | "ap_stadisconnected" | "ap_staipassigned" | "ap_probereqrecved";
 export type PartialName = "ap" | "sta";
-export type FieldName = "proto" | "fw" | "idf" | "chip" | "rev" | "mac" | "reset" | "phase" | "mode" | "scan" | "scan_id" | "unfetched" | "ssid" | "bssid" | "ch" | "rssi" | "ip" | "mask" | "gw" | "last_reason" | "seq" | "rx_frames" | "bad_crc" | "too_long" | "malformed" | "cleared" | "pass_set" | "scan_method" | "sort" | "auth" | "pmf" | "retry" | "listen" | "n" | "total" | "reconnect" | "pairwise" | "group" | "phy" | "second" | "bw" | "cc" | "status" | "reason" | "aid" | "old" | "new" | "old_ch" | "old_second" | "new_ch" | "new_second" | "changed" | "error" | "expected" | "esp" | "arg" | "why" | "line" | "max_conn" | "hidden" | "beacon" | "probe" | "running" | "power" | "start" | "end" | "lease";
+export type FieldName = "proto" | "fw" | "idf" | "chip" | "rev" | "mac" | "reset" | "phase" | "mode" | "scan" | "scan_id" | "unfetched" | "ssid" | "bssid" | "ch" | "rssi" | "ip" | "mask" | "gw" | "last_reason" | "seq" | "rx_frames" | "bad_crc" | "too_long" | "malformed" | "cleared" | "stack_free" | "pass_set" | "scan_method" | "sort" | "auth" | "pmf" | "retry" | "listen" | "n" | "total" | "reconnect" | "pairwise" | "group" | "phy" | "second" | "bw" | "cc" | "status" | "reason" | "aid" | "old" | "new" | "old_ch" | "old_second" | "new_ch" | "new_second" | "changed" | "error" | "expected" | "esp" | "arg" | "why" | "line" | "max_conn" | "hidden" | "beacon" | "probe" | "running" | "power" | "start" | "end" | "lease";
 export type TypeName = "u8" | "u16" | "u32" | "i8" | "i32" | "bool" | "bytes" | "text" | "mac" | "ip4" | "hex16";
 export type EnumName = "mode" | "auth" | "cipher" | "second" | "bw" | "ps" | "scan_type" | "scan_method" | "sort_method" | "storage" | "pmf" | "phase" | "scan_state" | "reset_reason";
 export type FlagsName = "phy" | "proto";

@@ -174,6 +174,8 @@ typedef struct ew_port {
     void (*log)(void *ctx, ew_log_level_t level, const char *tag, const char *msg); /* ESP_LOGx-style */
     void (*get_device_info)(void *ctx, ew_device_info_t *info);
     void (*restart)(void *ctx);                                       /* does not return on hardware */
+    /* optional (NULL: unknown): bytes of the calling task's stack never used since boot */
+    int32_t (*stack_free)(void *ctx);
 
     /* --- the seed's phases (esp_netif/esp_event/esp_wifi) --- */
     ew_err_t (*init)(void *ctx);       /* esp_netif_init, esp_event_loop_create_default, default STA netif, esp_wifi_init */
