@@ -248,6 +248,13 @@ static void test_blocking_scan(void)
     ev((ew_event_t){ .id = EW_EV_BEACON_TIMEOUT });
     CHECK_PREFIX(fake_line(&fk, 0), "~e2 beacon_timeout *");
 
+    /* a blocking scan the driver ends with status 1 (failed) is not an ok */
+    CHECK(req("q10 scan block=1")[0] == 0, "no reply yet");
+    ev((ew_event_t){ .id = EW_EV_SCAN_DONE, .u.scan_done = { .status = 1, .number = 0, .scan_id = 8 } });
+    CHECK(fk.nout == 1, "one line, got %d", fk.nout);
+    CHECK_PREFIX(fake_line(&fk, 0), "~r10 err FAIL esp=-0x1 *");
+    CHECK_PREFIX(req("q11 ping"), "~r11 ok *");
+
     /* a scan that cannot start is answered at once and leaves nothing blocked */
     fk.err[FK_SCAN_START] = EW_ERR_WIFI_STATE;
     CHECK_PREFIX(req("q7 scan block=1"), "~r7 err WIFI_STATE esp=0x3006 *");
