@@ -13,6 +13,8 @@ import { joinStage, parseDriverLeave, type DriverLeave } from './rules/join-stag
 import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator, displaySsid, toApRecord } from './rules/scan-coordinator.js';
 import { recordFields, toBytes, toStatus, wireArgs } from './convert.js';
+import { createHash } from 'node:crypto';
+import { explainConnectFailure, type ConfigFacts } from './diagnose.js';
 import type {
   ApInfo,
   ApRecord,
@@ -21,6 +23,7 @@ import type {
   DisconnectInfo,
   GaveUpInfo,
   IpInfo,
+  LikelyCause,
   ReconnectingInfo,
   ResetInfo,
   ScanOptions,
@@ -86,6 +89,29 @@ export interface BoardEvents {
   error: [Error];
 }
 
+/** What configure() did besides storing the configuration. */
+export interface ConfigureResult {
+  /** The board was connected or connecting with another configuration (or one whose password
+   *  cannot be compared) and left first: reason 8, nothing reconnects to the old network. */
+  left?: { phase: StationPhase; ssidText: string; why: 'attempt' | 'different' | 'password-unknown' };
+  /** The board is connected with exactly this configuration: nothing was sent to it, and the
+   *  next connect() resolves at once with `alreadyConnected: true`. */
+  unchanged: boolean;
+}
+
+/** connect()'s result: the address, and whether the station already had it (nothing was done). */
+export interface ConnectResult extends IpInfo {
+  alreadyConnected: boolean;
+}
+
+/** A failed connect explained (see diagnose.ts): what the board last heard and what it means. */
+export interface ConnectDiagnosis {
+  likely?: LikelyCause;
+  disconnect?: DisconnectInfo;
+  /** The scan the verdict is based on (all SSIDs), when one could be made. */
+  heard?: readonly ApRecord[];
+}
+
 interface IpWaiter {
   resolve(ip: IpInfo): void;
   reject(e: unknown): void;
@@ -95,6 +121,27 @@ interface IpWaiter {
  *  the policy's immediate attempts and several backoff steps before the call reports a timeout. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 60_000;
 const MAC_RE = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+/** A scan younger than this still describes what the board hears (for a failure verdict). */
+const RECENT_SCAN_MS = 10_000;
+/** How long leaving an AP may take before status is asked instead of waiting for the event. */
+const LEAVE_EVENT_MS = 2000;
+
+/** Defaults of wifi_sta_config_t as get_config reports them, for comparing configurations. */
+const CONFIG_DEFAULTS: Record<string, unknown> = { bssid: '00:00:00:00:00:00', ch: 0, scan: 'fast', sort: 'signal', rssi: 0, auth: 'open', pmf: 'capable', retry: 0, listen: 0 };
+const CONFIG_FIELDS = Object.keys(CONFIG_DEFAULTS);
+/** Reasons whose verdict depends on what the board hears (absent AP, security, thresholds). */
+const NOT_FOUND_REASONS = new Set([200, 201, 210, 211, 212]);
+
+/** sha256 over the wire arguments of a configuration: compares configurations without keeping
+ *  the password itself. */
+function configDigest(a: Record<string, unknown>): string {
+  const h = createHash('sha256');
+  for (const k of Object.keys(a).sort()) {
+    const v = a[k];
+    h.update(`${k}=${Buffer.isBuffer(v) ? v.toString('hex') : String(v).toLowerCase()};`);
+  }
+  return h.digest('hex');
+}
 
 export async function openBoard(opts: OpenBoardOptions): Promise<Board> {
   if (!opts || typeof opts.port !== 'string' || opts.port === '') {
@@ -135,6 +182,18 @@ export class Board extends EventEmitter<BoardEvents> {
   private lastDisconnect: DisconnectInfo | null = null;
   /** The Wi-Fi driver's last "state: X -> init" log line, for the next DISCONNECTED's stage. */
   private lastLeave: DriverLeave | undefined;
+  /** Digest of the configuration this process wrote (never the password itself), or null when
+   *  the board's configuration is not known to this process (opened on a running board, reset). */
+  private configDigest: string | null = null;
+  /** Non-secret facts of that configuration, for failure verdicts. */
+  private configFacts: ConfigFacts | null = null;
+  /** The last scan of all SSIDs and when it finished (what the board last heard). */
+  private lastHeard: { at: number; records: readonly ApRecord[] } | null = null;
+  private disconnects = 0;
+  /** The policy's own conclusion when it gave up on a streak of password-family reasons. */
+  private gaveUpLikely: LikelyCause | undefined;
+  /** Bumped by connect() and the user's disconnect: a give-up verdict from before is stale. */
+  private connectGen = 0;
 
   constructor(
     readonly client: Client,
@@ -202,8 +261,14 @@ export class Board extends EventEmitter<BoardEvents> {
   async setMode(mode: WifiMode): Promise<void> {
     await this.client.request('mode', { m: mode });
   }
-  /** Seed phase 2. The password goes to the device and nowhere else (not logs, not errors). */
-  async configure(cfg: StationConfig): Promise<void> {
+  /**
+   * Seed phase 2. The password goes to the device and nowhere else (not logs, not errors).
+   * The board's stored configuration always describes the connection it has: an attempt in
+   * progress is stopped first, and a connection made with another configuration (or with a
+   * password this process cannot compare) is left first (reason 8; nothing reconnects to it).
+   * The same configuration on a connected station changes nothing (`unchanged: true`).
+   */
+  async configure(cfg: StationConfig): Promise<ConfigureResult> {
     if (!cfg || (typeof cfg.ssid !== 'string' && !Buffer.isBuffer(cfg.ssid))) {
       throw new EspWifiError('BAD_ARG', 'configure: `ssid` is required (string or Buffer)');
     }
@@ -215,14 +280,82 @@ export class Board extends EventEmitter<BoardEvents> {
       pmf: 'pmf', failureRetryCount: 'retry', listenInterval: 'listen',
     });
     a.ssid = toBytes(cfg.ssid);
+    let pass: Buffer | undefined;
     if (cfg.password !== undefined) {
-      const pass = toBytes(cfg.password);
+      pass = toBytes(cfg.password);
       if (pass.length > 64) throw new EspWifiError('BAD_ARG', `configure: the password is ${pass.length} bytes; at most 64 are allowed`);
       a.pass = pass;
     }
     if (cfg.bssid !== undefined) a.bssid = cfg.bssid.toLowerCase();
+    const digest = configDigest(a);
+    const result: ConfigureResult = { unchanged: false };
+
+    const s = await this.refresh();
+    const ssidText = s.ssidText ?? '';
+    if (s.phase === 'connecting') {
+      await this.leave();
+      result.left = { phase: s.phase, ssidText, why: 'attempt' };
+    } else if (s.phase === 'connected' || s.phase === 'got_ip') {
+      const same = await this.sameConfig(a, digest);
+      if (same === true) {
+        result.unchanged = true;
+        return result;
+      }
+      await this.leave();
+      result.left = { phase: s.phase, ssidText, why: same === 'password-unknown' ? 'password-unknown' : 'different' };
+    }
     await this.client.request('config', a);
+    this.configDigest = digest;
+    this.configFacts = {
+      ssid: a.ssid as Buffer,
+      passwordSet: pass !== undefined && pass.length > 0,
+      passwordLength: pass?.length,
+      bssid: cfg.bssid,
+      rssiThreshold: cfg.rssiThreshold,
+      authThreshold: cfg.authThreshold,
+      pmf: cfg.pmf,
+    };
+    return result;
   }
+
+  /** Whether the board's configuration equals `a`: from this process' own record, else from
+   *  get_config (which never returns the password, so a password cannot be compared). */
+  private async sameConfig(a: Record<string, unknown>, digest: string): Promise<boolean | 'password-unknown'> {
+    if (this.configDigest !== null) return this.configDigest === digest;
+    const stored = (await this.client.request('get_config')).fields;
+    const storedSsid = toBytes((stored.ssid as Buffer | string | undefined) ?? Buffer.alloc(0));
+    if (!storedSsid.equals(a.ssid as Buffer)) return false;
+    for (const k of CONFIG_FIELDS) {
+      const want = a[k] ?? CONFIG_DEFAULTS[k];
+      const have = (k === 'scan' ? (stored.scan_method ?? stored.scan) : stored[k]) ?? CONFIG_DEFAULTS[k];
+      if (String(want).toLowerCase() !== String(have).toLowerCase()) return false;
+    }
+    const passSet = stored.pass_set === true || stored.pass_set === 1;
+    const wantPass = a.pass !== undefined && (a.pass as Buffer).length > 0;
+    if (passSet !== wantPass) return false;
+    if (wantPass) return 'password-unknown';
+    this.configDigest = digest;
+    return true;
+  }
+
+  /** Leaves the AP or stops the attempt in progress (the user's own disconnect: reason 8, no
+   *  reconnect) and resolves once the station is idle. */
+  private async leave(): Promise<void> {
+    const before = this.disconnects;
+    this.userStopped();
+    await this.client.request('disconnect');
+    const end = Date.now() + LEAVE_EVENT_MS;
+    while (this.disconnects === before && Date.now() < end && !this.client.isClosed) await new Promise((r) => setTimeout(r, 20));
+    if (this.disconnects === before) {
+      const s = await this.refresh();
+      if (s.phase === 'connecting' || s.phase === 'connected' || s.phase === 'got_ip') {
+        throw new EspWifiError('BUSY', `the station is still ${s.phase} after disconnect; try again`);
+      }
+    }
+    this._phase = 'started';
+    this._ip = null;
+  }
+
   /** Seed phase 3; STA_START follows. */
   async start(): Promise<void> {
     await this.client.request('start');
@@ -235,20 +368,28 @@ export class Board extends EventEmitter<BoardEvents> {
 
   /**
    * Seed phase 4+5: connects and resolves on GOT_IP (the point from which sockets may be used).
-   * Disconnects on the way are handled by the reconnection policy; when it gives up the promise
-   * rejects with a ConnectError carrying the decoded DisconnectInfo (and `likely` cause).
+   * Already connected with the configuration in force: resolves at once with
+   * `alreadyConnected: true`. An attempt already in progress (another process', or one that
+   * timed out) is stopped first, so the result is this call's own. Disconnects on the way are
+   * handled by the reconnection policy; when it gives up the promise rejects with a
+   * ConnectError whose DisconnectInfo carries the verdict (`likely`), explained from a scan.
    */
-  async connect(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<IpInfo> {
+  async connect(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ConnectResult> {
     if (this._phase === 'got_ip' && this._ip) {
       this.policy.userConnect(); // already there; re-arm the policy in case it had given up
-      return this._ip;
+      return { ...this._ip, alreadyConnected: true };
     }
+    if (this._phase === 'connecting') await this.leave();
     this.policy.userConnect();
+    this.connectGen++;
+    this.gaveUpLikely = undefined;
     this.cancelReconnect();
     const ip = this.waitForIp(opts.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, opts.signal);
     ip.catch(() => {});
+    const before = this.disconnects;
     try {
       await this.client.request('connect', {}, { signal: opts.signal });
+      if (this._phase === 'started' && this.disconnects === before) this._phase = 'connecting';
     } catch (e) {
       // WIFI_CONN: the driver is already connecting (e.g. on its own after a config change).
       if (commandErrorName(e) !== 'WIFI_CONN') {
@@ -256,7 +397,41 @@ export class Board extends EventEmitter<BoardEvents> {
         throw e;
       }
     }
-    return ip;
+    return { ...(await ip), alreadyConnected: false };
+  }
+
+  /**
+   * Why the last connect failed, from what the board last heard: a scan of all SSIDs younger
+   * than 10 s, else a fresh one (the station must not be connecting: call disconnect() first).
+   * `likely` is set only when the evidence supports a cause.
+   */
+  async diagnoseConnect(): Promise<ConnectDiagnosis> {
+    const last = this.lastDisconnect ?? undefined;
+    let config = this.configFacts;
+    if (!config) {
+      const c = await this.getConfig();
+      config = { ssid: c.ssid, passwordSet: c.passwordSet, bssid: c.bssid, rssiThreshold: c.rssiThreshold, authThreshold: c.authThreshold, pmf: c.pmf };
+    }
+    let heard: readonly ApRecord[] | undefined;
+    if (this.lastHeard && Date.now() - this.lastHeard.at < RECENT_SCAN_MS) heard = this.lastHeard.records;
+    else if (!last || NOT_FOUND_REASONS.has(last.reason)) heard = await this.scan().catch((err: unknown) => {
+      this.log.debug({ err }, 'no scan for the connect verdict');
+      return undefined;
+    });
+    const likely = explainConnectFailure({
+      reason: last?.reason,
+      rssi: last?.rssi,
+      attempts: this.policy.attempts || undefined,
+      policyLikely: this.gaveUpLikely,
+      config,
+      heard,
+      goodRssi: this.policy.policy.goodRssi,
+    });
+    const out: ConnectDiagnosis = {};
+    if (likely) out.likely = likely;
+    if (last) out.disconnect = last;
+    if (heard) out.heard = heard;
+    return out;
   }
 
   /** Seed phase 8.1. The reason-8 DISCONNECTED that follows is the user's: no reconnect. */
@@ -300,7 +475,10 @@ export class Board extends EventEmitter<BoardEvents> {
 
   /** Scans and returns the records, fetched exactly once and cached (see rules/rules.ts). */
   async scan(opts: ScanOptions = {}): Promise<readonly ApRecord[]> {
-    return this.scans.scan(opts);
+    const records = await this.scans.scan(opts);
+    const everything = !opts.ssid && !opts.bssid && !opts.channel && !opts.channelBitmap;
+    if (everything) this.lastHeard = { at: Date.now(), records };
+    return records;
   }
   async scanStop(): Promise<void> {
     this.scans.noteStop();
@@ -401,7 +579,7 @@ export class Board extends EventEmitter<BoardEvents> {
     const c: StoredConfig = { ssid, ssidText: displaySsid(ssid), passwordSet: f.pass_set === true || f.pass_set === 1 };
     if (f.bssid !== undefined) c.bssid = String(f.bssid);
     if (f.ch !== undefined) c.channel = Number(f.ch);
-    if (f.scan !== undefined) c.scanMethod = String(f.scan);
+    if ((f.scan_method ?? f.scan) !== undefined) c.scanMethod = String(f.scan_method ?? f.scan);
     if (f.sort !== undefined) c.sortMethod = String(f.sort);
     if (f.rssi !== undefined) c.rssiThreshold = Number(f.rssi);
     if (f.auth !== undefined) c.authThreshold = String(f.auth);
@@ -561,6 +739,7 @@ export class Board extends EventEmitter<BoardEvents> {
     const rssi = Number(f.rssi ?? 0);
     const stage = joinStage(this._phase === 'connected' || this._phase === 'got_ip', reason, this.lastLeave);
     this.lastLeave = undefined;
+    this.disconnects++;
     if (this._phase !== 'uninit' && this._phase !== 'init') this._phase = 'started';
     const hadIp = this._ip !== null;
     this._ip = null;
@@ -569,8 +748,17 @@ export class Board extends EventEmitter<BoardEvents> {
       : this.policy.stoppedByUser
         ? { action: 'ignore', why: 'user' }
         : { action: 'giveUp', attempts: 1, why: 'maxAttempts' };
-    const d = decodeReason(reason, { attempts: this.policy.attempts, rssi, goodRssi: this.policy.policy.goodRssi, stage });
     const ssid = toBytes((f.ssid as Buffer) ?? Buffer.alloc(0));
+    // What the board last heard of this network tells a password problem from a security one.
+    const heardAp = this.lastHeard?.records.find((a) => a.ssid.equals(this.configFacts?.ssid ?? ssid));
+    const d = decodeReason(reason, {
+      attempts: this.policy.attempts,
+      rssi,
+      goodRssi: this.policy.policy.goodRssi,
+      stage,
+      ...(this.configFacts ? { passwordSet: this.configFacts.passwordSet } : {}),
+      ...(heardAp ? { apAuth: heardAp.auth } : {}),
+    });
     const info: DisconnectInfo = {
       reason,
       name: d.name,
@@ -584,8 +772,7 @@ export class Board extends EventEmitter<BoardEvents> {
       userInitiated: decision.action === 'ignore' && decision.why === 'user',
       expected: decision.action === 'ignore' && decision.why !== 'user',
     };
-    const likely = decision.action === 'giveUp' && decision.likely ? decision.likely : d.likely;
-    if (likely) info.likely = likely;
+    if (d.likely) info.likely = d.likely;
     this.lastDisconnect = info;
     if (hadIp) this.emit('lostIp');
     this.emit('disconnected', info);
@@ -599,16 +786,31 @@ export class Board extends EventEmitter<BoardEvents> {
         this.emit('reconnecting', { attempt: decision.attempt, delayMs: decision.delayMs, reason });
         this.scheduleReconnect(decision.attempt, decision.delayMs);
         return;
-      case 'giveUp': {
+      case 'giveUp':
         this.cancelReconnect();
-        const gave: GaveUpInfo = { reason, attempts: decision.attempts, disconnect: info };
-        if (likely) gave.likely = likely;
-        this.log.warn({ reason, name: d.name, attempts: decision.attempts, likely: likely?.evidence }, 'stopped reconnecting');
-        this.emit('gaveUp', gave);
-        this.failWaiters(new ConnectError(info, decision.attempts));
+        this.gaveUpLikely = decision.likely;
+        void this.giveUp(info, decision.attempts);
         return;
-      }
     }
+  }
+
+  /** The policy stopped: explain the failure (diagnoseConnect) so the gaveUp event, the
+   *  ConnectError and its `likely` all carry the same verdict, then tell the waiters. */
+  private async giveUp(last: DisconnectInfo, attempts: number): Promise<void> {
+    const gen = this.connectGen;
+    const verdict = await this.diagnoseConnect().catch((err: unknown) => {
+      this.log.debug({ err }, 'no verdict for the failed connect');
+      return {} as ConnectDiagnosis;
+    });
+    if (gen !== this.connectGen) return; // a new connect() or disconnect() overtook the verdict
+    const info: DisconnectInfo = { ...last };
+    if (verdict.likely) info.likely = verdict.likely;
+    else delete info.likely;
+    const gave: GaveUpInfo = { reason: last.reason, attempts, disconnect: info };
+    if (verdict.likely) gave.likely = verdict.likely;
+    this.log.warn({ reason: last.reason, name: last.name, attempts, likely: verdict.likely?.evidence }, 'stopped reconnecting');
+    this.emit('gaveUp', gave);
+    this.failWaiters(new ConnectError(info, attempts));
   }
 
   private startGrace(reason: number): void {
@@ -640,7 +842,10 @@ export class Board extends EventEmitter<BoardEvents> {
     if (!this.reconnectDue || this.pauses > 0 || this.policy.stoppedByUser || this.client.isClosed) return;
     const { attempt } = this.reconnectDue;
     this.reconnectDue = null;
-    this.client.request('connect').catch((err) => {
+    const before = this.disconnects;
+    this.client.request('connect').then(() => {
+      if (this._phase === 'started' && this.disconnects === before) this._phase = 'connecting';
+    }, (err) => {
       const name = commandErrorName(err);
       if (name === 'WIFI_CONN') return; // already connecting
       this.log.warn({ err, attempt }, 'reconnect attempt could not be started');
@@ -672,6 +877,7 @@ export class Board extends EventEmitter<BoardEvents> {
   }
 
   private userStopped(): void {
+    this.connectGen++;
     this.policy.userDisconnect();
     this.cancelReconnect();
     // Nobody will connect any more, so nobody will get an IP: tell the waiters now.
@@ -699,6 +905,10 @@ export class Board extends EventEmitter<BoardEvents> {
 
   private onHello(h: HelloEvent): void {
     this._info = h.info;
+    // The stored configuration after a reboot depends on the firmware's storage: unknown here.
+    this.configDigest = null;
+    this.configFacts = null;
+    this.lastHeard = null;
     this._phase = 'uninit';
     this._ip = null;
     this.cancelReconnect();

@@ -183,12 +183,21 @@ function likelyCause(def: ReasonDef, families: Record<FamilyName, boolean>, ctx:
     }
   }
   if (def.code === 212) return { cause: 'signal', evidence: `${head}: the AP was heard below the RSSI threshold: likely low signal` };
+  // 210 is a password problem only when the AP's auth mode says so (handled above); an
+  // enterprise AP, a WPA3-only AP without PMF or a WEP AP gives the same code.
+  if (def.code === 210) {
+    if (ctx.apAuth === undefined) return undefined;
+    return { cause: 'security-mismatch', evidence: `${head}, the AP uses ${ctx.apAuth}: likely its security does not fit the station's settings` };
+  }
   if (def.code === 201) {
     if (ctx.apSeen === false) return { cause: 'ap-gone', evidence: `${head}, the AP was not in the last scan: likely the AP is off or out of range` };
     if (rssiKnown && !weak) return { cause: 'password', evidence: `${head}: the AP is heard well but not joined: likely a wrong password or a security mismatch` };
     return undefined; // an absent AP is the plain reading of NO_AP_FOUND
   }
   if (families.low_rssi && weak) return { cause: 'signal', evidence: `${head} (below ${good} dBm): likely low signal` };
+  // A failed handshake at a weak signal may be the password or the radio: no guess (the
+  // reconnection policy does not count it as password evidence either).
+  if (passwordFamily && weak) return undefined;
   if (passwordFamily) return { cause: 'password', evidence: `${head}: likely wrong password` };
   return undefined;
 }

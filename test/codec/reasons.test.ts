@@ -77,6 +77,15 @@ describe('decodeReason', () => {
       // Without an RSSI reading the evidence says less, but still only "likely".
       expect(decodeReason(15, { attempts: 3 }).likely?.evidence).toBe('15 after 3 attempts: likely wrong password');
     });
+    it('a handshake failure at a weak signal is no evidence for the password (15, 202: no guess)', () => {
+      expect(decodeReason(15, { attempts: 4, rssi: -80 }).likely).toBeUndefined();
+      expect(decodeReason(202, { attempts: 4, rssi: -80 }).likely).toBeUndefined();
+    });
+    it('210 says nothing without the AP\'s auth mode; with it, password or security', () => {
+      expect(decodeReason(210, { attempts: 4, rssi: -50, passwordSet: true }).likely).toBeUndefined();
+      expect(decodeReason(210, { rssi: -50, passwordSet: true, apAuth: 'wpa2_ent' }).likely?.cause).toBe('security-mismatch');
+      expect(decodeReason(210, { rssi: -50, passwordSet: false, apAuth: 'wpa2' }).likely?.cause).toBe('password');
+    });
     it('212 is low signal', () => {
       expect(decodeReason(212, { rssi: -91 }).likely).toMatchObject({ cause: 'signal', evidence: expect.stringContaining('RSSI -91') });
     });

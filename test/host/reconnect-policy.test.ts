@@ -72,6 +72,16 @@ describe('ReconnectState', () => {
     expect(s.onDisconnect(201, 0)).toMatchObject({ action: 'giveUp', why: 'maxAttempts', attempts: 4 });
   });
 
+  it('stops after mismatchAttempts refusals by the station\'s own settings (210, 211, 212)', () => {
+    const s = make({ mismatchAttempts: 3 });
+    expect([1, 2].map(() => s.onDisconnect(212, -50).action)).toEqual(['retry', 'retry']);
+    expect(s.onDisconnect(212, -50)).toMatchObject({ action: 'giveUp', why: 'mismatch', attempts: 3 });
+    const t = make({ mismatchAttempts: 2 });
+    expect(t.onDisconnect(211, -50).action).toBe('retry');
+    expect(t.onDisconnect(201, 0).action).toBe('retry'); // the streak is broken
+    expect(t.onDisconnect(211, -50).action).toBe('retry');
+  });
+
   it('ROAMING (207) is not a failure and does not advance the backoff', () => {
     const s = make();
     expect(s.onDisconnect(207, -50)).toEqual({ action: 'ignore', why: 'roaming' });

@@ -72,11 +72,7 @@ export function table<T>(rows: readonly T[], columns: Column<T>[], style: Style,
   return [style.bold(line(columns.map((c) => c.header))), ...cells.map(line)].join('\n');
 }
 
-/** Makes any bytes safe to print on one terminal line (control characters escaped). */
-export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+export { printable, quoted } from '../text.js';
 
 export function writeJson(value: unknown, stream: NodeJS.WritableStream = process.stdout): void {
   stream.write(JSON.stringify(value, jsonReplacer) + '\n');

@@ -42,6 +42,11 @@ export interface ReconnectPolicy {
   /** Seed "reason code related to low RSSI" lists 204 too: a handshake timeout at a weak signal
    *  is blamed on the signal, not the password. -70 dBm is the usual "fair signal" line. */
   goodRssi: number;
+  /** Reasons 210, 211 and 212 say an AP with the SSID was found and the station's own settings
+   *  refused it (its security, the auth-mode or the RSSI threshold): the same configuration gets
+   *  the same answer. This many of them in a row stop reconnecting (the Board then explains which
+   *  setting, from a scan). 4 matches wrongPasswordAttempts; 0 disables the stop. */
+  mismatchAttempts: number;
   /** Seed reason 207 ROAMING "is just for info, station will automatically move to another AP",
    *  and seed "Configuration Phase": set_protocol/set_bandwidth make the driver reconnect by
    *  itself. Such a disconnect is not a failure; the library waits this long for the driver's
@@ -58,6 +63,7 @@ export const DEFAULT_RECONNECT_POLICY: Readonly<ReconnectPolicy> = Object.freeze
   maxAttempts: 0,
   wrongPasswordAttempts: 4,
   goodRssi: -70,
+  mismatchAttempts: 4,
   driverReconnectGraceMs: 5000,
 });
 
@@ -74,16 +80,18 @@ export type ReasonClassifier = (code: number) => ReasonFacts;
 export type Decision =
   | { action: 'ignore'; why: 'user' | 'roaming' | 'config' }
   | { action: 'retry'; attempt: number; delayMs: number }
-  | { action: 'giveUp'; attempts: number; why: 'maxAttempts' | 'likelyPassword'; likely?: LikelyCause };
+  | { action: 'giveUp'; attempts: number; why: 'maxAttempts' | 'likelyPassword' | 'mismatch'; likely?: LikelyCause };
 
 const ROAMING = 207;
 const NO_AP_FOUND = 201;
+/** Found but refused by the station's own settings (security, auth threshold, RSSI threshold). */
+const REFUSED_BY_SETTINGS = new Set([210, 211, 212]);
 
 export function validatePolicy(p: ReconnectPolicy): void {
   const bad = (k: string, why: string) => {
     throw new RangeError(`reconnect policy: ${k} ${why}`);
   };
-  for (const k of ['immediateAttempts', 'baseDelayMs', 'maxDelayMs', 'maxAttempts', 'wrongPasswordAttempts', 'driverReconnectGraceMs'] as const) {
+  for (const k of ['immediateAttempts', 'baseDelayMs', 'maxDelayMs', 'maxAttempts', 'wrongPasswordAttempts', 'mismatchAttempts', 'driverReconnectGraceMs'] as const) {
     if (!Number.isFinite(p[k]) || p[k] < 0) bad(k, `must be a number >= 0 (got ${p[k]})`);
   }
   if (!Number.isFinite(p.factor) || p.factor < 1) bad('factor', `must be >= 1 (got ${p.factor})`);
@@ -108,6 +116,7 @@ export class ReconnectState {
   private failures = 0;
   private passwordStreak = 0;
   private passwordRssi: number[] = [];
+  private mismatchStreak = 0;
   private userStopped = true; // nothing to reconnect to until the user connects
   private expectDriverReconnect: 'config' | null = null;
   private readonly random: () => number;
@@ -155,6 +164,7 @@ export class ReconnectState {
     this.failures = 0;
     this.passwordStreak = 0;
     this.passwordRssi = [];
+    this.mismatchStreak = 0;
     this.expectDriverReconnect = null;
   }
 
@@ -170,9 +180,13 @@ export class ReconnectState {
 
     this.failures++;
     this.trackPassword(reason, rssi, facts, stage);
+    this.mismatchStreak = REFUSED_BY_SETTINGS.has(reason) ? this.mismatchStreak + 1 : 0;
     const p = this.policy;
     if (p.wrongPasswordAttempts > 0 && this.passwordStreak >= p.wrongPasswordAttempts) {
       return { action: 'giveUp', attempts: this.failures, why: 'likelyPassword', likely: this.passwordEvidence(reason, facts) };
+    }
+    if (p.mismatchAttempts > 0 && this.mismatchStreak >= p.mismatchAttempts) {
+      return { action: 'giveUp', attempts: this.failures, why: 'mismatch' };
     }
     if (p.maxAttempts > 0 && this.failures > p.maxAttempts) {
       return { action: 'giveUp', attempts: this.failures, why: 'maxAttempts' };
