@@ -182,6 +182,8 @@ export class Board extends EventEmitter<BoardEvents> {
   private lastDisconnect: DisconnectInfo | null = null;
   /** The Wi-Fi driver's last "state: X -> init" log line, for the next DISCONNECTED's stage. */
   private lastLeave: DriverLeave | undefined;
+  /** The last disconnect of this connect series that was not the user's own (for verdicts). */
+  private lastFailure: DisconnectInfo | null = null;
   /** Digest of the configuration this process wrote (never the password itself), or null when
    *  the board's configuration is not known to this process (opened on a running board, reset). */
   private configDigest: string | null = null;
@@ -383,6 +385,7 @@ export class Board extends EventEmitter<BoardEvents> {
     this.policy.userConnect();
     this.connectGen++;
     this.gaveUpLikely = undefined;
+    this.lastFailure = null;
     this.cancelReconnect();
     const ip = this.waitForIp(opts.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, opts.signal);
     ip.catch(() => {});
@@ -406,7 +409,7 @@ export class Board extends EventEmitter<BoardEvents> {
    * `likely` is set only when the evidence supports a cause.
    */
   async diagnoseConnect(): Promise<ConnectDiagnosis> {
-    const last = this.lastDisconnect ?? undefined;
+    const last = this.lastFailure ?? undefined;
     let config = this.configFacts;
     if (!config) {
       const c = await this.getConfig();
@@ -774,6 +777,7 @@ export class Board extends EventEmitter<BoardEvents> {
     };
     if (d.likely) info.likely = d.likely;
     this.lastDisconnect = info;
+    if (!info.userInitiated) this.lastFailure = info;
     if (hadIp) this.emit('lostIp');
     this.emit('disconnected', info);
 

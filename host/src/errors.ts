@@ -75,19 +75,21 @@ export class TimeoutError extends EspWifiError {
   }
 }
 
-export type PortErrorKind = 'not-found' | 'busy' | 'unplugged' | 'permission' | 'closed';
+export type PortErrorKind = 'not-found' | 'busy' | 'unplugged' | 'permission' | 'closed' | 'not-serial';
 
 const PORT_CODES: Record<PortErrorKind, string> = {
   'not-found': 'PORT_NOT_FOUND', busy: 'PORT_BUSY', unplugged: 'PORT_UNPLUGGED', permission: 'PORT_PERMISSION', closed: 'PORT_CLOSED',
+  'not-serial': 'PORT_NOT_SERIAL',
 };
 
-function portMessage(kind: PortErrorKind, path: string): string {
+function portMessage(kind: PortErrorKind, path: string, what?: string): string {
   switch (kind) {
     case 'not-found': return `port not found: ${path} does not exist; check the cable and the name (ls /dev/ttyUSB* /dev/ttyACM*, or \`espwifi ports\`)`;
     case 'busy': return `port busy: close the other serial monitor (or \`espwifi\` process) using ${path}`;
     case 'permission': return `permission denied for ${path}: add yourself to the port's group (e.g. \`sudo usermod -aG dialout $USER\`, then log in again)`;
     case 'unplugged': return `${path}: the port went away (unplugged or the board reset its USB); check the cable, then open the board again`;
     case 'closed': return `${path}: the port is closed`;
+    case 'not-serial': return `${path} is not a serial port${what ? ` (it is ${what})` : ''}; give the board's device (ls /dev/ttyUSB* /dev/ttyACM*, or \`espwifi ports\`), rfc2217://host:port or socket://host:port`;
   }
 }
 
@@ -102,8 +104,8 @@ export class PortError extends EspWifiError {
     if (options?.path !== undefined) this.path = options.path;
   }
 
-  static forPath(kind: PortErrorKind, path: string, cause?: unknown): PortError {
-    return new PortError(kind, portMessage(kind, path), { path, cause });
+  static forPath(kind: PortErrorKind, path: string, cause?: unknown, what?: string): PortError {
+    return new PortError(kind, portMessage(kind, path, what), { path, cause });
   }
 
   /** Maps an error from the OS / serialport bindings to a PortError, or returns undefined when it

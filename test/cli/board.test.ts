@@ -55,21 +55,22 @@ describe('on the built-in virtual board (no --port)', () => {
   it('scan --json is an array of AP records', async () => {
     const r = await runCli(['--json', 'scan'], { tag });
     expect(r.code).toBe(0);
-    const aps = JSON.parse(r.stdout) as { ssidText: string; bssid: string; channel: number; auth: string }[];
-    expect(aps.find((a) => a.ssidText === 'HomeNet')).toMatchObject({ bssid: '30:7b:ac:69:41:90', channel: 6, auth: 'wpa2' });
+    const aps = JSON.parse(r.stdout) as { ssid: string; ssidHex: string; bssid: string; channel: number; auth: string }[];
+    // README "JSON output": ssid is readable text, ssidHex the exact bytes.
+    expect(aps.find((a) => a.ssid === 'HomeNet')).toMatchObject({ ssidHex: Buffer.from('HomeNet').toString('hex'), bssid: '30:7b:ac:69:41:90', channel: 6, auth: 'wpa2' });
   });
 
   it('scan options reach the driver: one channel, a channel list, passive, blocking, SSID filter', async () => {
-    const ch = JSON.parse((await runCli(['--json', 'scan', '--channel', '11'], { tag })).stdout) as { ssidText: string }[];
-    expect(ch.map((a) => a.ssidText)).toEqual(['Neighbor']);
-    const list = JSON.parse((await runCli(['--json', 'scan', '--channels', '1,6'], { tag })).stdout) as { ssidText: string }[];
-    expect(list.map((a) => a.ssidText).sort()).toEqual(['CafeGuest', 'HomeNet']);
+    const ch = JSON.parse((await runCli(['--json', 'scan', '--channel', '11'], { tag })).stdout) as { ssid: string }[];
+    expect(ch.map((a) => a.ssid)).toEqual(['Neighbor']);
+    const list = JSON.parse((await runCli(['--json', 'scan', '--channels', '1,6'], { tag })).stdout) as { ssid: string }[];
+    expect(list.map((a) => a.ssid).sort()).toEqual(['CafeGuest', 'HomeNet']);
     const passive = await runCli(['--json', 'scan', '--passive', '--passive-time', '150'], { tag });
     expect(passive.code).toBe(0);
     expect(JSON.parse(passive.stdout)).toHaveLength(3);
     const blocking = await runCli(['--json', 'scan', '--block', '--ssid', 'HomeNet'], { tag });
     expect(blocking.code).toBe(0);
-    expect((JSON.parse(blocking.stdout) as { ssidText: string }[]).map((a) => a.ssidText)).toEqual(['HomeNet']);
+    expect((JSON.parse(blocking.stdout) as { ssid: string }[]).map((a) => a.ssid)).toEqual(['HomeNet']);
   });
 
   it('scan --show-hidden reveals a hidden AP', async () => {
@@ -90,7 +91,7 @@ describe('on the built-in virtual board (no --port)', () => {
     const r = await runCli(['connect', 'HomeNet', '--password', 'wrong-one-123'], { tag });
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/✗ disconnected from "HomeNet": [A-Z_0-9]+ \(\d+\)/);
-    expect(r.stdout).toMatch(/gave up after \d+ attempts?: likely .*password/i);
+    expect(r.stdout).toMatch(/gave up after \d+ attempts?: .*likely wrong password/);
     expect(r.stderr).toMatch(/hint: check the password/);
   });
 
@@ -102,13 +103,14 @@ describe('on the built-in virtual board (no --port)', () => {
     expect(events.at(-1)).toMatchObject({ event: 'got_ip', ip: '192.168.1.100' });
   });
 
-  it('connect to a network that is not there: exit 5 once the policy stops, exit 6 on --timeout', async () => {
+  it('connect to a network that is not there: exit 5 with what the board hears, also on --timeout', async () => {
     const gone = await runCli(['connect', 'NoSuchNet', '--open', '--max-attempts', '2'], { tag });
     expect(gone.code).toBe(5);
     expect(gone.stdout).toMatch(/NO_AP_FOUND/);
+    expect(gone.stdout).toMatch(/gave up after 2 attempts: no network named "NoSuchNet" in range; heard: "HomeNet", "Neighbor", "CafeGuest"/);
     const slow = await runCli(['connect', 'NoSuchNet', '--open', '--timeout', '2'], { tag });
-    expect(slow.code).toBe(6);
-    expect(slow.stderr).toMatch(/no IP address within 2 s/);
+    expect(slow.code).toBe(5);
+    expect(slow.stderr).toMatch(/no IP address within 2 s from "NoSuchNet": no network named "NoSuchNet" in range/);
   });
 
   it('disconnect on an idle board says there is nothing to do', async () => {
@@ -182,7 +184,7 @@ describe('espwifi sim shared by several commands', () => {
   it('connect, status, disconnect, status: the board keeps its state between invocations', async () => {
     expect((await runCli(['--port', port, 'connect', 'HomeNet', '--password', 'correct-horse'], { tag })).code).toBe(0);
     const s1 = JSON.parse((await runCli(['--json', '--port', port, 'status'], { tag })).stdout);
-    expect(s1).toMatchObject({ phase: 'got_ip', ip: '192.168.1.100', ssidText: 'HomeNet' });
+    expect(s1).toMatchObject({ port, phase: 'got_ip', ip: '192.168.1.100', ssid: 'HomeNet', lastReasonName: expect.any(String) });
     const d = await runCli(['--port', port, 'disconnect'], { tag });
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(/✓ Disconnected from "HomeNet"/);
@@ -205,9 +207,9 @@ describe('espwifi sim shared by several commands', () => {
       sock.write('{"action":"ap_off","ssid":"Neighbor"}\n');
     });
     expect(JSON.parse(reply)).toMatchObject({ ok: true });
-    const aps = JSON.parse((await runCli(['--json', '--port', port, 'scan'], { tag })).stdout) as { ssidText: string }[];
-    expect(aps.map((a) => a.ssidText)).not.toContain('Neighbor');
-    expect(aps.map((a) => a.ssidText)).toContain('HomeNet');
+    const aps = JSON.parse((await runCli(['--json', '--port', port, 'scan'], { tag })).stdout) as { ssid: string }[];
+    expect(aps.map((a) => a.ssid)).not.toContain('Neighbor');
+    expect(aps.map((a) => a.ssid)).toContain('HomeNet');
   });
 
   it('a missing port is exit 3 with a hint', async () => {

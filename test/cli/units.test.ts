@@ -76,7 +76,8 @@ describe('scan option translation', () => {
     expect(() => toScanOptions({ channel: 6, channels: [1] })).toThrow(/exclude each other/);
     expect(() => toScanOptions({ passive: true, activeMax: 100 })).toThrow(/apply to active scans/);
     expect(() => toScanOptions({ activeMin: 200, activeMax: 100 })).toThrow(/must not exceed/);
-    expect(() => parseChannelList('0')).toThrow(/1-14/);
+    expect(() => parseChannelList('0')).toThrow(/between 1 and 13/);
+    expect(() => parseChannelList('6,14')).toThrow(/14 is allowed only in Japan/);
   });
 });
 

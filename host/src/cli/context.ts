@@ -67,6 +67,15 @@ export function intOption(name: string, min: number, max: number) {
   };
 }
 
+/** 2.4 GHz channels 1–13 (every regulatory domain); 14 is Japan-only 802.11b, refused here
+ *  because espwifi neither reads nor sets the board's country. */
+export function channelOption(name: string) {
+  return (value: string): number => {
+    if (value.trim() === '14') throw new CliError(EXIT.USAGE, `${name} 14 is allowed only in Japan (802.11b); espwifi uses channels 1–13, which every country allows`);
+    return intOption(name, 1, 13)(value);
+  };
+}
+
 export function floatOption(name: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);

@@ -21,7 +21,15 @@ export const EXIT = {
   COMMAND_FAILED: 9,
   /** Interrupted by Ctrl-C before the command finished (128 + SIGINT). */
   INTERRUPTED: 130,
+  /** Stopped by SIGTERM before the command finished (128 + SIGTERM). */
+  TERMINATED: 143,
 } as const;
+
+/** The failure class of an exit code: the `code` of --json error objects (README "JSON output"). */
+export const ERROR_CLASS: Record<number, string> = {
+  1: 'INTERNAL', 2: 'USAGE', 3: 'PORT', 4: 'CONNECT_FAILED', 5: 'CONNECT_FAILED', 6: 'TIMEOUT',
+  7: 'DEVICE_RESET', 8: 'FLASH_FAILED', 9: 'DEVICE_ERROR', 130: 'INTERRUPTED', 143: 'INTERRUPTED',
+};
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -29,10 +37,16 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export class CliError extends Error {
   readonly exitCode: number;
   readonly hint?: string;
-  constructor(exitCode: number, message: string, hint?: string) {
+  /** The library's or device's own error code behind it (PORT_NOT_FOUND, WIFI_STATE, ...). */
+  readonly detail?: string;
+  /** The verdict of a failed connect, the same one the message states. */
+  readonly likely?: { cause: string; evidence: string };
+  constructor(exitCode: number, message: string, hint?: string, extra: { detail?: string; likely?: { cause: string; evidence: string } } = {}) {
     super(message);
     this.name = 'CliError';
     this.exitCode = exitCode;
     this.hint = hint;
+    if (extra.detail !== undefined) this.detail = extra.detail;
+    if (extra.likely !== undefined) this.likely = extra.likely;
   }
 }

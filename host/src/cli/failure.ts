@@ -2,14 +2,16 @@
 // Library errors are recognised by name (EspWifiError subclasses set it), so this file does not
 // depend on which module defines them.
 import { CommanderError } from 'commander';
-import { CliError, EXIT } from './exit-codes.js';
+import { CliError, ERROR_CLASS, EXIT } from './exit-codes.js';
 
 export interface Failure {
   exitCode: number;
   message: string;
   hint?: string;
-  /** Machine-readable name for --json output. */
+  /** The library's or device's own code (PORT_NOT_FOUND, WIFI_STATE, ...) for --json `detail`. */
   code: string;
+  /** A failed connect's verdict, as the message states it. */
+  likely?: { cause: string; evidence: string };
 }
 
 function likelyPassword(err: Record<string, unknown>): boolean {
@@ -19,7 +21,11 @@ function likelyPassword(err: Record<string, unknown>): boolean {
 }
 
 export function classify(error: unknown, context: { duringOpen?: boolean } = {}): Failure {
-  if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message, hint: error.hint, code: 'CLI' };
+  if (error instanceof CliError) {
+    const f: Failure = { exitCode: error.exitCode, message: error.message, hint: error.hint, code: error.detail ?? ERROR_CLASS[error.exitCode] ?? 'CLI' };
+    if (error.likely) f.likely = error.likely;
+    return f;
+  }
   if (error instanceof CommanderError) return { exitCode: EXIT.USAGE, message: error.message, code: error.code };
   const err = (error ?? {}) as Record<string, unknown> & Error;
   // Subclasses that forget to set .name still carry their constructor's name.
@@ -27,6 +33,7 @@ export function classify(error: unknown, context: { duringOpen?: boolean } = {})
   const code = String(err.code ?? name ?? 'ERROR');
   const message = String(err.message ?? error);
 
+  if (name === 'EspWifiError' && code === 'BAD_ARG') return { exitCode: EXIT.USAGE, message, code };
   if (name === 'PortError' || name === 'SerialDeviceError' || /^PORT_/.test(code)) {
     return { exitCode: EXIT.NO_BOARD, message, code };
   }

@@ -1,5 +1,6 @@
 // How station data reads on a terminal: AP tables, disconnect reasons, events, status.
 import { printable, table, type Style } from './output.js';
+import { decodeReason } from '../reasons.js';
 import type { ApRecord, DeviceInfo, DisconnectInfo, IpInfo, StationStatus } from '../types.js';
 
 export function rssiBar(rssi: number): string {
@@ -67,9 +68,14 @@ export function statusRows(s: StationStatus): [string, string | number | undefin
     ['rssi', connected && s.rssi !== undefined ? `${s.rssi} dBm ${rssiBar(s.rssi)}` : undefined],
     ['ip', s.ip && s.ip !== '0.0.0.0' ? `${s.ip} / ${s.mask ?? '?'} via ${s.gw ?? '?'}` : undefined],
     ['scan', `${s.scan}${s.unfetched ? ` (${s.unfetched} records not fetched)` : ''}`],
-    ['last reason', s.lastReason ? String(s.lastReason) : undefined],
+    ['last reason', s.lastReason ? `${s.lastReason} ${reasonName(s.lastReason)}` : undefined],
     ['link', `${s.rxFrames} frames received, ${s.badCrc} bad CRC, ${s.tooLong} too long, ${s.malformed} malformed`],
   ];
+}
+
+/** ASSOC_LEAVE for 8; UNKNOWN_999 for a code the protocol does not list. */
+export function reasonName(code: number): string {
+  return decodeReason(code).name;
 }
 
 export function ipLine(ip: IpInfo): string {

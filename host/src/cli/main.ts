@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { makeCtx, intOption, type Ctx, type GlobalOptions } from './context.js';
-import { EXIT } from './exit-codes.js';
+import { ERROR_CLASS, EXIT } from './exit-codes.js';
 import { classify } from './failure.js';
 import { writeJson } from './output.js';
 import { LOG_LEVELS, loadLogger } from './logger.js';
@@ -34,7 +34,8 @@ export function buildProgram(): Command {
     .description("Drive an ESP32's Wi-Fi station from your laptop over a serial cable (or a built-in virtual board)")
     .version(packageVersion(), '-V, --version')
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
+    // main() reports parse errors itself: one "espwifi:" prefix, or a JSON object with --json.
+    .configureOutput({ outputError: () => {} })
     .addOption(new Option('-p, --port <port>', 'serial port, rfc2217://host:port or socket://host:port (default: a built-in virtual board)').env('ESPWIFI_PORT'))
     .option('-b, --baud <rate>', 'baud rate (default 115200; flash: 460800)', intOption('--baud', 300, 5_000_000))
     .option('--json', 'machine-readable output (JSON; NDJSON for streams)')
@@ -91,18 +92,32 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // help/version are successful exits; everything else commander rejects is a usage error.
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.OK;
+      // `espwifi help [cmd]` is a request (exit 0); bare `espwifi` shows help as a usage error.
+      if (['commander.helpDisplayed', 'commander.version'].includes(err.code) || (err.code === 'commander.help' && err.exitCode === 0)) return EXIT.OK;
+      if (err.code === 'commander.help') return EXIT.USAGE;
+      const message = err.message.replace(/^error: /, '');
+      report({ exitCode: EXIT.USAGE, code: err.code, message, hint: 'run with --help for usage' }, wantsJson);
       return EXIT.USAGE;
     }
     const f = classify(err);
-    if (wantsJson) writeJson({ error: { code: f.code, exitCode: f.exitCode, message: f.message, hint: f.hint } }, process.stderr);
-    else {
-      process.stderr.write(`espwifi: ${f.message}\n`);
-      if (f.hint) process.stderr.write(`  hint: ${f.hint}\n`);
-      if (f.exitCode === EXIT.INTERNAL && process.env.ESPWIFI_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    }
+    report(f, wantsJson);
+    if (!wantsJson && f.exitCode === EXIT.INTERNAL && process.env.ESPWIFI_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return f.exitCode;
   }
+}
+
+/** One failure on stderr: "espwifi: message" and a hint line, or the JSON error object
+ *  (README "JSON output": code = failure class, detail = the library's or device's own code). */
+function report(f: { exitCode: number; code: string; message: string; hint?: string; likely?: unknown }, json: boolean): void {
+  if (json) {
+    const error: Record<string, unknown> = { code: ERROR_CLASS[f.exitCode] ?? 'INTERNAL', detail: f.code, exitCode: f.exitCode, message: f.message };
+    if (f.hint) error.hint = f.hint;
+    if (f.likely) error.likely = f.likely;
+    writeJson({ error }, process.stderr);
+    return;
+  }
+  process.stderr.write(`espwifi: ${f.message}\n`);
+  if (f.hint) process.stderr.write(`  hint: ${f.hint}\n`);
 }
 
 /** Entry for bin/espwifi.js: exits with main()'s code, also when a stray handle would keep Node alive. */

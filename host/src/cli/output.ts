@@ -73,12 +73,35 @@ export function table<T>(rows: readonly T[], columns: Column<T>[], style: Style,
 }
 
 export { printable, quoted } from '../text.js';
+import { displaySsid } from '../rules/scan-coordinator.js';
 
 export function writeJson(value: unknown, stream: NodeJS.WritableStream = process.stdout): void {
-  stream.write(JSON.stringify(value, jsonReplacer) + '\n');
+  stream.write(JSON.stringify(forJson(value), jsonReplacer) + '\n');
 }
 
-/** Buffers (SSIDs) become hex strings in JSON; the readable form travels alongside as ssidText. */
+/**
+ * The one JSON shape of an SSID (README "JSON output"): `ssid` readable text (UTF-8, or \xHH
+ * escapes for bytes that are not) and `ssidHex` the exact bytes. Applied to every object written,
+ * whether the SSID came as a Buffer (events, records) or with a ready `ssidText`.
+ */
+export function forJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(forJson);
+  if (!value || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  const out: Record<string, unknown> = {};
+  const o = value as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'ssidText') continue;
+    if (k === 'ssid' && Buffer.isBuffer(v)) {
+      out.ssid = typeof o.ssidText === 'string' ? o.ssidText : displaySsid(v);
+      out.ssidHex = v.toString('hex');
+      continue;
+    }
+    out[k] = forJson(v);
+  }
+  return out;
+}
+
+/** Other buffers become hex strings; bigints decimal strings. */
 export function jsonReplacer(_key: string, value: unknown): unknown {
   if (value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)) {
     return Buffer.from((value as { data: number[] }).data).toString('hex');

@@ -38,8 +38,9 @@ export function trapInterrupts(): { signal: AbortSignal; dispose(): void } {
   let count = 0;
   const handler = (sig: NodeJS.Signals) => {
     count++;
-    if (count > 1) process.exit(EXIT.INTERRUPTED);
-    ac.abort(new CliError(EXIT.INTERRUPTED, `interrupted (${sig})`));
+    const code = sig === 'SIGTERM' ? EXIT.TERMINATED : EXIT.INTERRUPTED; // 128 + the signal's number
+    if (count > 1) process.exit(code);
+    ac.abort(new CliError(code, `interrupted (${sig})`));
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
@@ -85,6 +86,23 @@ export async function startVirtualBoard(
   }
 }
 
+/** --scenario picks the built-in virtual board's world; with --port there is none to give it to. */
+export function refuseScenarioWithPort(ctx: Ctx, scenario: unknown): void {
+  if (ctx.port !== undefined && scenario !== undefined) {
+    throw new CliError(EXIT.USAGE, '--scenario and --port exclude each other: a scenario describes the built-in virtual board, and --port selects another board');
+  }
+}
+
+/** The port to open, or undefined for the built-in virtual board. An empty --port or ESPWIFI_PORT
+ *  is a mistake (an unset variable in a script), never a request for the virtual board. */
+export function chosenPort(ctx: Ctx): string | undefined {
+  if (ctx.port === undefined) return undefined;
+  if (ctx.port.trim() === '') {
+    throw new CliError(EXIT.USAGE, 'the port is empty (--port "" or ESPWIFI_PORT set to nothing)', 'give a device path, rfc2217://host:port or socket://host:port, or leave both unset for the built-in virtual board');
+  }
+  return ctx.port;
+}
+
 /** ESPWIFI_SIM_SPEED speeds up the built-in virtual board of every command (tests, impatient users). */
 function envSpeed(): number | undefined {
   const v = Number(process.env.ESPWIFI_SIM_SPEED);
@@ -97,8 +115,10 @@ export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Sessi
   let board: Board | undefined;
   try {
     let port: string;
-    if (ctx.port) {
-      port = ctx.port;
+    const given = chosenPort(ctx);
+    refuseScenarioWithPort(ctx, opts.scenario);
+    if (given !== undefined) {
+      port = given;
     } else {
       const scenario = opts.scenario ?? 'home';
       vb = await startVirtualBoard(ctx, { scenario, speed: opts.speed ?? envSpeed(), seed: opts.seed });

@@ -11,6 +11,11 @@ export async function createTransport(url: string, options: TransportOptions = {
     const { SocketTransport } = await import('./socket.js');
     return new SocketTransport(url, options);
   }
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url);
+  if (scheme) {
+    const { EspWifiError } = await import('../errors.js');
+    throw new EspWifiError('BAD_ARG', `unsupported scheme "${scheme[1]}://" in ${url}; use a device path, rfc2217://host:port or socket://host:port`);
+  }
   const { SerialTransport } = await import('./serial.js');
   return new SerialTransport(url, options);
 }

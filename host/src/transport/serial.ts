@@ -3,6 +3,8 @@
 // with an error, and tolerates pseudo-terminals that reject modem-control ioctls.
 import { EventEmitter } from 'node:events';
 import type { SerialPortStream } from '@serialport/stream';
+import { closeSync, constants, openSync, statSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { EspWifiError, PortError } from '../errors.js';
 import { createLocalPort } from './serial-binding.js';
 import type { ControlSignals, Transport, TransportOptions } from './types.js';
@@ -20,6 +22,34 @@ export interface SerialTransportDeps {
 
 /** Both lines released: on the auto-reset circuit neither EN nor IO0 is pulled. */
 export const RELEASED: Readonly<Required<ControlSignals>> = { dtr: false, rts: false };
+
+/**
+ * What the path is when it is surely no serial port (a file, a directory, a FIFO, a device that is
+ * not a terminal such as /dev/null); undefined when it is a terminal or cannot be told (missing,
+ * no permission: the open reports those in its own words).
+ */
+export function notATerminal(path: string): string | undefined {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFile()) return 'a regular file';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a Unix socket (for a socket server use socket://host:port)';
+  if (!st.isCharacterDevice()) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDWR | constants.O_NOCTTY | constants.O_NONBLOCK);
+    return isatty(fd) ? undefined : 'a character device that is not a terminal';
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 export class SerialTransport extends EventEmitter implements Transport {
   readonly url: string;
@@ -44,6 +74,8 @@ export class SerialTransport extends EventEmitter implements Transport {
 
   async open(): Promise<void> {
     if (this.isOpen) return;
+    const what = notATerminal(this.url);
+    if (what) throw PortError.forPath('not-serial', this.url, undefined, what);
     // hupcl:false keeps Windows from opening with DTR on and RTS off — IO0 held low, so an EN press,
     // brownout or watchdog reset while the port is open would boot into download mode (no-op on
     // Unix, which raises both lines). Then both lines are released, as esptool and esp-idf-monitor do.

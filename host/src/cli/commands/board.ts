@@ -1,8 +1,10 @@
 // The small board commands: info, status, disconnect, reset.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { infoLines, keyValues, ssidLabel, statusRows } from '../format.js';
-import { writeJson } from '../output.js';
+import { infoLines, keyValues, statusRows } from '../format.js';
+import { quoted, writeJson } from '../output.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { reasonName } from '../format.js';
 
 export function registerBoardCommands(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
@@ -23,10 +25,10 @@ export function registerBoardCommands(program: Command, getCtx: (cmd: Command) =
     .action(async (_o, cmd: Command) => {
       const ctx = getCtx(cmd);
       const { withBoard } = await import('../session.js');
-      await withBoard(ctx, { reconnect: false }, async ({ board }) => {
+      await withBoard(ctx, { reconnect: false }, async ({ board, port }) => {
         const s = await board.status();
-        if (ctx.json) writeJson(s);
-        else ctx.out.write(keyValues(statusRows(s), ctx.style) + '\n');
+        if (ctx.json) writeJson({ port, ...s, lastReasonName: reasonName(s.lastReason) });
+        else ctx.out.write(keyValues([['port', port], ...statusRows(s)], ctx.style) + '\n');
       });
     });
 
@@ -38,18 +40,29 @@ export function registerBoardCommands(program: Command, getCtx: (cmd: Command) =
       const { withBoard } = await import('../session.js');
       await withBoard(ctx, { reconnect: false }, async ({ board }) => {
         const before = await board.status();
-        const wasConnected = before.phase === 'connected' || before.phase === 'got_ip';
         if (before.phase === 'uninit' || before.phase === 'init') {
-          if (ctx.json) writeJson({ disconnected: false, phase: before.phase });
+          if (ctx.json) writeJson({ disconnected: false, stoppedAttempt: false, phase: before.phase });
           else ctx.out.write(`Not connected (Wi-Fi is ${before.phase === 'uninit' ? 'not initialised' : 'not started'}); nothing to do.\n`);
           return;
         }
+        const wasConnected = before.phase === 'connected' || before.phase === 'got_ip';
+        const wasTrying = before.phase === 'connecting';
+        // During an attempt status names no SSID yet: the stored configuration says where to.
+        const target = wasTrying ? (await board.getConfig()).ssidText : before.ssidText;
         await board.disconnect();
-        if (ctx.json) writeJson({ disconnected: wasConnected, ssid: wasConnected ? before.ssidText : undefined });
-        else
-          ctx.out.write(
-            wasConnected ? `${ctx.style.green('✓')} Disconnected from "${ssidLabel(before.ssidText, before.ssid)}".\n` : 'Not connected; the station is idle.\n',
-          );
+        const after = await board.status();
+        if (after.phase !== 'started') {
+          throw new CliError(EXIT.COMMAND_FAILED, `the station is still ${after.phase} after disconnect`, 'run espwifi disconnect again, or espwifi reset');
+        }
+        if (ctx.json) {
+          writeJson({ disconnected: wasConnected, stoppedAttempt: wasTrying, ...(wasConnected || wasTrying ? { ssid: target } : {}), phase: after.phase });
+        } else if (wasConnected) {
+          ctx.out.write(`${ctx.style.green('✓')} Disconnected from ${quoted(target ?? '')}.\n`);
+        } else if (wasTrying) {
+          ctx.out.write(`${ctx.style.green('✓')} Stopped the connect attempt to ${quoted(target ?? '')}; the station is idle.\n`);
+        } else {
+          ctx.out.write('Not connected; the station is idle.\n');
+        }
       });
     });
 

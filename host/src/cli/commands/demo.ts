@@ -15,8 +15,8 @@ import type { ApRecord, DisconnectInfo, GaveUpInfo, IpInfo, ReconnectingInfo } f
 import type { BoardEvents, ConnectedInfo } from '../../board.js';
 
 interface DemoCli {
-  scenario: string;
-  speed: number;
+  scenario?: string;
+  speed?: number;
   ssid?: string;
   password?: string;
 }
@@ -55,20 +55,28 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
   program
     .command('demo')
     .description("walk the seed's big station scenario with a readable timeline (virtual board unless --port)")
-    .option('--scenario <name>', 'virtual board scenario', 'demo')
-    .option('--speed <factor>', 'virtual-time speed-up of the virtual board', floatOption('--speed', 0.1, 1000), 2)
+    .option('--scenario <name>', 'virtual board scenario (default demo; only without --port)')
+    .option('--speed <factor>', 'virtual-time speed-up of the virtual board (default 2; only without --port)', floatOption('--speed', 0.1, 1000))
     .option('--ssid <ssid>', 'with --port: the network to connect to')
     .option('--password <password>', 'with --port: its password (or ESPWIFI_PASSWORD, or a prompt)')
     .action(async (o: DemoCli, cmd: Command) => {
       const ctx = getCtx(cmd);
-      const real = Boolean(ctx.port);
+      const { chosenPort, refuseScenarioWithPort } = await import('../session.js');
+      const real = chosenPort(ctx) !== undefined;
+      refuseScenarioWithPort(ctx, o.scenario);
+      if (real && o.speed !== undefined) throw new CliError(EXIT.USAGE, '--speed and --port exclude each other: a real board runs in real time');
+      if (!real && (o.ssid !== undefined || o.password !== undefined)) {
+        throw new CliError(EXIT.USAGE, '--ssid/--password apply only with --port: the virtual board\'s demo uses its scenario\'s network');
+      }
+      const scenarioName = o.scenario ?? 'demo';
+      const speed = o.speed ?? 2;
       let scenario: Scenario | null = null;
       if (!real) {
         try {
           // The demo injects the faults itself at the right moments, so the scenario's own
           // timeline (meant for people watching `espwifi sim`) is left out.
           const { loadScenario } = await import('../lib.js');
-          scenario = { ...loadScenario(o.scenario), timeline: [] };
+          scenario = { ...loadScenario(scenarioName), timeline: [] };
         } catch (err) {
           throw new CliError(EXIT.USAGE, (err as Error).message, 'shipped scenarios are in firmware/sim/scenarios/');
         }
@@ -79,7 +87,7 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
         target = { ssid: o.ssid, password: pw.password ?? '' };
       }
       if (!real && !target) {
-        throw new CliError(EXIT.USAGE, `scenario "${o.scenario}" has no visible AP with a password to demonstrate with`);
+        throw new CliError(EXIT.USAGE, `scenario "${scenarioName}" has no visible AP with a password to demonstrate with`);
       }
       const tl = new Timeline(ctx.out, ctx.style, ctx.json);
       if (!ctx.json) {
@@ -87,13 +95,13 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
           ctx.style.bold('espwifi demo') +
             (real
               ? ` — the seed's station scenario on the board at ${ctx.port}\n`
-              : ` — the seed's station scenario on a built-in virtual board (scenario "${o.scenario}", virtual time ×${o.speed})\n`),
+              : ` — the seed's station scenario on a built-in virtual board (scenario "${scenarioName}", virtual time ×${speed})\n`),
         );
       }
       // Short backoff so the story fits in seconds; the defaults (1 s doubling to 30 s) suit real networks.
       const reconnect = { baseDelayMs: 400, maxDelayMs: 1600, factor: 2 };
       const { withBoard } = await import('../session.js');
-      await withBoard(ctx, { scenario: scenario ?? o.scenario, speed: o.speed, reconnect, announce: false }, (s) => runDemo(ctx, tl, s, target, real));
+      await withBoard(ctx, { ...(real ? {} : { scenario: scenario ?? scenarioName, speed }), reconnect, announce: false }, (s) => runDemo(ctx, tl, s, target, real));
       if (!ctx.json) ctx.out.write(`\n${ctx.style.green('✓')} Demo finished in ${(tl.elapsedMs / 1000).toFixed(1)} s; the board is stopped and deinitialised.\n`);
     });
 }

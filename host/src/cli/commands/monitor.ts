@@ -18,8 +18,8 @@ export function registerMonitor(program: Command, getCtx: (cmd: Command) => Ctx)
     .command('monitor')
     .description('print decoded events and device log lines until Ctrl-C (NDJSON with --json)')
     .option('--no-log', 'hide device log lines (ROM banner, ESP_LOG output)')
-    .option('--scenario <name>', 'scenario for the built-in virtual board (without --port)', 'home')
-    .action(async (o: { log: boolean; scenario: string }, cmd: Command) => {
+    .option('--scenario <name>', 'scenario for the built-in virtual board (only without --port; default home)')
+    .action(async (o: { log: boolean; scenario?: string }, cmd: Command) => {
       const ctx = getCtx(cmd);
       const [{ untilAborted, withBoard }, { decodeReason }] = await Promise.all([import('../session.js'), import('../lib-light.js')]);
       await withBoard(ctx, { scenario: o.scenario, reconnect: false }, async ({ board, signal, port }) => {

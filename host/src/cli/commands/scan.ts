@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
-import { intOption, macOption } from '../context.js';
+import { channelOption, intOption, macOption } from '../context.js';
 import { apTable } from '../format.js';
-import { writeJson } from '../output.js';
+import { quoted, writeJson } from '../output.js';
 import { spinner } from '../progress.js';
 import type { ApRecord, ScanOptions } from '../../types.js';
 import type { Board } from '../lib.js';
@@ -27,15 +27,18 @@ interface ScanCli {
 export function parseChannelList(value: string): number[] {
   const out = value.split(',').map((part) => {
     const t = part.trim();
-    if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 14) {
-      throw new CliError(EXIT.USAGE, `--channels takes 2.4 GHz channels 1-14 separated by commas, e.g. 1,6,11 (got "${value}")`);
-    }
-    return Number(t);
+    if (!/^\d+$/.test(t)) throw new CliError(EXIT.USAGE, `--channels takes 2.4 GHz channels 1–13 separated by commas, e.g. 1,6,11 (got "${value}")`);
+    return channelOption('--channels')(t);
   });
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
 export function toScanOptions(o: ScanCli): ScanOptions & { block?: boolean } {
+  if (o.ssid !== undefined) {
+    const n = Buffer.byteLength(o.ssid);
+    if (n === 0) throw new CliError(EXIT.USAGE, '--ssid is empty: a network name is 1–32 bytes');
+    if (n > 32) throw new CliError(EXIT.USAGE, `--ssid: an SSID is at most 32 bytes (${quoted(o.ssid)} has ${n})`);
+  }
   if (o.channel && o.channels) throw new CliError(EXIT.USAGE, '--channel and --channels exclude each other (a bitmap needs channel 0)');
   if (o.passive && (o.activeMin !== undefined || o.activeMax !== undefined)) {
     throw new CliError(EXIT.USAGE, '--active-min/--active-max apply to active scans; drop --passive or use --passive-time');
@@ -78,7 +81,7 @@ export function registerScan(program: Command, getCtx: (cmd: Command) => Ctx): v
     .description('scan for access points (a table; a JSON array with --json)')
     .option('--ssid <ssid>', 'only APs with this SSID')
     .option('--bssid <mac>', 'only this AP', macOption('--bssid'))
-    .option('--channel <n>', 'scan one channel (default: all)', intOption('--channel', 1, 14))
+    .option('--channel <n>', 'scan one channel, 1–13 (default: all)', channelOption('--channel'))
     .option('--channels <list>', 'scan these channels, e.g. 1,6,11', parseChannelList)
     .option('--show-hidden', 'include APs that hide their SSID')
     .option('--passive', 'listen for beacons instead of sending probe requests')
@@ -88,7 +91,7 @@ export function registerScan(program: Command, getCtx: (cmd: Command) => Ctx): v
     .option('--home-dwell <ms>', 'while connected: time back on the home channel between channels', intOption('--home-dwell', 0, 255))
     .option('--block', 'blocking scan (the board answers when done, no SCAN_DONE event)')
     .option('--timeout <s>', 'give up after this many seconds', intOption('--timeout', 1, 600))
-    .option('--scenario <name>', 'scenario for the built-in virtual board (without --port)', 'home')
+    .option('--scenario <name>', 'scenario for the built-in virtual board (only without --port; default home)')
     .action(async (o: ScanCli, cmd: Command) => {
       const ctx = getCtx(cmd);
       const scanOpts = toScanOptions(o);
@@ -100,6 +103,16 @@ export function registerScan(program: Command, getCtx: (cmd: Command) => Ctx): v
         let aps;
         try {
           aps = scanOpts.block ? await abortable(blockingScan(board, scanOpts), signal) : await abortable(board.scan({ ...scanOpts, signal }), signal);
+        } catch (err) {
+          spin.stop();
+          // A scan that was interrupted or ran out of time is stopped, so the board is idle after us.
+          const name = (err as { name?: string }).name;
+          if (signal.aborted || name === 'TimeoutError') await board.scanStop().catch((e: unknown) => ctx.log.debug({ err: e }, 'scan_stop failed'));
+          const e = err as { name?: string; errorName?: string; arg?: string };
+          if (e.name === 'CommandError' && e.errorName === 'INVALID_ARG') {
+            throw new CliError(EXIT.USAGE, `the board refused the scan's channels (${where}): they are outside its country's channels`, 'scan all channels (no --channel) to see which the board uses');
+          }
+          throw err;
         } finally {
           spin.stop();
         }
