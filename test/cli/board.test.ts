@@ -134,14 +134,15 @@ describe('on the built-in virtual board (no --port)', () => {
 
 describe('monitor', () => {
   it('prints decoded events and device log lines until Ctrl-C, then exits 0 (NDJSON with --json)', async () => {
-    // A board that panics half a second in: a log burst (the panic dump, the ROM banner) and a reset.
+    // A board that panics 3 s (virtual) in, after monitor is attached: a log burst (the panic dump,
+    // the ROM banner) and a reset. Sooner, the panic could land while the board is still being opened.
     const scenario = path.join(tmp, 'panicky.json');
     writeFileSync(
       scenario,
       JSON.stringify({
         name: 'panicky',
         aps: [{ ssid: 'HomeNet', bssid: '30:7b:ac:69:41:90', channel: 6, rssi: -52, auth: 'wpa2', password: 'correct-horse' }],
-        timeline: [{ at_ms: 800, action: 'panic' }],
+        timeline: [{ at_ms: 3000, action: 'panic' }],
       }),
     );
     const mon = startCli(['--json', 'monitor', '--scenario', scenario], { tag });

@@ -145,7 +145,7 @@ export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Sessi
         // "Flash the firmware" is no advice for the virtual board: its core is built in.
         throw new CliError(EXIT.INTERNAL, `the virtual board on ${port} did not answer (${f.message})`, 'rebuild it with npm run build:sim; with --log-level debug its own output is shown');
       }
-      throw new CliError(f.exitCode, f.message, f.code === 'NO_HELLO' ? await noHelloHint(port, f.hint) : f.hint);
+      throw new CliError(f.exitCode, f.message, f.code === 'NO_HELLO' ? await noHelloHint(port, f.hint) : f.hint, { detail: f.code });
     }
     return await fn({ board, vb, port, signal: interrupts.signal });
   } finally {
