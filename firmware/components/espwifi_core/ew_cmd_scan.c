@@ -9,7 +9,7 @@
 
 static const char *TAG = "ew_cmd_scan";
 
-static void clear_unfetched(ew_core_t *c)
+void ew_scan_clear_unfetched(ew_core_t *c)
 {
     char nb[12], ib[12];
     uint16_t n = 0;
@@ -67,7 +67,7 @@ void ew_cmd_scan(ew_req_t *r)
     cfg.coex_background = a[EW_ARG_SCAN_COEX].i != 0;
 
     if (!c->port->scan_start) { ew_reply_err(r, EW_ERR_NOT_SUPPORTED); return; }
-    if (c->scan_state == EW_SCAN_STATE_DONE) clear_unfetched(c);
+    if (c->scan_state == EW_SCAN_STATE_DONE) ew_scan_clear_unfetched(c);
     c->scan_state = EW_SCAN_STATE_IDLE;
 
     /* Always non-blocking in the driver: esp_wifi_scan_start(block=true) would hold this task for

@@ -47,6 +47,15 @@ void ew_cmd_mode(ew_req_t *r)
     ew_reply_result(r, err);
 }
 
+void ew_sta_config_defaults(ew_sta_config_t *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->scan_method = EW_SCAN_METHOD_FAST;
+    cfg->sort_method = EW_SORT_METHOD_SIGNAL;
+    cfg->auth_threshold = EW_AUTH_OPEN;
+    cfg->pmf = EW_PMF_CAPABLE;
+}
+
 void ew_cmd_config(ew_req_t *r)
 {
     const ew_arg_t *a = r->args;
@@ -55,11 +64,7 @@ void ew_cmd_config(ew_req_t *r)
     if (r->core->phase == EW_PHASE_CONNECTING) { ew_reply_err(r, EW_ERR_WIFI_STATE); return; }
     /* esp_wifi_set_config replaces the whole config: absent arguments take the driver's
      * defaults rather than keeping stale values from an earlier call. */
-    memset(&cfg, 0, sizeof cfg);
-    cfg.scan_method = EW_SCAN_METHOD_FAST;
-    cfg.sort_method = EW_SORT_METHOD_SIGNAL;
-    cfg.auth_threshold = EW_AUTH_OPEN;
-    cfg.pmf = EW_PMF_CAPABLE;
+    ew_sta_config_defaults(&cfg);
     cfg.ssid_len = (uint8_t)ew_arg_bytes(&a[EW_ARG_CONFIG_SSID], cfg.ssid, sizeof cfg.ssid);
     cfg.password_len = (uint8_t)ew_arg_bytes(&a[EW_ARG_CONFIG_PASS], cfg.password, sizeof cfg.password);
     if (a[EW_ARG_CONFIG_BSSID].present) {

@@ -181,4 +181,5 @@ void ew_core_on_event(ew_core_t *core, const ew_event_t *ev)
     }
     }
     ew_send(core, &fb);
+    ew_improv_on_event(core, ev);
 }

@@ -101,3 +101,14 @@ bool ew_need_started(ew_req_t *r);
     ((core)->port->op ? (core)->port->op((core)->port->ctx, ##__VA_ARGS__) : EW_ERR_NOT_SUPPORTED)
 /* Replies ok or the port's error. */
 void ew_reply_result(ew_req_t *r, ew_err_t err);
+
+/* ---- Improv serial (ew_improv.c) ---- */
+/* Every received byte, before line assembly: true when it belongs to an Improv packet (the line
+ * reader then drops the line it was assembling, which held the "IMPROV" header). */
+bool ew_improv_rx_byte(ew_core_t *core, uint8_t byte);
+/* Every driver event, after the core has handled and reported it. */
+void ew_improv_on_event(ew_core_t *core, const ew_event_t *ev);
+/* Clears a finished scan's records nobody fetched (ew_cmd_scan.c). */
+void ew_scan_clear_unfetched(ew_core_t *c);
+/* esp_wifi_set_config's defaults for the fields a request leaves out (ew_cmd_wifi.c). */
+void ew_sta_config_defaults(ew_sta_config_t *cfg);

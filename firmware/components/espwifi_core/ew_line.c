@@ -53,6 +53,10 @@ void ew_core_rx(ew_core_t *core, const uint8_t *data, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         char c = (char)data[i];
+        if (ew_improv_rx_byte(core, data[i])) {
+            core->line_len = 0;
+            continue;
+        }
         if (c == '\n' || c == '\r') {
             size_t n = core->line_len;
             bool overflow = core->line_overflow;

@@ -13,6 +13,7 @@
  */
 #pragma once
 #include "ew_port.h"
+#include "ew_improv.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -53,6 +54,7 @@ typedef struct ew_core {
     uint32_t seq;
     ew_core_counters_t counters;
     bool ap_running;            /* SoftAP: AP_START seen, no AP_STOP since */
+    ew_improv_t improv;         /* Improv serial beside our frames (ew_improv.c) */
 } ew_core_t;
 
 /* Prepare the core; sends nothing. */
