@@ -13,3 +13,5 @@ export { DEFAULT_RULE_OPTIONS } from './rules/rules.js';
 export type { RuleOptions } from './rules/rules.js';
 export type * from './types.js';
 export { VirtualBoard } from './sim/virtual-board.js';
+export { ImprovClient, ImprovError } from './improv/client.js';
+export type { ImprovClientOptions, ImprovState, ImprovStateName, ImprovDeviceInfo, ImprovNetwork, ProvisionResult, EspWifiDisconnect, RpcOptions as ImprovRpcOptions } from './improv/client.js';

@@ -58,6 +58,14 @@ export function classify(error: unknown, context: { duringOpen?: boolean } = {})
       : { exitCode: EXIT.CONNECT_FAILED, message, code };
   }
   if (name === 'CommandError') return { exitCode: EXIT.COMMAND_FAILED, message, code };
+  if (code === 'IMPROV_NOT_DETECTED') return { exitCode: EXIT.NO_BOARD, message, code };
+  if (name === 'ImprovError' && code === 'IMPROV_UNABLE_TO_CONNECT') {
+    if (likelyPassword(err)) return { exitCode: EXIT.CONNECT_PASSWORD, message, hint: 'check the password (--password, ESPWIFI_PASSWORD or the prompt)', code };
+    // Only our firmware says why; any other Improv device leaves the reason unknown.
+    const hint = err.disconnect ? undefined : 'Improv itself does not say why; espwifi firmware adds the disconnect reason (protocol/IMPROV.md)';
+    return { exitCode: EXIT.CONNECT_FAILED, message, hint, code };
+  }
+  if (name === 'ImprovError') return { exitCode: EXIT.COMMAND_FAILED, message, code };
   if (name === 'FlashError' || name === 'FlashArgsError') return { exitCode: EXIT.FLASH_FAILED, message, code };
   if (name === 'EspWifiError' && code === 'BAD_ARG') return { exitCode: EXIT.USAGE, message, code };
   if (name === 'EspWifiError') return { exitCode: EXIT.COMMAND_FAILED, message, code };

@@ -9,3 +9,4 @@ export { toApRecord } from '../rules/scan-coordinator.js';
 export { definition as protocolDefinition } from '../protocol/definition.js';
 export { loadScenario } from '../sim/scenario.js';
 export type { Scenario } from '../sim/scenario.js';
+export { ImprovClient } from '../improv/client.js';

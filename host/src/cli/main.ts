@@ -12,6 +12,7 @@ import { registerConnect } from './commands/connect.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDiagnose } from './commands/diagnose.js';
 import { registerFlash } from './commands/flash.js';
+import { registerImprov } from './commands/improv.js';
 import { registerMonitor } from './commands/monitor.js';
 import { registerPorts } from './commands/ports.js';
 import { registerReason } from './commands/reason.js';
@@ -50,6 +51,7 @@ Examples:
   espwifi connect HomeNet              connect; the password is prompted for (hidden)
   espwifi --port /dev/ttyUSB0 info     a real board
   espwifi reason 15                    what a disconnect reason means
+  espwifi --port /dev/ttyUSB0 improv provision HomeNet   give an Improv device (ESPHome, WLED) its Wi-Fi
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 port/board not found, 4 connect failed (likely wrong
 password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9 command refused,
@@ -79,6 +81,7 @@ password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9
   registerDiagnose(program, getCtx);
   registerWatch(program, getCtx);
   registerFlash(program, getCtx);
+  registerImprov(program, getCtx);
   return program;
 }
 

@@ -1,0 +1,72 @@
+// Interop with a client nobody here wrote: the official improv-wifi-serial-sdk (the code ESP Web
+// Tools and Home Assistant's flasher run in the browser) drives a virtual board — the real
+// firmware core on a real pty — through NodeSerialDevice, the Web-Serial-shaped adapter the
+// flasher already uses for esptool-js. No browser: the SDK's ImprovSerial only needs a
+// SerialPort-like object with readable/writable streams.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImprovSerial } from 'improv-wifi-serial-sdk/dist/serial.js';
+import { ImprovSerialCurrentState } from 'improv-wifi-serial-sdk/dist/const.js';
+import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
+import { NodeSerialDevice } from '../../host/src/flash/serial-device.js';
+
+const quiet = { log: () => undefined, error: () => undefined, debug: () => undefined };
+
+describe('official improv-wifi-serial-sdk against the virtual board', () => {
+  let vb: VirtualBoard;
+  let dev: NodeSerialDevice;
+  let sdk: ImprovSerial;
+
+  beforeEach(async () => {
+    vb = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 1, color: false, stderr: 'ignore' });
+    dev = new NodeSerialDevice(vb.port);
+    await dev.open({ baudRate: 115200 });
+    sdk = new ImprovSerial(dev as unknown as ConstructorParameters<typeof ImprovSerial>[0], quiet);
+  });
+  afterEach(async () => {
+    await sdk.close().catch(() => undefined);
+    await dev.close();
+    await vb.stop();
+  });
+
+  it('detects the board, reads its info, scans, fails a wrong password, provisions, reports provisioned', async () => {
+    const info = await sdk.initialize(5000);
+    expect(info).toEqual({ firmware: 'espwifi', version: '0.1.0-sim', chipFamily: 'esp32c3', name: 'espwifi-a00001', osName: 'ESP-IDF', osVersion: 'v5.5.1' });
+    expect(sdk.state).toBe(ImprovSerialCurrentState.READY);
+
+    const ssids = await sdk.scan();
+    expect(ssids.map((s) => s.name)).toEqual(['CafeGuest', 'HomeNet', 'Neighbor']); // the SDK sorts by name
+    expect(ssids.find((s) => s.name === 'HomeNet')).toMatchObject({ secured: true });
+    expect(ssids.find((s) => s.name === 'CafeGuest')).toMatchObject({ secured: false });
+
+    await expect(sdk.provision('HomeNet', 'wrong-password', 30_000)).rejects.toBe('UNABLE_TO_CONNECT');
+    await expect(sdk.provision('NotThere', 'whatever-pass', 30_000)).rejects.toBe('UNABLE_TO_CONNECT');
+
+    const states: number[] = [];
+    sdk.addEventListener('state-changed', (e) => states.push((e as CustomEvent<number>).detail));
+    await sdk.provision('HomeNet', 'correct-horse', 30_000);
+    expect(states).toEqual([ImprovSerialCurrentState.PROVISIONING, ImprovSerialCurrentState.PROVISIONED]);
+    expect(sdk.nextUrl).toBeUndefined(); // the bridge serves no page to redirect to
+
+    await sdk.requestCurrentState();
+    expect(sdk.state).toBe(ImprovSerialCurrentState.PROVISIONED);
+    expect(sdk.error).toBe(0);
+  });
+
+  it('device name is answered; hostname, setting the name and network state are unknown commands', async () => {
+    await sdk.initialize(5000);
+    await expect(sdk.getDeviceName()).resolves.toBe('espwifi-a00001');
+    await expect(sdk.getHostname()).rejects.toBe('UNKNOWN_RPC_COMMAND');
+    await expect(sdk.setHostname('kitchen')).rejects.toBe('UNKNOWN_RPC_COMMAND');
+    await expect(sdk.setDeviceName('Kitchen')).rejects.toBe('UNKNOWN_RPC_COMMAND');
+    await expect(sdk.requestNetworkState()).rejects.toBe('UNKNOWN_RPC_COMMAND');
+    // after all refusals the board still answers
+    await sdk.requestCurrentState();
+    expect(sdk.state).toBe(ImprovSerialCurrentState.READY);
+  });
+
+  it('garbage on the line before the SDK speaks: detection still succeeds', async () => {
+    await vb.noise(200);
+    const info = await sdk.initialize(5000);
+    expect(info?.firmware).toBe('espwifi');
+  });
+});
