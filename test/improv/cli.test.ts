@@ -1,0 +1,72 @@
+// `espwifi improv ...` through the real CLI binary against built-in virtual boards: output,
+// --json, exit codes and named errors; the password never shows up anywhere.
+import net from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, runCli } from '../cli/helpers.js';
+
+beforeAll(ensureBuilt, 120_000);
+
+describe('espwifi improv', () => {
+  it('info and state, as text and --json', async () => {
+    const info = await runCli(['improv', 'info']);
+    expect(info.code).toBe(0);
+    expect(info.stdout).toMatch(/firmware\s+espwifi 0\.1\.0-sim/);
+    expect(info.stdout).toMatch(/improv state\s+ready/);
+    const state = await runCli(['improv', 'state', '--json']);
+    expect(state.code).toBe(0);
+    expect(JSON.parse(state.stdout)).toEqual({ state: 'ready', code: 2, urls: [] });
+  });
+
+  it('scan --json lists what the board sees', async () => {
+    const r = await runCli(['improv', 'scan', '--json']);
+    expect(r.code).toBe(0);
+    const nets = JSON.parse(r.stdout) as { ssidText: string; authRequired: boolean }[];
+    expect(nets.map((n) => n.ssidText)).toEqual(['HomeNet', 'Neighbor', 'CafeGuest']);
+  });
+
+  it('provision: 0 with the IP, 4 for a wrong password (with the reason), 5 for an AP that is not there', async () => {
+    const ok = await runCli(['improv', 'provision', 'HomeNet', '--json'], { env: { ESPWIFI_PASSWORD: 'correct-horse' } });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ provisioned: true, ssid: 'HomeNet', urls: [], ip: { ip: '192.168.1.100' } });
+
+    const wrong = await runCli(['improv', 'provision', 'HomeNet', '--password', 'hunter2-secret']);
+    expect(wrong.code).toBe(4);
+    expect(wrong.stderr).toMatch(/UNABLE_TO_CONNECT.*reason 15 4WAY_HANDSHAKE_TIMEOUT/);
+    expect(wrong.stdout + wrong.stderr).not.toContain('hunter2-secret');
+
+    const gone = await runCli(['improv', 'provision', 'NoSuchNet', '--json'], { env: { ESPWIFI_PASSWORD: 'hunter2-secret' } });
+    expect(gone.code).toBe(5);
+    const err = JSON.parse(gone.stderr.trim().split('\n').pop()!) as { error: { code: string; exitCode: number; message: string } };
+    expect(err.error).toMatchObject({ code: 'IMPROV_UNABLE_TO_CONNECT', exitCode: 5 });
+    expect(err.error.message).toMatch(/reason 201 NO_AP_FOUND/);
+    expect(gone.stdout + gone.stderr).not.toContain('hunter2-secret');
+  });
+
+  it('refusals keep their Improv names: exit 9; bad input is a usage error (2)', async () => {
+    const h = await runCli(['improv', 'hostname', '--json']);
+    expect(h.code).toBe(9);
+    expect(h.stderr).toContain('"code":"IMPROV_UNKNOWN_RPC_COMMAND"');
+    const name = await runCli(['improv', 'device-name']);
+    expect(name.code).toBe(0);
+    expect(name.stdout.trim()).toBe('espwifi-a00001');
+    const long = await runCli(['improv', 'provision', 'x'.repeat(33), '--open']);
+    expect(long.code).toBe(2);
+    const both = await runCli(['improv', 'provision', 'HomeNet', '--open', '--password', 'x']);
+    expect(both.code).toBe(2);
+  });
+
+  it('a port where nothing speaks Improv: exit 3 with IMPROV_NOT_DETECTED', async () => {
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer((s) => void sockets.add(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as net.AddressInfo;
+    try {
+      const r = await runCli(['--port', `socket://127.0.0.1:${port}`, 'improv', 'state', '--json']);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('"code":"IMPROV_NOT_DETECTED"');
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
