@@ -1,8 +1,8 @@
 // Interop with a client nobody here wrote: the official improv-wifi-serial-sdk (the code ESP Web
 // Tools and Home Assistant's flasher run in the browser) drives a virtual board — the real
 // firmware core on a real pty — through NodeSerialDevice, the Web-Serial-shaped adapter the
-// flasher already uses for esptool-js. No browser: the SDK's ImprovSerial only needs a
-// SerialPort-like object with readable/writable streams.
+// flasher already uses for esptool-js (with browser write semantics, below). No browser: the
+// SDK's ImprovSerial only needs a SerialPort-like object with readable/writable streams.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImprovSerial } from 'improv-wifi-serial-sdk/dist/serial.js';
 import { ImprovSerialCurrentState } from 'improv-wifi-serial-sdk/dist/const.js';
@@ -10,6 +10,21 @@ import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
 import { NodeSerialDevice } from '../../host/src/flash/serial-device.js';
 
 const quiet = { log: () => undefined, error: () => undefined, debug: () => undefined };
+
+/**
+ * The SDK as a browser runs it: Chrome's Web Serial resolves write() once the bytes are handed to
+ * the OS, and the SDK relies on that — it does not await its own write before the answer can
+ * arrive, and the next RPC's getWriter() would find the stream still locked. NodeSerialDevice's
+ * write() waits for the bytes to drain (what esptool-js needs before a baud change), so the SDK
+ * gets a writable that queues each chunk, in order, onto the device's own writer.
+ */
+function asBrowserPort(dev: NodeSerialDevice): ConstructorParameters<typeof ImprovSerial>[0] {
+  const inner = dev.writable!.getWriter();
+  const writable = new WritableStream<Uint8Array>({
+    write: (chunk) => void inner.write(chunk).catch(() => undefined),
+  });
+  return { readable: dev.readable, writable } as unknown as ConstructorParameters<typeof ImprovSerial>[0];
+}
 
 describe('official improv-wifi-serial-sdk against the virtual board', () => {
   let vb: VirtualBoard;
@@ -20,7 +35,7 @@ describe('official improv-wifi-serial-sdk against the virtual board', () => {
     vb = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 1, color: false, stderr: 'ignore' });
     dev = new NodeSerialDevice(vb.port);
     await dev.open({ baudRate: 115200 });
-    sdk = new ImprovSerial(dev as unknown as ConstructorParameters<typeof ImprovSerial>[0], quiet);
+    sdk = new ImprovSerial(asBrowserPort(dev), quiet);
   });
   afterEach(async () => {
     await sdk.close().catch(() => undefined);
