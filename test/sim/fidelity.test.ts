@@ -187,6 +187,8 @@ describe('line endings', () => {
         for (let i = 0; i < 200 && !re.test(raw()); i++) await new Promise((res) => setTimeout(res, 25));
         expect(raw()).toMatch(re);
       };
+      // the sim learns of the open through inotify: output before that is lost, as with nobody listening
+      for (let i = 0; i < 200 && (await vb.diag()).attached !== 1; i++) await new Promise((res) => setTimeout(res, 25));
       await vb.reset('sw');
       await until(/~e\d+ hello [^\n]*\n/);
       sp.write(encodeRequest(1, 'init'));
