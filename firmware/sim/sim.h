@@ -102,6 +102,10 @@ typedef struct {
     ap_reply_t auth_reply, assoc_reply;
     hs_fail_t hs_fail;
     bool pmf_required;
+    /* the SoftAP of another board of the shared radio world (sim_radio.c) */
+    bool remote;
+    bool lease_ready;           /* its DHCP server answered this board's station */
+    struct { uint8_t ip[4], mask[4], gw[4]; } lease;
 } sim_ap_t;
 
 typedef struct {
@@ -136,6 +140,35 @@ void wifi_diag(char *out, size_t cap);         /* key=value pairs */
 bool wifi_blocking(void);                      /* a blocking port call is in progress */
 /* events queued by the driver for the core */
 bool wifi_event_pop(ew_event_t *ev);
+void wifi_post(const ew_event_t *ev);          /* queue an event (the SoftAP's too) */
+bool wifi_inited(void);
+bool wifi_started(void);
+ew_mode_t wifi_mode(void);
+const sim_ap_t *wifi_associated_ap(void);      /* the AP the station is connected to, or NULL */
+
+/* ---------------- shared radio world between boards (sim_radio.c) ---------------- */
+int radio_open(const char *dir);               /* --world DIR: 0 ok */
+void radio_close(void);
+bool radio_enabled(void);
+int radio_fill_pollfds(struct pollfd *pfd, int max);
+void radio_handle_poll(struct pollfd *pfd);
+void radio_send(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void radio_hello(void);                        /* asks every running SoftAP to announce itself */
+void radio_set_path_loss(int db);
+int radio_path_loss(void);
+void radio_mac_hex(const uint8_t m[6], char out[13]);
+void radio_hex(const uint8_t *b, size_t n, char *out);
+/* station hooks (sim_wifi.c) */
+void radio_sta_joined(sim_ap_t *ap);
+void radio_sta_left(const sim_ap_t *ap, uint8_t reason, bool by_ap);
+bool radio_sta_take_lease(sim_ap_t *ap);       /* a remote AP's lease into g_world.dhcp; false: not yet */
+void radio_probe(uint8_t ch);                  /* an active scan's probe request on ch */
+
+/* ---------------- simulated SoftAP (sim_ap.c) ---------------- */
+void softap_port_fill(ew_port_t *port);
+void softap_reset(void);                       /* board reset: the AP vanishes without a word */
+void softap_driver_state(bool started, ew_mode_t mode); /* after start/stop/set_mode */
+void softap_diag(char *out, size_t cap);
 uint32_t wifi_events_lost_take(void);          /* events dropped (queue full) since the last call */
 
 /* ---------------- boot, reset and panic output (sim_boot.c) ---------------- */
@@ -163,3 +196,6 @@ bool parse_mac(const char *s, uint8_t mac[6]);
 bool parse_ip(const char *s, uint8_t ip[4]);
 bool parse_int(const char *s, long lo, long hi, long *out);
 int parse_enum(const char *s, const char *const *names, int count);
+
+/* the SoftAP's side of the air: assoc, leave, silent, probe, hello from other boards (sim_ap.c) */
+void softap_radio_rx(const char *verb, tok_t *t, int n);

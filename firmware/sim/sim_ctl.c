@@ -317,14 +317,15 @@ static void act_noise(tok_t *t, int n)
 
 static void act_diag(void)
 {
-    char w[1200];
+    char w[1200], a[200];
     wifi_diag(w, sizeof w);
+    softap_diag(a, sizeof a);
     const uart_stats_t *u = uart_stats();
     int aps = 0, on = 0;
     for (int i = 0; i < SIM_MAX_APS; i++) { aps += g_world.aps[i].used; on += g_world.aps[i].used && g_world.aps[i].on; }
-    ctl_reply("ok %s aps=%d aps_on=%d powered=%d booting=%d reset=%s vnow_ms=%llu uptime_ms=%llu speed=%g baud=%u bytes_out=%llu "
+    ctl_reply("ok %s %s aps=%d aps_on=%d powered=%d booting=%d reset=%s vnow_ms=%llu uptime_ms=%llu speed=%g baud=%u bytes_out=%llu "
               "bytes_in=%llu bytes_dropped=%llu bytes_corrupted=%llu bytes_discarded=%llu attached=%d attaches=%llu",
-              w, aps, on, g_powered, boot_in_progress(), ew_reset_reason_names[boot_reason()], (unsigned long long)vnow(),
+              w, a, aps, on, g_powered, boot_in_progress(), ew_reset_reason_names[boot_reason()], (unsigned long long)vnow(),
               (unsigned long long)(vnow() - boot_time()), clock_speed(), uart_baud(), (unsigned long long)u->bytes_out,
               (unsigned long long)u->bytes_in, (unsigned long long)u->bytes_dropped, (unsigned long long)u->bytes_corrupted,
               (unsigned long long)u->bytes_discarded, uart_attached(), (unsigned long long)u->attaches);
@@ -439,6 +440,12 @@ void ctl_line(char *line)
         if (!arg_int(t, n, "ms", 0, 86400000, &v, true)) return;
         g_world.lost_ip_ms = (uint32_t)v;
         ctl_reply("ok");
+    }
+    else if (!strcmp(verb, "path_loss")) {   /* shared radio world: dB between this board and the others */
+        tok_t *k = tok_get(t, n, "db");
+        long v;
+        if (!k || !parse_int(k->val, 0, 130, &v)) ctl_reply("err BAD_ARG why=db\\s0..130");
+        else { radio_set_path_loss((int)v); radio_hello(); ctl_reply("ok"); }
     }
     else if (!strcmp(verb, "quit")) { ctl_reply("ok"); fflush(stdout); raise(SIGTERM); }
     else {

@@ -202,8 +202,10 @@ static int core_wait_ms(void)
 
 static void loop_once(void)
 {
-    struct pollfd pfd[4];
+    struct pollfd pfd[5];
     int n = uart_fill_pollfds(pfd, 3);
+    int radio_idx = n;
+    n += radio_fill_pollfds(pfd + n, 1);
     int in_idx = -1;
     /* The control channel is the world around the board: it is read while a port call blocks
      * too, so a fault sent during a blocking scan applies at its time. */
@@ -215,6 +217,7 @@ static void loop_once(void)
     if (r > 0) {
         uart_handle_poll(pfd, in_idx >= 0 ? in_idx : n);
         if (in_idx >= 0 && (pfd[in_idx].revents & (POLLIN | POLLHUP | POLLERR))) read_stdin();
+        if (radio_enabled()) radio_handle_poll(&pfd[radio_idx]);
     }
     if (getppid() != g_parent) g_quit = 1;
     timers_run_due();
@@ -223,7 +226,7 @@ static void loop_once(void)
     if (g_in_len && !ctl_waiting()) process_ctl();
 }
 
-static void cleanup(void) { uart_close(); }
+static void cleanup(void) { uart_close(); radio_close(); }
 
 void board_run_until(bool (*done)(void))
 {
@@ -239,7 +242,7 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: espwifi-sim [--link PATH] [--speed N] [--seed N] [--baud N] [--no-pacing] [--no-color]\n"
-            "                   [--log-level none|error|warn|info|debug|verbose] [--power-on]\n"
+            "                   [--log-level none|error|warn|info|debug|verbose] [--power-on] [--world DIR]\n"
             "Serves a virtual ESP32 board on a pseudo-terminal; prints its path as the first stdout line.\n"
             "Control lines on stdin (see firmware/sim/README.md); exits on stdin EOF or parent death.\n");
 }
@@ -250,6 +253,7 @@ int main(int argc, char **argv)
     uart_opts_t uo = { .baud = 115200, .pacing = true, .color = true };
     const char *link = NULL;
     bool power_now = false;
+    const char *world_dir = NULL;   /* shared radio world with other boards (sim_radio.c) */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -260,6 +264,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--no-pacing")) uo.pacing = false;
         else if (!strcmp(a, "--no-color")) uo.color = false;
         else if (!strcmp(a, "--power-on")) power_now = true;
+        else if (!strcmp(a, "--world") && v) { world_dir = v; i++; }
         else if (!strcmp(a, "--log-level") && v) {
             static const char *const lv[] = { "none", "error", "warn", "info", "debug", "verbose" };
             int k = parse_enum(v, lv, 6);
@@ -289,6 +294,12 @@ int main(int argc, char **argv)
         cleanup();
         return 1;
     }
+    if (world_dir && radio_open(world_dir) != 0) {
+        fprintf(stderr, "espwifi-sim: cannot join the radio world %s: %s\n", world_dir, strerror(errno));
+        cleanup();
+        return 1;
+    }
+    radio_hello();   /* the SoftAPs already on the air announce themselves */
     uart_set_rx_sink(rx_sink);
     g_port.ctx = NULL;
     g_port.write = p_write;

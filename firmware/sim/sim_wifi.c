@@ -358,6 +358,7 @@ static void scan_step(void *arg)
 {
     (void)arg;
     W.scan_timer = 0;
+    if (W.scfg.scan_type == EW_SCAN_TYPE_ACTIVE) radio_probe(W.chans[W.ch_idx]);
     scan_channel_heard(W.chans[W.ch_idx]);
     W.ch_idx++;
     bool done = W.ch_idx >= W.nch;
@@ -587,6 +588,7 @@ static void sta_leave(uint8_t r, bool by_ap)
     W.bcn_lost = false;
     /* esp_wifi_disconnect() shows as (0); a failed attempt already printed its own line */
     if (was_connected) log_leave("run", r == EW_REASON_ASSOC_LEAVE ? 0 : r, by_ap);
+    if (ap && was_connected) radio_sta_left(ap, r, by_ap);
     post_disconnected(bssid, r, rssi);
     W.have_ip = false; /* the default handler takes the netif down */
     lost_ip_start(false);
@@ -599,6 +601,11 @@ static void dhcp_fire(void *arg)
     bool renew = arg != NULL;
     W.dhcp_timer = 0;
     if (W.st != ST_CONNECTED) return;
+    /* a SoftAP of the shared world runs its own DHCP server: wait for its lease */
+    if (W.ap && W.ap->remote && !renew && !radio_sta_take_lease(W.ap)) {
+        W.dhcp_timer = timer_in(20, dhcp_fire, arg, "wifi.dhcp");
+        return;
+    }
     ew_event_t ev = { .id = EW_EV_GOT_IP };
     memcpy(ev.u.got_ip.ip_info.ip, g_world.dhcp.ip, 4);
     memcpy(ev.u.got_ip.ip_info.mask, g_world.dhcp.mask, 4);
@@ -656,6 +663,7 @@ static void connected(void *arg)
     ev.u.connected.auth = ap->auth;
     ev.u.connected.aid = W.aid;
     post(&ev);
+    radio_sta_joined(ap);   /* a SoftAP of the shared world learns of its station */
     lost_ip_start(true); /* CONNECTED starts the DHCP client, which restarts the IP-lost timer */
     if (g_world.dhcp.delay_ms >= 0)
         W.dhcp_timer = timer_in((uint64_t)g_world.dhcp.delay_ms, dhcp_fire, NULL, "wifi.dhcp");
@@ -926,6 +934,7 @@ static ew_err_t op_set_mode(void *ctx, ew_mode_t mode)
     if ((mode == EW_MODE_NULL || mode == EW_MODE_AP) && W.st != ST_IDLE) sta_drop(EW_REASON_ASSOC_LEAVE);
     W.mode = mode;
     NVS_SAVE(mode, mode);
+    softap_driver_state(W.started, W.mode);
     return EW_OK;
 }
 
@@ -984,6 +993,7 @@ static ew_err_t op_start(void *ctx)
         uart_esp_log('I', "wifi", "enable tsf");
         post_simple(EW_EV_STA_START);
     }
+    softap_driver_state(W.started, W.mode);
     return EW_OK;
 }
 
@@ -996,6 +1006,7 @@ static ew_err_t op_stop(void *ctx)
     if (W.st != ST_IDLE) sta_drop(EW_REASON_ASSOC_LEAVE);
     W.have_ip = false; /* the netif goes down with the driver; its IP-lost timer keeps running */
     W.started = false;
+    softap_driver_state(W.started, W.mode);
     post_simple(EW_EV_STA_STOP);
     return EW_OK;
 }
@@ -1126,6 +1137,7 @@ static ew_err_t op_ip_info(void *ctx, ew_ip_info_t *ip)
 
 void wifi_port_fill(ew_port_t *p)
 {
+    softap_port_fill(p);
     p->init = op_init;
     p->deinit = op_deinit;
     p->set_mode = op_set_mode;
@@ -1156,9 +1168,17 @@ void wifi_port_fill(ew_port_t *p)
 
 bool wifi_blocking(void) { return W.scan_blocking; }
 
+/* for the SoftAP (sim_ap.c) and the shared radio world (sim_radio.c) */
+void wifi_post(const ew_event_t *ev) { post(ev); }
+bool wifi_inited(void) { return W.inited; }
+bool wifi_started(void) { return W.started; }
+ew_mode_t wifi_mode(void) { return W.mode; }
+const sim_ap_t *wifi_associated_ap(void) { return W.st == ST_CONNECTED ? W.ap : NULL; }
+
 void wifi_reset(void)
 {
     timer_cancel_kind("wifi.");
+    softap_reset();
     if (W.ap && W.st == ST_CONNECTED && W.ap->stations > 0) W.ap->stations--;
     free(W.list); /* RAM is gone with the reset: not a leak */
     /* diagnostics survive resets: they describe the whole run */

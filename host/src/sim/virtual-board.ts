@@ -35,6 +35,11 @@ export interface VirtualBoardOptions {
   binary?: string;
   /** where the simulator's stderr goes (default 'inherit') */
   stderr?: 'inherit' | 'ignore' | 'pipe';
+  /** shared radio world: a directory given to several boards, so one board's SoftAP is an AP
+   *  the others scan and join (see RadioWorld, firmware/sim/README.md "Shared radio world") */
+  world?: string;
+  /** station MAC (overrides the scenario's); boards of one world need different MACs */
+  mac?: string;
 }
 
 /** An AP by SSID or BSSID ("aa:bb:cc:dd:ee:ff"), or explicitly. */
@@ -138,6 +143,7 @@ export class VirtualBoard extends EventEmitter {
     if (opts.color === false) args.push('--no-color');
     if (opts.logLevel) args.push('--log-level', opts.logLevel);
     if (opts.link) args.push('--link', opts.link);
+    if (opts.world) args.push('--world', opts.world);
     const child = spawn(bin, args, { stdio: ['pipe', 'pipe', opts.stderr ?? 'inherit'] });
     const rl = createInterface({ input: child.stdout! });
     const it = rl[Symbol.asyncIterator]();
@@ -150,6 +156,7 @@ export class VirtualBoard extends EventEmitter {
     const vb = new VirtualBoard(child, first.value.trim(), scenario, it);
     try {
       for (const line of scenarioLines(scenario)) await vb.control(line);
+      if (opts.mac) await vb.action('mac', { mac: opts.mac });
       await vb.control('power_on');
       if (opts.controlSocket) await vb.serveControlSocket(opts.controlSocket);
     } catch (e) {
