@@ -15,3 +15,4 @@ export type * from './types.js';
 export { VirtualBoard } from './sim/virtual-board.js';
 export { ImprovClient, ImprovError } from './improv/client.js';
 export type { ImprovClientOptions, ImprovState, ImprovStateName, ImprovDeviceInfo, ImprovNetwork, ProvisionResult, EspWifiDisconnect, RpcOptions as ImprovRpcOptions } from './improv/client.js';
+export { RadioWorld } from './sim/radio-world.js';

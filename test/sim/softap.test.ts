@@ -164,4 +164,143 @@ describe('SoftAP on a virtual board, station on another', () => {
     await w.boards[0].time(5 * 60 * 1000);
     expect((await ap.event('ap_stadisconnected', a)).f).toMatchObject({ mac: STA_MAC, reason: '2' });
   });
+
+  it('password changed on the AP: the AP restarts (reason 2 both sides), the station\'s next attempt fails with 15', async () => {
+    const { ap, sta } = await boards();
+    await startAp(ap);
+    await staUp(sta);
+    await join(ap, sta);
+    const a = ap.mark(), s = sta.mark();
+    await ap.ok('softap_config', { ssid: AP_SSID, pass: 'another-secret', ch: 6 });
+    expect((await ap.event('ap_stadisconnected', a)).f.reason).toBe('2');
+    expect((await sta.event('disconnected', s)).f.reason).toBe('2');
+    const s2 = sta.mark();
+    await sta.ok('connect');
+    expect((await sta.event('disconnected', s2)).f.reason).toBe('15');
+  });
+
+  it('security changed to open under a station with a password: the next attempt is refused with 210', async () => {
+    const { ap, sta } = await boards();
+    await startAp(ap);
+    await staUp(sta);
+    await join(ap, sta);
+    const s = sta.mark();
+    await ap.ok('softap_config', { ssid: AP_SSID, ch: 6 });
+    await sta.event('disconnected', s);
+    const s2 = sta.mark();
+    await sta.ok('connect');
+    expect((await sta.event('disconnected', s2)).f.reason).toBe('210');
+  });
+
+  it('channel change: the station is de-authenticated and finds the AP again on its new channel', async () => {
+    const { ap, sta } = await boards();
+    await startAp(ap);
+    await staUp(sta);
+    await join(ap, sta);
+    const s = sta.mark();
+    await ap.ok('softap_config', { ssid: AP_SSID, pass: AP_PASS, ch: 11 });
+    await sta.event('disconnected', s);
+    const s2 = sta.mark();
+    await sta.ok('connect');
+    expect((await sta.event('connected', s2)).f).toMatchObject({ ch: '11', bssid: AP_BSSID });
+  });
+
+  it('IP change: a new DHCP pool and a kick give the station a new address with changed=1', async () => {
+    const { ap, sta } = await boards();
+    await startAp(ap);
+    await staUp(sta);
+    const { ip } = await join(ap, sta);
+    const dhcp = await ap.ok('softap_dhcp', { start: '192.168.4.50', end: '192.168.4.60' });
+    expect(dhcp.f).toMatchObject({ ip: '192.168.4.1', mask: '255.255.255.0', start: '192.168.4.50', end: '192.168.4.60', lease: '120' });
+    const s = sta.mark();
+    await ap.ok('softap_kick');
+    await sta.event('disconnected', s);
+    const s2 = sta.mark();
+    await sta.ok('connect');
+    const got = await sta.event('got_ip', s2);
+    expect(got.f.ip).toBe('192.168.4.50');
+    expect(got.f.ip).not.toBe(ip);
+    expect(got.f.changed).toBe('1');
+  });
+
+  it('softap_dhcp refuses a pool outside the subnet or over 100 addresses and keeps the old one', async () => {
+    const { ap } = await boards();
+    await startAp(ap);
+    expect(await ap.err('softap_dhcp', { start: '10.0.0.2', end: '10.0.0.9' })).toBe('ESP_NETIF_INVALID_PARAMS');
+    expect(await ap.err('softap_dhcp', { start: '192.168.4.2', end: '192.168.4.200' })).toBe('ESP_NETIF_INVALID_PARAMS');
+    expect((await ap.ok('softap_dhcp')).f).toMatchObject({ start: '192.168.4.2', end: '192.168.4.101' });
+  });
+
+  it('weak signal by TX power: the station hears the drop (rssi_low) and a threshold above it refuses the AP (212)', async () => {
+    const { ap, sta } = await boards();
+    await startAp(ap);
+    await staUp(sta, { rssi: -50 });
+    await join(ap, sta);
+    const before = Number((await sta.ok('rssi')).f.rssi);
+    expect(before).toBeGreaterThan(-45);    // 20 dBm over the world's 60 dB
+    await sta.ok('rssi_threshold', { rssi: -50 });
+    const s = sta.mark();
+    expect((await ap.ok('tx_power', { power: 8 })).f.power).toBe('8');
+    const low = await sta.event('rssi_low', s);
+    expect(Number(low.f.rssi)).toBeLessThan(-50);
+    await sta.ok('disconnect');
+    const s2 = sta.mark();
+    await sta.ok('connect');
+    expect((await sta.event('disconnected', s2)).f.reason).toBe('212');
+  });
+
+  it('tx_power reads back the driver\'s step, and needs a started driver', async () => {
+    const { ap } = await boards();
+    await ap.ok('init');
+    await ap.ok('mode', { m: 'ap' });
+    expect(await ap.err('tx_power', { power: 50 })).toBe('WIFI_NOT_STARTED');
+    await ap.ok('start');
+    expect((await ap.ok('tx_power')).f.power).toBe('80');
+    expect((await ap.ok('tx_power', { power: 50 })).f.power).toBe('44');
+    expect((await ap.ok('tx_power', { power: 84 })).f.power).toBe('80');
+  });
+
+  it('softap_config: WIFI_MODE in station mode, INVALID_ARG for an auth mode the SoftAP cannot offer, WIFI_PASSWORD for a short one', async () => {
+    const { ap } = await boards();
+    await ap.ok('init');
+    await ap.ok('mode', { m: 'sta' });
+    expect(await ap.err('softap_config', { ssid: AP_SSID })).toBe('WIFI_MODE');
+    expect(await ap.err('softap_stations')).toBe('WIFI_MODE');
+    await ap.ok('mode', { m: 'apsta' });
+    expect(await ap.err('softap_config', { ssid: AP_SSID, pass: '12345', auth: 'wep' })).toBe('INVALID_ARG');
+    expect(await ap.err('softap_config', { ssid: AP_SSID, pass: 'short' })).toBe('WIFI_PASSWORD');
+    expect(await ap.err('softap_kick', { mac: STA_MAC, aid: 1 })).toBe('BAD_ARG');
+  });
+
+  it('AP beside the station (apsta): mode changes start and stop the AP while the driver runs', async () => {
+    const { ap } = await boards();
+    await ap.ok('init');
+    await ap.ok('mode', { m: 'sta' });
+    await ap.ok('start');
+    const a = ap.mark();
+    await ap.ok('mode', { m: 'apsta' });
+    await ap.event('ap_start', a);
+    expect((await ap.ok('softap_get_config')).f.running).toBe('1');
+    const a2 = ap.mark();
+    await ap.ok('mode', { m: 'sta' });
+    await ap.event('ap_stop', a2);
+    expect((await ap.ok('softap_get_config')).f.running).toBe('0');
+  });
+
+  it('probe requests reach the AP only with probe=1 (ESP-IDF masks the event by default)', async () => {
+    const { ap, sta } = await boards();
+    await startAp(ap);
+    await staUp(sta);
+    let s = sta.mark();
+    const a = ap.mark();
+    await sta.ok('scan', { ch: 6 });
+    await sta.event('scan_done', s);
+    await sta.request('ap_records');
+    expect(ap.events('ap_probereqrecved', a)).toHaveLength(0);
+    await ap.ok('softap_config', { ssid: AP_SSID, pass: AP_PASS, ch: 6, probe: 1 });
+    s = sta.mark();
+    await sta.ok('scan', { ch: 6 });
+    await sta.event('scan_done', s);
+    expect((await ap.event('ap_probereqrecved', a)).f).toMatchObject({ mac: STA_MAC, rssi: '-40' });
+  });
 });
