@@ -5,6 +5,10 @@ export type { OpenBoardOptions, BoardEvents, ConnectedInfo, RawEvent } from './b
 export { Client } from './client.js';
 export type { Reply, RequestOptions, ClientOptions, HelloEvent } from './client.js';
 export { decodeReason } from './reasons.js';
+export { createLogger } from './log.js';
+export type { LoggerOptions } from './log.js';
+export { explainConnectFailure } from './diagnose.js';
+export type { ConfigureResult, ConnectResult, ConnectDiagnosis } from './board.js';
 export type { DecodedReason } from './reasons.js';
 export * from './errors.js';
 export { DEFAULT_RECONNECT_POLICY, backoffDelay } from './rules/reconnect-policy.js';

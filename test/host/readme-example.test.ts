@@ -1,8 +1,7 @@
 // The README's complete example, run against a virtual board through the package entry point,
 // so the documented API cannot drift from the real one.
 import { afterEach, expect, it } from 'vitest';
-import pino from 'pino';
-import { openBoard, ConnectError, DeviceResetError, VirtualBoard, type Board } from '../../host/src/index.js';
+import { openBoard, createLogger, ConnectError, DeviceResetError, VirtualBoard, type Board } from '../../host/src/index.js';
 
 let vb: VirtualBoard | null = null;
 let board: Board | null = null;
@@ -17,7 +16,7 @@ it('the README example works as written', async () => {
   vb = await VirtualBoard.start({ scenario: 'home', speed: 20, stderr: 'ignore' });
   const out: string[] = [];
   const say = (s: string) => out.push(s);
-  board = await openBoard({ port: vb.port, logger: pino({ level: 'silent' }), reconnect: { immediateAttempts: 3, maxDelayMs: 30_000 } });
+  board = await openBoard({ port: vb.port, logger: createLogger({ level: 'silent' }), reconnect: { immediateAttempts: 3, maxDelayMs: 30_000 } });
   say(`${board.info.chip} rev ${board.info.rev}, firmware ${board.info.fw}, last reset: ${board.info.reset}`);
 
   if (board.phase === 'uninit') await board.init();
@@ -36,7 +35,7 @@ it('the README example works as written', async () => {
 
   try {
     const ip = await board.connect({ timeoutMs: 60_000 });
-    say(`got ${ip.ip}/${ip.mask} via ${ip.gw}`);
+    say(`got ${ip.ip}/${ip.mask} via ${ip.gw}${ip.alreadyConnected ? ' (already connected)' : ''}`);
   } catch (e) {
     if (e instanceof ConnectError) say(`${e.message} ${e.disconnect.likely?.evidence ?? ''}`);
     else if (e instanceof DeviceResetError) say(`board reset during connect: ${e.resetReason}`);

@@ -49,13 +49,14 @@ Examples:
   espwifi demo                         the whole station story on a virtual board
   espwifi scan                         scan (virtual board unless --port is given)
   espwifi connect HomeNet              connect; the password is prompted for (hidden)
+  pass wifi | espwifi connect HomeNet --password-stdin
   espwifi --port /dev/ttyUSB0 info     a real board
   espwifi reason 15                    what a disconnect reason means
   espwifi --port /dev/ttyUSB0 improv provision HomeNet   give an Improv device (ESPHome, WLED) its Wi-Fi
 
-Exit codes: 0 ok, 1 internal error, 2 usage, 3 port/board not found, 4 connect failed (likely wrong
-password), 5 connect failed (other), 6 timeout, 7 board reset, 8 flash failed, 9 command refused,
-130 interrupted.`,
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 port/board not found, 4 connect failed (evidence
+points at the password), 5 connect failed (another cause), 6 timeout, 7 board reset, 8 flash
+failed, 9 command refused, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
     );
 
   // The log level is explicit when given as an option or in ESPWIFI_LOG_LEVEL (not the default).

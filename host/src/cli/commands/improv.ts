@@ -165,7 +165,7 @@ export function registerImprov(program: Command, getCtx: (cmd: Command) => Ctx):
       if (Buffer.byteLength(password) > 64) throw new CliError(EXIT.USAGE, `a Wi-Fi password is at most 64 bytes (this one has ${Buffer.byteLength(password)})`);
       if (pw.source === 'none' && !o.open) ctx.note('No password given (no --password, ESPWIFI_PASSWORD unset, not a terminal to ask on): sending an empty password.');
       await withImprov(ctx, o, async (client, signal) => {
-        const source = { option: 'password from --password', env: 'password from ESPWIFI_PASSWORD', prompt: 'password from the prompt', none: 'no password' }[pw.source];
+        const source = { stdin: 'password from stdin', option: 'password from --password', env: 'password from ESPWIFI_PASSWORD', prompt: 'password from the prompt', none: 'no password' }[pw.source];
         if (!ctx.json) ctx.note(`Sending Wi-Fi settings for "${printable(ssid)}" (${source})…`);
         await runProvision(ctx, client, ssid, password, o, signal);
       });
