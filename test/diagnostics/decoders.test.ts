@@ -107,6 +107,8 @@ describe('frameworks on top of ESP-IDF', () => {
     expect(obs('I (1) app: disconnected, reason 200')).toEqual([{ kind: 'disconnect', reason: 200, source: 'app' }]);
     expect(obs('I (1) app: reason 200 is my favourite number')).toEqual([]);
     expect(obs('I (1) app: disconnected, will retry')).toEqual([]);
+    expect(obs('W (1) mqtt_client: MQTT_EVENT_DISCONNECTED, reason 5')).toEqual([]);
+    expect(obs('W (1) app: websocket disconnected, reason=1006')).toEqual([]);
   });
 });
 
@@ -125,6 +127,28 @@ describe('boot and crash lines', () => {
   });
 });
 
+describe('the pre-filter never hides a line a decoder knows', () => {
+  it('every fixture line some decoder recognises passes mayMatter', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { mayMatter } = await import('../../host/src/diagnostics/decode.js');
+    const { parseEnvelope, cleanLine } = await import('../../host/src/diagnostics/envelope.js');
+    const { decodeEnvelope } = await import('../../host/src/diagnostics/decode.js');
+    const dir = path.join(import.meta.dirname, 'fixtures');
+    let checked = 0;
+    for (const f of readdirSync(dir)) {
+      for (const l of readFileSync(path.join(dir, f), 'latin1').split('\n')) {
+        const env = parseEnvelope(cleanLine(l));
+        if (decodeEnvelope(env).decoder !== undefined) {
+          checked++;
+          expect(mayMatter(env), l).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(150);
+  });
+});
+
 describe('unknown lines are kept, never guessed', () => {
   it('truncated, interleaved and garbage lines decode to nothing', () => {
     for (const l of ['I (12600) wifi:state: run -> ini', 'I (1) wifi:connected with Kit', '\x00\xff garbage \ufffd', 'I (120000) thermo: 21.6 C, sendI (120001) mqtt: publish ok', 'I (1) wifi:n:1 0, o:1 0, ap:255 255, sta:1 0, prof:1']) {
@@ -133,7 +157,7 @@ describe('unknown lines are kept, never guessed', () => {
       expect(d.decoder).toBeUndefined();
     }
   });
-  it('control bytes are shown escaped, never passed through', () => {
-    expect(decodeText('a\x07b\x1bc').text).toBe('a\\x07b\\x1bc');
+  it('colour codes and CR are removed; other control bytes are kept for the outputs to escape', () => {
+    expect(decodeText('\x1b[0;31ma\x07b\r').text).toBe('a\x07b');
   });
 });

@@ -49,7 +49,7 @@ export async function finishReport(ctx: Ctx, report: Report, source: string, o: 
   else if (!quiet) ctx.out.write(renderText(report, ctx.style, { source, lastEpisodes: o.last }));
   if (o.html) {
     const { renderHtml } = await import('./render-html.js');
-    writeFileSync(o.html, renderHtml(report, { source, includeLog: !!o.includeLog }));
+    writeFileSync(o.html, await renderHtml(report, { source, includeLog: !!o.includeLog }));
     ctx.note(`HTML report written to ${o.html}`);
   }
 }

@@ -35,12 +35,32 @@ export interface LineDecode {
   decoder?: Dialect;
 }
 
+// Every word some decoder keys on (a superset: a hit only means "run the decoders"). Most lines
+// of a long log are the application's own chatter; they skip the decoders after this one test.
+// Case variants spelled out: a case-insensitive alternation is slower on every line.
+const MAY_MATTER = /[iI][pP](?:\b|:)|rst|ets |ESP-ROM|Guru|Brownout|watchdog|abort|overflow|[cC]onnect|CONNECT|[rR]eason|REASON|Arduino Event|WIFI|at-wifi|[sS]can|SCAN|[sS]ignal/;
+const MAY_MATTER_TAG = /^(wifi|boot|cpu_start|app_init|app_start|at-wifi)/;
+
+/** False only for lines no decoder can recognise (decoders.test.ts checks the superset). */
+export function mayMatter(env: Envelope): boolean {
+  return (env.tag !== undefined && MAY_MATTER_TAG.test(env.tag)) || MAY_MATTER.test(env.msg);
+}
+
+/** Every decoder on one envelope, no pre-filter (decodeText filters first). */
+export function decodeEnvelope(env: Envelope): { observations: Observation[]; decoder?: Dialect } {
+  for (const [name, decode] of DECODERS) {
+    const obs = decode(env);
+    if (obs) return { observations: obs, decoder: name };
+  }
+  return { observations: [] };
+}
+
 export function decodeText(raw: string, mask?: Masker): LineDecode {
   const text = mask ? mask(cleanLine(raw)) : cleanLine(raw);
   const env = parseEnvelope(text);
-  for (const [name, decode] of DECODERS) {
-    const obs = decode(env);
-    if (obs) return { env, text, observations: obs, decoder: name };
-  }
-  return { env, text, observations: [] };
+  if (!mayMatter(env)) return { env, text, observations: NONE };
+  const d = decodeEnvelope(env);
+  return { env, text, observations: d.observations, ...(d.decoder ? { decoder: d.decoder } : {}) };
 }
+
+const NONE: Observation[] = [];

@@ -62,12 +62,14 @@ export class Diagnoser {
   private readonly events = new Capped<DiagEvent>(5000);
   private readonly log: Ring<string>;
   private lineNo = 0;
+  private readonly keepLog: boolean;
   private ended: Report | undefined;
 
   constructor(private readonly opts: DiagnoseOptions = {}) {
     this.mask = makeMasker(opts.mask ?? []);
     this.episodes = new Ring(opts.keepEpisodes ?? 500);
     this.log = new Ring(opts.keepLines ?? 0);
+    this.keepLog = (opts.keepLines ?? 0) > 0;
     this.builder = new EpisodeBuilder({
       episode: (ep) => {
         this.analysis.episode(ep);
@@ -83,9 +85,14 @@ export class Diagnoser {
   }
 
   /** One raw line; `host` is its arrival time (ms since epoch) for live sources. */
-  line(raw: string, host?: number): DecodedLine {
+  line(raw: string, host?: number): void {
     const d = decodeText(raw, this.mask);
-    return this.decoded(d.text, d.env, d.observations, d.decoder, host);
+    if (d.observations.length > 0 || this.opts.onLine) return void this.decoded(d.text, d.env, d.observations, d.decoder, host);
+    // Most lines of a long log: no object for them beyond the decode (memory and GC stay flat).
+    const at = this.builder.advance(++this.lineNo, d.env.t, d.env.clock, host, d.observations);
+    this.analysis.line(d.decoder !== undefined, d.text, d.decoder, at);
+    if (this.keepLog) this.log.push(d.text);
+    this.builder.quiet(this.lineNo, at);
   }
 
   /** Exact observations from our bridge firmware's frames feed the same fold as log lines. */
@@ -94,11 +101,11 @@ export class Diagnoser {
   }
 
   private decoded(text: string, env: { t?: number; clock?: number; dialect?: string; level?: string; tag?: string }, observations: Observation[], decoder: string | undefined, host?: number): DecodedLine {
-    this.lineNo++;
-    const ref = this.builder.ref({ line: this.lineNo, ...(env.t !== undefined ? { t: env.t } : {}), ...(env.clock !== undefined ? { clock: env.clock } : {}), ...(host !== undefined ? { host } : {}) }, observations);
-    const line: DecodedLine = { ref, text, observations, ...(env.dialect ? { dialect: env.dialect as DecodedLine['dialect'] } : {}), ...(env.level ? { level: env.level } : {}), ...(env.tag ? { tag: env.tag } : {}) };
+    const ref = this.builder.ref(++this.lineNo, env.t, env.clock, host, observations);
+    // Fixed shape (absent values undefined): this object is made for every line of the log.
+    const line: DecodedLine = { ref, text, observations, dialect: env.dialect as DecodedLine['dialect'], level: env.level, tag: env.tag };
     this.analysis.line(observations.length > 0 || decoder !== undefined, text, decoder, ref.at);
-    this.log.push(text);
+    if (this.keepLog) this.log.push(text);
     this.opts.onLine?.(line);
     this.builder.push(line);
     return line;

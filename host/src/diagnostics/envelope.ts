@@ -18,15 +18,14 @@ export interface Envelope {
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
-
-/** Colour codes and line-ending bytes removed; other control bytes shown as `\xNN`. */
+/** Colour codes and carriage returns removed. Other control bytes stay (every output escapes
+ *  them: the terminal shows `\xNN`, JSON and HTML their own escapes); a scan for them on every
+ *  line of a week-long log would cost more than all the decoding. */
 export function cleanLine(raw: string): string {
-  return raw
-    .replace(ANSI, '')
-    .replace(/\r/g, '')
-    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let s = raw;
+  if (s.includes('\x1b')) s = s.replace(ANSI, '');
+  if (s.includes('\r')) s = s.replace(/\r/g, '');
+  return s;
 }
 
 /** `12:34:56.789` (fraction optional) → ms since midnight. */
@@ -51,10 +50,33 @@ const ARDUINO_OLD = /^\[([EWIDV])\]\[([^\]]+?\.(?:cpp|c|h)):(\d+)\]\s*(.*)$/;
 const ESPHOME = /^\[([EWIDVC]|VV)\]\[([^\]:]+)(?::(\d+))?\]:\s?(.*)$/;
 const ESPEASY = /^(\d{1,10}) : (.*)$/;
 
+/** `L (digits) tag: msg` without a regex — the common line of every ESP-IDF log. */
+function idfFast(s: string, clock: number | undefined): Envelope | undefined {
+  const l = s.charCodeAt(0);
+  // E W I D V
+  if ((l !== 0x45 && l !== 0x57 && l !== 0x49 && l !== 0x44 && l !== 0x56) || s.charCodeAt(1) !== 0x20 || s.charCodeAt(2) !== 0x28) return undefined;
+  let i = 3;
+  let t = 0;
+  for (; i < s.length && i < 16; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    t = t * 10 + (c - 0x30);
+  }
+  if (i === 3 || s.charCodeAt(i) !== 0x29 || s.charCodeAt(i + 1) !== 0x20) return undefined;
+  const colon = s.indexOf(':', i + 2);
+  if (colon < 0 || colon - (i + 2) > 40 || colon === i + 2) return undefined;
+  const tag = s.slice(i + 2, colon).trim();
+  if (tag === '') return undefined;
+  const msg = s.charCodeAt(colon + 1) === 0x20 ? s.slice(colon + 2) : s.slice(colon + 1);
+  return { dialect: 'esp-idf', level: s[0], tag, msg, clock, t };
+}
+
 export function parseEnvelope(text: string): Envelope {
   let rest = text;
   let clock: number | undefined;
-  for (const re of MONITOR_PREFIXES) {
+  const c0 = text.charCodeAt(0);
+  // Monitor prefixes start with a digit or '['; skip their regexes for every other line.
+  if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x5b) for (const re of MONITOR_PREFIXES) {
     const m = re.exec(rest);
     if (m) {
       clock = parseClock(m[1]!);
@@ -62,6 +84,8 @@ export function parseEnvelope(text: string): Envelope {
       break;
     }
   }
+  const fast = idfFast(rest, clock);
+  if (fast) return fast;
   let m = IDF.exec(rest);
   if (m) {
     const stamp = m[2]!;

@@ -78,33 +78,54 @@ export class EpisodeBuilder {
   private lastBssid: string | undefined;
   private lastChannel: number | undefined;
   private lastRssi: number | undefined;
-  private lastRef: LineRef = { line: 0, boot: 0 };
+  private last: { line: number; t?: number; clock?: number; host?: number; at?: number } = { line: 0 };
 
   constructor(private readonly sink: BuilderSink) {}
 
   /** Stamps a decoded line's position (boot and the monotonic axis), cutting at reboots. */
-  ref(base: { line: number; t?: number; clock?: number; host?: number }, observations: readonly Observation[]): LineRef {
-    const romLine = observations.some((o) => o.kind === 'boot' && (o.marker === 'rom' || o.marker === 'reset-reason'));
-    const bootLine = observations.some((o) => o.kind === 'boot');
-    // Our bridge's hello after a reset: the same boot as a banner still being read, else a boot
-    // whose banner the log did not show.
-    const hello = observations.some((o) => o.kind === 'boot' && o.marker === 'hello');
-    if (hello) {
-      if (!this.pendingBoot) this.startBoot(base, true);
-    } else if (romLine && !this.inRomBanner) this.startBoot(base, false);
-    else if (bootLine && !romLine && this.bootSawApp) this.startBoot(base, true);
-    else if (!bootLine && base.t !== undefined && this.lastT !== undefined && base.t + BACKWARD_JUMP_MS < this.lastT) this.startBoot(base, true);
+  ref(line: number, t: number | undefined, clock: number | undefined, host: number | undefined, observations: readonly Observation[]): LineRef {
+    const at = this.advance(line, t, clock, host, observations);
+    return { line, t, clock, host, boot: this.boot, at };
+  }
+
+  /** ref() without the object, for the many lines nothing is observed in. */
+  advance(line: number, t: number | undefined, clock: number | undefined, host: number | undefined, observations: readonly Observation[]): number | undefined {
+    // One pass over the (usually empty) observations: this runs for every line of the log.
+    let romLine = false;
+    let bootLine = false;
+    let hello = false;
+    for (const o of observations) {
+      if (o.kind !== 'boot') continue;
+      bootLine = true;
+      if (o.marker === 'rom' || o.marker === 'reset-reason') romLine = true;
+      else if (o.marker === 'hello') hello = true;
+    }
+    if (bootLine || (t !== undefined && this.lastT !== undefined && t + BACKWARD_JUMP_MS < this.lastT)) {
+      const base = { line, t, clock, host };
+      // Our bridge's hello after a reset: the same boot as a banner still being read, else a
+      // boot whose banner the log did not show.
+      if (hello) {
+        if (!this.pendingBoot) this.startBoot(base, true);
+      } else if (romLine && !this.inRomBanner) this.startBoot(base, false);
+      else if (bootLine && !romLine && this.bootSawApp) this.startBoot(base, true);
+      else if (!bootLine) this.startBoot(base, true);
+    }
     if (romLine) this.inRomBanner = true;
-    if (base.t !== undefined || base.clock !== undefined) {
+    if (t !== undefined || clock !== undefined) {
       this.inRomBanner = false;
       if (!bootLine) this.bootSawApp = true;
     }
-    if (base.t !== undefined) this.lastT = base.t;
-    const at = this.timeline.place(base);
-    const ref: LineRef = { ...base, boot: this.boot, ...(at !== undefined ? { at } : {}) };
+    if (t !== undefined) this.lastT = t;
+    const at = this.timeline.place(t, clock, host);
     if (this.pendingBoot && this.pendingBoot.at.at === undefined && at !== undefined) this.pendingBoot.at = { ...this.pendingBoot.at, at };
-    this.lastRef = ref;
-    return ref;
+    this.last = { line, t, clock, host, at };
+    return at;
+  }
+
+  /** A line with no observation: only the windows that time out move on. */
+  quiet(line: number, at: number | undefined): void {
+    if (this.pendingBoot && line - this.pendingBoot.at.line > BOOT_LINES) this.flushBoot();
+    if (this.closing && (line - this.closing.sinceLine > CLOSING_LINES || (at !== undefined && this.closing.sinceAt !== undefined && at - this.closing.sinceAt > CLOSING_MS))) this.flushClosing();
   }
 
   push(line: DecodedLine): void {
@@ -125,13 +146,13 @@ export class EpisodeBuilder {
   /** End of the log: whatever is open ends with the log. */
   end(): void {
     this.flushBoot();
-    if (this.open) this.finish(this.open, { kind: 'log-end', at: this.lastRef, endedBy: 'log-end' });
+    if (this.open) this.finish(this.open, { kind: 'log-end', at: { ...this.last, boot: this.boot }, endedBy: 'log-end' });
     this.flushClosing();
   }
 
   private startBoot(base: { line: number; t?: number; clock?: number; host?: number }, noBanner: boolean): void {
     this.flushBoot();
-    const at: LineRef = { ...base, boot: this.boot + 1 };
+    const at: LineRef = { line: base.line, t: base.t, clock: base.clock, host: base.host, boot: this.boot + 1, at: undefined };
     const crash = this.lastCrash;
     if (this.open) this.finish(this.open, { kind: crash ? 'crash' : 'reboot', at, endedBy: crash ? 'crash' : 'reboot', ...(crash ? { crash } : {}) });
     this.boot++;

@@ -11,13 +11,15 @@ const SHOWN_SECRETS: RegExp[] = [
   /(\bpassword:\s?)(\S+?)(,?\s*$|,\s)/i,
 ];
 
+const SHOWN_HINT = /CWJAP|assword/;
+
 export function makeMasker(secrets: readonly string[]): Masker {
   const list = [...new Set(secrets.filter((s) => s.length > 0))];
   const sorted = () => [...list].sort((a, b) => b.length - a.length);
   let ordered = sorted();
   return (text) => {
     let out = text;
-    for (const re of SHOWN_SECRETS) {
+    if (SHOWN_HINT.test(out)) for (const re of SHOWN_SECRETS) {
       const m = re.exec(out);
       if (m && m[2] && m[2] !== MASK && !list.includes(m[2])) {
         list.push(m[2]);

@@ -1,8 +1,6 @@
 // One monotonic millisecond axis over a whole log, from whichever clock its lines carry: the
 // host's arrival time (live ports), the device's time of day, or ms since boot with each boot's
 // segment placed after the previous one (the gap of a reboot itself is unknown: taken as zero).
-import type { LineRef } from './types.js';
-
 type Mode = 'host' | 'clock' | 'uptime';
 const DAY = 86_400_000;
 
@@ -25,20 +23,20 @@ export class Timeline {
   }
 
   /** The line's position on the axis; lines without a usable clock inherit the previous one. */
-  place(ref: Omit<LineRef, 'at' | 'boot'>): number | undefined {
-    this.mode ??= ref.host !== undefined ? 'host' : ref.clock !== undefined ? 'clock' : ref.t !== undefined ? 'uptime' : undefined;
+  place(t: number | undefined, clock: number | undefined, host: number | undefined): number | undefined {
+    this.mode ??= host !== undefined ? 'host' : clock !== undefined ? 'clock' : t !== undefined ? 'uptime' : undefined;
     let v: number | undefined;
-    if (this.mode === 'host' && ref.host !== undefined) {
-      this.origin ??= ref.host;
-      v = ref.host - this.origin;
-    } else if (this.mode === 'clock' && ref.clock !== undefined) {
+    if (this.mode === 'host' && host !== undefined) {
+      this.origin ??= host;
+      v = host - this.origin;
+    } else if (this.mode === 'clock' && clock !== undefined) {
       // A jump back by more than half a day is midnight passing, not a reordering.
-      if (this.lastClock !== undefined && ref.clock < this.lastClock - DAY / 2) this.dayOffset += DAY;
-      this.lastClock = ref.clock;
-      this.origin ??= ref.clock;
-      v = ref.clock + this.dayOffset - this.origin;
-    } else if (this.mode === 'uptime' && ref.t !== undefined) {
-      v = this.bootBase + ref.t;
+      if (this.lastClock !== undefined && clock < this.lastClock - DAY / 2) this.dayOffset += DAY;
+      this.lastClock = clock;
+      this.origin ??= clock;
+      v = clock + this.dayOffset - this.origin;
+    } else if (this.mode === 'uptime' && t !== undefined) {
+      v = this.bootBase + t;
     }
     if (v !== undefined && (this.last === undefined || v >= this.last)) this.last = v;
     return v ?? this.last;

@@ -5,15 +5,18 @@
 import type { Envelope } from '../envelope.js';
 import type { Observation } from '../types.js';
 
+const OTHER_PROTOCOL = /mqtt|http|tcp|udp|socket|websocket|\bble\b|gatt|bluetooth|\btls\b|modbus/i;
 const REASON = /\breason(?:[ _]code)?\s*[:=]?\s*\(?(\d{1,3})\b/i;
 
 export function decodeApp(env: Envelope): Observation[] | undefined {
   const msg = env.msg;
-  if (/disconnect/i.test(msg)) {
+  // Another protocol's disconnect (MQTT, HTTP, a socket, BLE) is not Wi-Fi's.
+  if (/disconnect/i.test(msg) && !OTHER_PROTOCOL.test(msg) && !(env.tag && OTHER_PROTOCOL.test(env.tag))) {
     const m = REASON.exec(msg);
     if (m) return [{ kind: 'disconnect', reason: Number(m[1]), source: 'app' }];
     return undefined;
   }
+  if (!/ip:|connect/i.test(msg)) return undefined;
   let m = /\bgot ip:\s*(\d{1,3}(?:\.\d{1,3}){3})/i.exec(msg);
   if (m) return [{ kind: 'got-ip', ip: m[1] }];
   if (/\bretry to connect to the AP\b/i.test(msg)) return [{ kind: 'reconnect' }];

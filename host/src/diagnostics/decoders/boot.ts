@@ -4,6 +4,9 @@
 import type { Envelope } from '../envelope.js';
 import type { Observation } from '../types.js';
 
+// One cheap test before the crash patterns: they are tried on every line of the log.
+const CRASH_WORDS = /Guru Meditation|Brownout|watchdog got|abort\(\)|stack overflow/;
+
 export function decodeBoot(env: Envelope): Observation[] | undefined {
   const msg = env.msg;
   if (!env.dialect) {
@@ -16,6 +19,7 @@ export function decodeBoot(env: Envelope): Observation[] | undefined {
   }
   if (env.dialect === 'esp-idf' && env.tag === 'boot') return [{ kind: 'boot', marker: 'bootloader' }];
   if (env.dialect === 'esp-idf' && (env.tag === 'cpu_start' || env.tag === 'app_init' || env.tag === 'app_start')) return [{ kind: 'boot', marker: 'app-start' }];
+  if (!CRASH_WORDS.test(msg)) return undefined;
   let m = /Guru Meditation Error: Core\s+\d+ panic'ed \(([^)]*)\)/.exec(msg);
   if (m) return [{ kind: 'crash', what: /wdt|watchdog/i.test(m[1]!) ? 'watchdog' : 'panic', detail: m[1]! }];
   if (/Brownout detector was triggered/i.test(msg)) return [{ kind: 'crash', what: 'brownout', detail: 'brownout detector triggered' }];

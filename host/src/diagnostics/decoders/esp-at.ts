@@ -3,15 +3,17 @@
 import type { Envelope } from '../envelope.js';
 import type { Observation } from '../types.js';
 
-const AT_PORT: Record<string, Observation> = {
+const AT_PORT: Record<string, Observation | undefined> = {
   'WIFI DISCONNECT': { kind: 'disconnect', source: 'esp-at' },
   'WIFI CONNECTED': { kind: 'connected' },
   'WIFI GOT IP': { kind: 'got-ip' },
 };
 
 export function decodeEspAt(env: Envelope): Observation[] | undefined {
-  const at = AT_PORT[env.msg.trim()];
-  if (at && !env.dialect) return [at];
+  if (!env.dialect && env.msg.length <= 20) {
+    const at = AT_PORT[env.msg.trim()];
+    if (at) return [at];
+  }
   const msg = env.tag === 'at-wifi' ? env.msg : /^at-wifi:\s*(.*)$/.exec(env.msg)?.[1];
   if (msg === undefined) return undefined;
   let m = /wifi disconnected, rc:\s*(\d+)/i.exec(msg);

@@ -4,6 +4,7 @@ import type { Envelope } from '../envelope.js';
 import type { Observation } from '../types.js';
 
 export function decodeEspEasy(env: Envelope): Observation[] | undefined {
+  if (!env.msg.includes('WIFI : ') && !env.msg.includes('Disconnected!')) return undefined;
   let c = /\bWIFI : Connected! AP: (.*) \(([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5})\) Ch: (\d+)/.exec(env.msg);
   if (c) return [{ kind: 'connected', ssid: c[1], bssid: c[2]!.toLowerCase(), channel: Number(c[3]) }];
   c = /\bWIFI : DHCP IP: (\d{1,3}(?:\.\d{1,3}){3})/.exec(env.msg);

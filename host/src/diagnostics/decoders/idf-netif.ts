@@ -8,6 +8,7 @@ const STA_IP = new RegExp(`\\bsta ip:\\s*${IPV4},\\s*mask:\\s*${IPV4},\\s*gw:\\s
 const NETIF_TAGS = /^(esp_netif_handlers|esp_netif_lwip|event|tcpip_adapter|WiFiGeneric\.cpp)$/;
 
 export function decodeIdfNetif(env: Envelope): Observation[] | undefined {
+  if (!/ip\b/i.test(env.msg)) return undefined;
   const m = STA_IP.exec(env.msg);
   if (m) return [{ kind: 'got-ip', ip: m[1], mask: m[2], gw: m[3] }];
   if (env.tag && NETIF_TAGS.test(env.tag) && /\blost ip\b|STA_LOST_IP/i.test(env.msg)) return [{ kind: 'lost-ip' }];
