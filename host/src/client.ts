@@ -8,6 +8,7 @@ import type { Transport } from './transport/types.js';
 import type { Frame } from './codec/frame.js';
 import { encodeFrame } from './codec/frame.js';
 import { FrameStream } from './codec/stream.js';
+import { ImprovSplitter, type Packet as ImprovPacket } from './improv/packet.js';
 import { buildRequest, fields as decodeFields, PROTOCOL_VERSION } from './protocol/index.js';
 import { CommandError, DeviceResetError, EspWifiError, PortError, ProtocolVersionError, TimeoutError } from './errors.js';
 import { logDeviceLine } from './log.js';
@@ -81,7 +82,8 @@ export interface HelloEvent {
 /**
  * Events: 'event' (verb, fields, seq) for every device event, 'hello' (HelloEvent), 'resync'
  * ({expected, got}) on a sequence gap, 'log' (DeviceLogLine), 'rxError' (fields), 'close' (err?),
- * 'fatal' (err) when the device turned out unusable (protocol major mismatch after a reboot).
+ * 'fatal' (err) when the device turned out unusable (protocol major mismatch after a reboot),
+ * 'improv' (packet) for an Improv packet on the line (protocol/IMPROV.md; never a log line).
  */
 export class Client extends EventEmitter {
   readonly stream = new FrameStream();
@@ -105,7 +107,15 @@ export class Client extends EventEmitter {
     this.log = opts.logger;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxInFlight = Math.max(1, opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
-    transport.on('data', (chunk: Buffer) => this.stream.push(chunk));
+    // Improv packets share the line (PROTOCOL.md §1): taken out before line splitting, so a board
+    // an Improv client has talked to never puts binary bytes into the device log.
+    const improv = new ImprovSplitter({
+      packet: (p: ImprovPacket) => this.emit('improv', p),
+      bad: (detail) => this.log.debug(`dropped an Improv packet: ${detail}`),
+      bytes: (b) => this.stream.push(b),
+      packetStart: () => this.stream.reset(),
+    });
+    transport.on('data', (chunk: Buffer) => improv.push(chunk));
     transport.on('close', (err?: Error) => this.onClose(err));
     transport.on('error', (err: Error) => this.log.warn({ err }, 'transport error'));
     this.stream.on('frame', (f: Frame) => this.onFrame(f));

@@ -20,12 +20,16 @@ describe('espwifi improv', () => {
   it('scan --json lists what the board sees', async () => {
     const r = await runCli(['improv', 'scan', '--json']);
     expect(r.code).toBe(0);
-    const nets = JSON.parse(r.stdout) as { ssidText: string; authRequired: boolean }[];
-    expect(nets.map((n) => n.ssidText)).toEqual(['HomeNet', 'Neighbor', 'CafeGuest']);
+    const nets = JSON.parse(r.stdout) as { ssid: string; ssidHex: string; rssi: number; authRequired: boolean }[];
+    expect(nets.map((n) => [n.ssid, n.ssidHex, n.authRequired])).toEqual([
+      ['HomeNet', Buffer.from('HomeNet').toString('hex'), true],
+      ['Neighbor', Buffer.from('Neighbor').toString('hex'), true],
+      ['CafeGuest', Buffer.from('CafeGuest').toString('hex'), false],
+    ]);
   });
 
   it('provision: 0 with the IP, 4 for a wrong password (with the reason), 5 for an AP that is not there', async () => {
-    const ok = await runCli(['improv', 'provision', 'HomeNet', '--json'], { env: { ESPWIFI_PASSWORD: 'correct-horse' } });
+    const ok = await runCli(['improv', 'provision', 'HomeNet', '--json', '--password-stdin'], { input: 'correct-horse\n' });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ provisioned: true, ssid: 'HomeNet', urls: [], ip: { ip: '192.168.1.100' } });
 
@@ -33,11 +37,15 @@ describe('espwifi improv', () => {
     expect(wrong.code).toBe(4);
     expect(wrong.stderr).toMatch(/UNABLE_TO_CONNECT.*reason 15 4WAY_HANDSHAKE_TIMEOUT/);
     expect(wrong.stdout + wrong.stderr).not.toContain('hunter2-secret');
+    const wrongJson = await runCli(['improv', 'provision', 'HomeNet', '--password', 'hunter2-secret', '--json']);
+    const werr = JSON.parse(wrongJson.stderr.trim().split('\n').pop()!) as { error: Record<string, unknown> };
+    expect(werr.error).toMatchObject({ code: 'CONNECT_FAILED', detail: 'IMPROV_UNABLE_TO_CONNECT', exitCode: 4, likely: { cause: 'password' } });
+    expect(wrongJson.stdout + wrongJson.stderr).not.toContain('hunter2-secret');
 
     const gone = await runCli(['improv', 'provision', 'NoSuchNet', '--json'], { env: { ESPWIFI_PASSWORD: 'hunter2-secret' } });
     expect(gone.code).toBe(5);
-    const err = JSON.parse(gone.stderr.trim().split('\n').pop()!) as { error: { code: string; exitCode: number; message: string } };
-    expect(err.error).toMatchObject({ code: 'IMPROV_UNABLE_TO_CONNECT', exitCode: 5 });
+    const err = JSON.parse(gone.stderr.trim().split('\n').pop()!) as { error: { code: string; detail: string; exitCode: number; message: string } };
+    expect(err.error).toMatchObject({ code: 'CONNECT_FAILED', detail: 'IMPROV_UNABLE_TO_CONNECT', exitCode: 5 });
     expect(err.error.message).toMatch(/reason 201 NO_AP_FOUND/);
     expect(gone.stdout + gone.stderr).not.toContain('hunter2-secret');
   });
@@ -45,7 +53,7 @@ describe('espwifi improv', () => {
   it('refusals keep their Improv names: exit 9; bad input is a usage error (2)', async () => {
     const h = await runCli(['improv', 'hostname', '--json']);
     expect(h.code).toBe(9);
-    expect(h.stderr).toContain('"code":"IMPROV_UNKNOWN_RPC_COMMAND"');
+    expect(h.stderr).toContain('"detail":"IMPROV_UNKNOWN_RPC_COMMAND"');
     const name = await runCli(['improv', 'device-name']);
     expect(name.code).toBe(0);
     expect(name.stdout.trim()).toBe('espwifi-a00001');
@@ -53,6 +61,9 @@ describe('espwifi improv', () => {
     expect(long.code).toBe(2);
     const both = await runCli(['improv', 'provision', 'HomeNet', '--open', '--password', 'x']);
     expect(both.code).toBe(2);
+    const none = await runCli(['improv', 'provision', 'HomeNet']); // stdin is a pipe: nothing to ask on
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no password given/);
   });
 
   it('a port where nothing speaks Improv: exit 3 with IMPROV_NOT_DETECTED', async () => {
@@ -63,7 +74,7 @@ describe('espwifi improv', () => {
     try {
       const r = await runCli(['--port', `socket://127.0.0.1:${port}`, 'improv', 'state', '--json']);
       expect(r.code).toBe(3);
-      expect(r.stderr).toContain('"code":"IMPROV_NOT_DETECTED"');
+      expect(r.stderr).toContain('"detail":"IMPROV_NOT_DETECTED"');
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => server.close(() => r()));

@@ -109,25 +109,33 @@ function envSpeed(): number | undefined {
   return Number.isFinite(v) && v > 0 ? v : undefined;
 }
 
+/** The port a command talks to: --port, or a built-in virtual board started for it (the caller
+ *  stops `vb`). Says so on stderr unless `announce` is false. */
+export async function portOrVirtualBoard(
+  ctx: Ctx,
+  opts: Pick<SessionOptions, 'scenario' | 'speed' | 'seed' | 'announce'>,
+): Promise<{ port: string; vb?: VirtualBoardInstance }> {
+  const given = chosenPort(ctx);
+  refuseScenarioWithPort(ctx, opts.scenario);
+  if (given !== undefined) return { port: given };
+  const scenario = opts.scenario ?? 'home';
+  const vb = await startVirtualBoard(ctx, { scenario, speed: opts.speed ?? envSpeed(), seed: opts.seed });
+  const port = vb.port as string;
+  if (opts.announce !== false) {
+    const name = typeof scenario === 'string' ? scenario : (scenario.name ?? 'custom');
+    ctx.note(`No --port given: using a built-in virtual board (scenario "${name}", ${port}); --port selects a real one.`);
+  }
+  return { port, vb };
+}
+
 export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Session) => Promise<T>): Promise<T> {
   const interrupts = trapInterrupts();
   let vb: VirtualBoardInstance | undefined;
   let board: Board | undefined;
   try {
-    let port: string;
-    const given = chosenPort(ctx);
-    refuseScenarioWithPort(ctx, opts.scenario);
-    if (given !== undefined) {
-      port = given;
-    } else {
-      const scenario = opts.scenario ?? 'home';
-      vb = await startVirtualBoard(ctx, { scenario, speed: opts.speed ?? envSpeed(), seed: opts.seed });
-      port = vb.port as string;
-      if (opts.announce !== false) {
-        const name = typeof scenario === 'string' ? scenario : (scenario.name ?? 'custom');
-        ctx.note(`No --port given: using a built-in virtual board (scenario "${name}", ${port}); --port selects a real one.`);
-      }
-    }
+    const chosen = await portOrVirtualBoard(ctx, opts);
+    const port = chosen.port;
+    vb = chosen.vb;
     try {
       board = await abortable(
         openBoard({

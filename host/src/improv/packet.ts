@@ -123,6 +123,12 @@ export class ImprovSplitter {
   push(chunk: Uint8Array): void {
     let runStart = 0;
     for (let i = 0; i < chunk.length; i++) {
+      if (this.have === 0 && this.match === 0) {
+        // Fast path for text: jump to the next 'I' (native indexOf), the only byte that can start a header.
+        const next = chunk.indexOf(0x49, i);
+        if (next < 0) break;
+        i = next;
+      }
       const b = chunk[i]!;
       if (this.have > 0) {
         this.pkt[this.have++] = b;

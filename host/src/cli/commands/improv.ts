@@ -12,11 +12,12 @@ import type { ImprovClient, ImprovState } from '../../improv/client.js';
 
 interface ImprovCli {
   timeout?: number;
-  scenario: string;
+  scenario?: string;
 }
 
 interface ProvisionCli extends ImprovCli {
   password?: string;
+  passwordStdin?: boolean;
   open?: boolean;
 }
 
@@ -24,19 +25,15 @@ type Run = (ctx: Ctx, client: ImprovClient, o: ImprovCli) => Promise<void>;
 
 /** Opens --port (or starts a virtual board), detects Improv, runs fn, closes everything. */
 async function withImprov(ctx: Ctx, o: ImprovCli, fn: (client: ImprovClient, signal: AbortSignal) => Promise<void>): Promise<void> {
-  const { abortable, startVirtualBoard, trapInterrupts } = await import('../session.js');
+  const { abortable, portOrVirtualBoard, trapInterrupts } = await import('../session.js');
   const { ImprovClient: Client } = await import('../lib.js');
   const interrupts = trapInterrupts();
-  let vb: Awaited<ReturnType<typeof startVirtualBoard>> | undefined;
+  let vb: Awaited<ReturnType<typeof portOrVirtualBoard>>['vb'];
   let client: ImprovClient | undefined;
   try {
-    let port = ctx.port;
-    if (!port) {
-      vb = await startVirtualBoard(ctx, { scenario: o.scenario });
-      port = vb.port as string;
-      ctx.note(`No --port given: using a built-in virtual board (scenario "${o.scenario}", ${port}); --port selects a real one.`);
-    }
-    client = await abortable(Client.open({ port, baudRate: ctx.baud ?? 115200, logger: ctx.log }), interrupts.signal);
+    const chosen = await portOrVirtualBoard(ctx, { scenario: o.scenario });
+    vb = chosen.vb;
+    client = await abortable(Client.open({ port: chosen.port, baudRate: ctx.baud ?? 115200, logger: ctx.log }), interrupts.signal);
     await fn(client, interrupts.signal);
   } finally {
     interrupts.dispose();
@@ -132,12 +129,12 @@ export function registerImprov(program: Command, getCtx: (cmd: Command) => Ctx):
       'after',
       '\nExit codes: 0 ok, 3 no Improv answer on the port, 4 unable to connect (likely wrong password, espwifi firmware only),' +
         '\n5 unable to connect (other or unknown reason), 6 timeout, 9 the device refused the command (Improv error state).' +
-        '\nErrors keep Improv\'s names: IMPROV_UNABLE_TO_CONNECT, IMPROV_UNKNOWN_RPC_COMMAND, IMPROV_INVALID_RPC_PACKET, ... (--json: error.code).',
+        '\nErrors keep Improv\'s names: IMPROV_UNABLE_TO_CONNECT, IMPROV_UNKNOWN_RPC_COMMAND, IMPROV_INVALID_RPC_PACKET, ... (--json: error.detail).',
     );
   const common = (c: Command) =>
     c
       .option('--timeout <s>', 'give up on the answer after this many seconds', intOption('--timeout', 1, 600))
-      .option('--scenario <name>', 'scenario for the built-in virtual board (without --port)', 'home');
+      .option('--scenario <name>', 'scenario for the built-in virtual board (only without --port; default home)');
   const action = (run: Run) => async (o: ImprovCli, cmd: Command) => {
     const ctx = getCtx(cmd);
     await withImprov(ctx, o, (client) => run(ctx, client, o));
@@ -152,20 +149,28 @@ export function registerImprov(program: Command, getCtx: (cmd: Command) => Ctx):
       .command('provision')
       .description('send Wi-Fi credentials and wait until the device has joined (Send Wi-Fi settings)')
       .argument('<ssid>', 'network name')
-      .option('--password <password>', 'Wi-Fi password (prefer ESPWIFI_PASSWORD or the prompt: options show up in shell history and ps)')
+      .option('--password-stdin', 'read the password from stdin (one line), as docker login does')
+      .option('--password <password>', 'Wi-Fi password (prefer --password-stdin, ESPWIFI_PASSWORD or the prompt: options show up in shell history and ps)')
       .option('--open', 'the network has no password: do not ask for one'),
   )
-    .addHelpText('after', '\nThe password comes from --password, else ESPWIFI_PASSWORD, else a hidden prompt on a terminal. It is never echoed, logged or printed.')
+    .addHelpText('after', '\nThe password comes from --password-stdin, --password, ESPWIFI_PASSWORD, or a hidden prompt on a terminal; without any of them (and no --open) it is a usage error. It is never echoed, logged or printed.')
     .action(async (ssid: string, o: ProvisionCli, cmd: Command) => {
       const ctx = getCtx(cmd);
-      if (Buffer.byteLength(ssid) < 1 || Buffer.byteLength(ssid) > 32) throw new CliError(EXIT.USAGE, `an SSID is 1 to 32 bytes ("${printable(ssid)}" has ${Buffer.byteLength(ssid)})`);
-      if (o.open && o.password !== undefined) throw new CliError(EXIT.USAGE, '--open and --password exclude each other');
-      const pw = await resolvePassword({ password: o.password, noPassword: o.open }, ssid);
+      const bytes = Buffer.byteLength(ssid);
+      if (bytes < 1 || bytes > 32) throw new CliError(EXIT.USAGE, `an SSID is 1 to 32 bytes ("${printable(ssid)}" has ${bytes})`);
+      const sources = [o.open && '--open', o.password !== undefined && '--password', o.passwordStdin && '--password-stdin'].filter(Boolean);
+      if (sources.length > 1) throw new CliError(EXIT.USAGE, `${sources.join(' and ')} exclude each other: give the password one way (or --open for none)`);
+      const { chosenPort, refuseScenarioWithPort } = await import('../session.js');
+      chosenPort(ctx);
+      refuseScenarioWithPort(ctx, o.scenario); // before the password is asked for
+      const pw = await resolvePassword({ password: o.password, noPassword: o.open, stdin: o.passwordStdin }, ssid);
+      if (pw.source === 'none' && !o.open) {
+        throw new CliError(EXIT.USAGE, 'no password given and no terminal to ask on', 'pipe it in with --password-stdin, set ESPWIFI_PASSWORD, or pass --open for a network without a password');
+      }
       const password = pw.password ?? '';
       if (Buffer.byteLength(password) > 64) throw new CliError(EXIT.USAGE, `a Wi-Fi password is at most 64 bytes (this one has ${Buffer.byteLength(password)})`);
-      if (pw.source === 'none' && !o.open) ctx.note('No password given (no --password, ESPWIFI_PASSWORD unset, not a terminal to ask on): sending an empty password.');
       await withImprov(ctx, o, async (client, signal) => {
-        const source = { stdin: 'password from stdin', option: 'password from --password', env: 'password from ESPWIFI_PASSWORD', prompt: 'password from the prompt', none: 'no password' }[pw.source];
+        const source = { stdin: 'password from stdin', option: 'password from --password', env: 'password from ESPWIFI_PASSWORD', prompt: 'password from the prompt', none: 'open network, no password' }[pw.source];
         if (!ctx.json) ctx.note(`Sending Wi-Fi settings for "${printable(ssid)}" (${source})…`);
         await runProvision(ctx, client, ssid, password, o, signal);
       });
