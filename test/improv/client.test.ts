@@ -89,10 +89,18 @@ describe('ImprovClient against the virtual board', () => {
     // The same line, now through our protocol: provisioning went through the core's phases.
     const b = await openBoard({ port: vb.port, logger: silent, reconnect: false });
     cleanups.push(() => b.close());
+    const logs: string[] = [];
+    const improvPackets: number[] = [];
+    b.on('log', (l) => logs.push(l.raw));
+    b.client.on('improv', (p: { type: number; data: Buffer }) => improvPackets.push(p.data[0]!));
     expect((await b.status()).phase).toBe('started');
     await b.configure({ ssid: 'HomeNet', password: 'correct-horse' });
     await b.connect({ timeoutMs: 10_000 });
     expect(b.phase).toBe('got_ip');
+    // The board still sends Improv state changes (a client spoke Improv since boot): the host
+    // takes them off the line, they never reach the device log.
+    expect(improvPackets).toEqual([4]);
+    expect(logs.filter((l) => l.includes('IMPROV'))).toEqual([]);
   });
 
   it('garbage on the line both ways: noise from the board, junk bytes (with a partial header and frame) to it', async () => {
