@@ -20,3 +20,5 @@ export { VirtualBoard } from './sim/virtual-board.js';
 export { ImprovClient, ImprovError } from './improv/client.js';
 export type { ImprovClientOptions, ImprovState, ImprovStateName, ImprovDeviceInfo, ImprovNetwork, ProvisionResult, EspWifiDisconnect, RpcOptions as ImprovRpcOptions } from './improv/client.js';
 export { RadioWorld } from './sim/radio-world.js';
+export { SoftAp, KICK_REASON } from './ap.js';
+export type { SoftApConfig, SoftApState, SoftApStation, DhcpServerSettings, TxPower, SoftApEvents, KickTarget } from './ap.js';

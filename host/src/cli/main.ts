@@ -7,6 +7,7 @@ import { ERROR_CLASS, EXIT } from './exit-codes.js';
 import { classify } from './failure.js';
 import { writeJson } from './output.js';
 import { LOG_LEVELS, loadLogger } from './logger.js';
+import { registerAp } from './commands/ap.js';
 import { registerBoardCommands } from './commands/board.js';
 import { registerConnect } from './commands/connect.js';
 import { registerDemo } from './commands/demo.js';
@@ -83,6 +84,7 @@ failed, 9 command refused, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
   registerWatch(program, getCtx);
   registerFlash(program, getCtx);
   registerImprov(program, getCtx);
+  registerAp(program, getCtx);
   return program;
 }
 
