@@ -13,6 +13,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 #include "sim.h"
+#include "ew_codec.h"
 
 #define RX_PENDING_MAX 16384
 
@@ -289,7 +290,19 @@ int main(int argc, char **argv)
 
     clock_init(speed);
     world_init();
-    if (uart_open(&uo, link) != 0) {
+    int opened = uart_open(&uo, link);
+    if (opened == -3) {
+        /* first stdout line: a control-style error the parent can report by name */
+        char why[700], esc[1400];
+        snprintf(why, sizeof why, "--link %s exists (another board's link, or not a link): refusing to replace it", link);
+        int n = ew_escape(esc, sizeof esc - 1, (const uint8_t *)why, strlen(why), true);
+        esc[n < 0 ? 0 : n] = 0;
+        printf("err IN_USE why=%s\n", esc); /* the first stdout line: the parent reports it by name */
+        fprintf(stderr, "espwifi-sim: %s\n", why);
+        cleanup();
+        return 1;
+    }
+    if (opened != 0) {
         fprintf(stderr, "espwifi-sim: cannot open a pseudo-terminal%s: %s\n", link ? " or create --link" : "", strerror(errno));
         cleanup();
         return 1;

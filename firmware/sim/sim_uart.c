@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 #include "sim.h"
@@ -73,7 +74,13 @@ int uart_open(const uart_opts_t *opts, const char *link_path)
         g_inotify = -1; /* cannot tell: behave as if a host were always attached */
     }
     if (link_path && *link_path) {
-        unlink(link_path);
+        /* Never take over another board's link, nor replace something that is not a link: only a
+         * dangling link (its board is gone) is replaced. */
+        struct stat st;
+        if (lstat(link_path, &st) == 0) {
+            if (!S_ISLNK(st.st_mode) || stat(link_path, &st) == 0) { errno = EEXIST; return -3; }
+            unlink(link_path);
+        }
         if (symlink(g_path, link_path) != 0) return -2;
         snprintf(g_link, sizeof g_link, "%s", link_path);
     }
@@ -83,7 +90,13 @@ int uart_open(const uart_opts_t *opts, const char *link_path)
 
 void uart_close(void)
 {
-    if (g_link[0]) unlink(g_link);
+    /* remove the link only while it is still ours */
+    char target[sizeof g_path];
+    ssize_t n = g_link[0] ? readlink(g_link, target, sizeof target - 1) : -1;
+    if (n > 0) {
+        target[n] = 0;
+        if (strcmp(target, g_path) == 0) unlink(g_link);
+    }
     g_link[0] = 0;
     if (g_master >= 0) close(g_master);
     if (g_slave >= 0) close(g_slave);

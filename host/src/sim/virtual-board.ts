@@ -2,8 +2,8 @@
 // driver on a pseudo-terminal) and drives its control channel (firmware/sim/README.md).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, unlinkSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { existsSync, lstatSync, unlinkSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,26 @@ export class VirtualBoardError extends Error {
 
 const MAC_RE = /^[0-9a-f]{2}([:-]?[0-9a-f]{2}){5}$/i;
 
+/** Makes `path` free for our control socket: nothing there, or a socket nobody answers on (left
+ *  by a board that died) which is removed. A live board's socket, or anything that is not a
+ *  socket, is refused: never take over or delete what another board or the user owns. */
+async function claimSocketPath(path: string): Promise<void> {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return; // nothing there
+  }
+  if (!st.isSocket()) throw new VirtualBoardError('IN_USE', `control socket ${path} exists and is not a socket: refusing to replace it`);
+  const live = await new Promise<boolean>((resolve) => {
+    const c = createConnection(path);
+    c.once('connect', () => { c.destroy(); resolve(true); });
+    c.once('error', () => resolve(false));
+  });
+  if (live) throw new VirtualBoardError('IN_USE', `control socket ${path} is served by another running board: refusing to take it over`);
+  unlinkSync(path);
+}
+
 /** Finds the simulator binary from this module's location (host/src/sim or dist/host/src/sim). */
 export function simBinaryPath(): string {
   const env = process.env.ESPWIFI_SIM_BIN;
@@ -100,6 +120,8 @@ export class VirtualBoard extends EventEmitter {
   private errText = '';
   /** exit code (null after a signal) once the simulator has exited */
   exitCode: number | null | undefined;
+  /** A `quit` went through the control channel: the exit that follows was asked for. */
+  quitRequested = false;
 
   private constructor(child: ChildProcess, port: string, scenario: Scenario, lines: AsyncIterator<string>) {
     super();
@@ -129,6 +151,7 @@ export class VirtualBoard extends EventEmitter {
 
   static async start(opts: VirtualBoardOptions = {}): Promise<VirtualBoard> {
     const scenario = loadScenario(opts.scenario ?? 'home');
+    if (opts.controlSocket) await claimSocketPath(opts.controlSocket);
     const bin = opts.binary ?? simBinaryPath();
     if (!existsSync(bin))
       throw new VirtualBoardError('SIM_NOT_BUILT', `virtual board binary not found at ${bin}: run \`npm run build:sim\` (needs a C compiler)`);
@@ -152,6 +175,11 @@ export class VirtualBoard extends EventEmitter {
       new Promise<never>((_, rej) => child.once('error', (e) => rej(new VirtualBoardError('SIM_START', `cannot start ${bin}: ${e.message}`)))),
       new Promise<never>((_, rej) => child.once('exit', (c) => rej(new VirtualBoardError('SIM_START', `virtual board exited at start (code ${c})`)))),
     ]);
+    if (!first.done && first.value.startsWith('err ')) {
+      // the simulator refused to start (e.g. IN_USE: --link belongs to another board)
+      const r = parseReply(first.value);
+      throw new VirtualBoardError(r.error ?? 'SIM_START', r.fields.why ?? first.value);
+    }
     if (first.done || !first.value.startsWith('/')) throw new VirtualBoardError('SIM_START', `unexpected first line from the simulator: ${first.value}`);
     const vb = new VirtualBoard(child, first.value.trim(), scenario, it);
     try {
@@ -179,6 +207,7 @@ export class VirtualBoard extends EventEmitter {
   }
 
   private controlRaw(line: string): Promise<ControlReply> {
+    if (/^quit(\s|$)/.test(line)) this.quitRequested = true;
     if (this.exited) return Promise.reject(new VirtualBoardError('SIM_EXITED', 'virtual board has exited'));
     if (/[\r\n]/.test(line)) return Promise.reject(new TypeError('control line must not contain CR/LF'));
     return new Promise((resolve, reject) => {
@@ -218,7 +247,6 @@ export class VirtualBoard extends EventEmitter {
   async diag(): Promise<SimDiag> { return toDiag(await this.action('diag')); }
 
   private async serveControlSocket(path: string): Promise<void> {
-    if (existsSync(path)) unlinkSync(path);
     this.socketPath = path;
     // allowHalfOpen: a client may send its requests and shut down its side (`echo ... | socat`);
     // the replies still go out, then we close.

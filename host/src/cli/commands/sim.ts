@@ -20,12 +20,29 @@ export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): vo
       const interrupts = trapInterrupts();
       const vb = await startVirtualBoard(ctx, opts);
       // The simulator dying on its own ends the command with an error instead of hanging.
-      const died = new Promise<never>((_, reject) =>
-        vb.once('exit', (code: number | null, signal: string | null) =>
-          reject(new CliError(EXIT.INTERNAL, `the virtual board exited unexpectedly (${signal ?? `code ${code}`})`)),
-        ),
+      // A `quit` on the control channel ends it cleanly (exit 0).
+      const died = new Promise<void>((resolve, reject) =>
+        vb.once('exit', (code: number | null, signal: string | null) => {
+          if (vb.quitRequested && code === 0) {
+            ctx.note('The virtual board quit (control channel).');
+            resolve();
+          } else reject(new CliError(EXIT.INTERNAL, `the virtual board exited unexpectedly (${signal ?? `code ${code}`})`));
+        }),
       );
       died.catch(() => undefined);
+      // No orphans: when the process that started us dies (npx killed, a test runner gone), we
+      // are re-parented — then stop, and the board with us.
+      const parent = process.ppid;
+      const orphaned = new Promise<void>((resolve) => {
+        const t = setInterval(() => {
+          if (process.ppid !== parent) {
+            clearInterval(t);
+            resolve();
+          }
+        }, 250);
+        t.unref();
+        interrupts.signal.addEventListener('abort', () => clearInterval(t), { once: true });
+      });
       try {
         const control = opts.control ? path.resolve(opts.control) : undefined;
         // With --link the user chose a stable name: that is the port to hand out.
@@ -39,7 +56,7 @@ export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): vo
               `Try: espwifi --port ${port} scan   — Ctrl-C stops it.`,
           );
         }
-        await Promise.race([untilAborted(interrupts.signal), died]);
+        await Promise.race([untilAborted(interrupts.signal), died, orphaned]);
       } finally {
         interrupts.dispose();
         await vb.stop();
