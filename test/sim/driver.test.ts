@@ -2,7 +2,7 @@
 // checked against the seed's station scenarios (scan dwell table, connect phases, reason codes).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../host/src/sim/scenario.js';
-import { logTime, rig, station, teardown, type Rig, type Wire } from './harness.js';
+import { connectOutcome, logTime, rig, station, teardown, type Rig, type Wire } from './harness.js';
 
 let r: Rig | undefined;
 afterEach(async () => {
@@ -26,14 +26,6 @@ async function records(w: Wire) {
 
 async function lastScanMs(): Promise<number> {
   return Number((await r!.vb.diag()).last_scan_ms);
-}
-
-/** Connects and resolves with the first connected/disconnected event. */
-async function connectOutcome(w: Wire, timeoutMs = 15_000) {
-  const from = w.mark();
-  await w.ok('connect');
-  const l = await w.waitLine((x) => x.frame?.kind === 'e' && (x.frame.verb === 'connected' || x.frame.verb === 'disconnected'), timeoutMs, from);
-  return { ev: l.frame!, from };
 }
 
 async function connected(w: Wire) {

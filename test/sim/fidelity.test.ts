@@ -7,7 +7,7 @@ import { SerialPort } from 'serialport';
 import type { Scenario } from '../../host/src/sim/scenario.js';
 import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
 import { encodeRequest } from './frames.js';
-import { logTime, rig, station, teardown, type Rig, type Wire } from './harness.js';
+import { connectOutcome as outcome, logTime, rig, station, teardown, type Rig, type Wire } from './harness.js';
 
 let r: Rig | undefined;
 afterEach(async () => {
@@ -16,13 +16,6 @@ afterEach(async () => {
 });
 
 const PASS = 'correct-horse';
-
-async function outcome(w: Wire, timeoutMs = 15_000) {
-  const from = w.mark();
-  await w.ok('connect');
-  const l = await w.waitLine((x) => x.frame?.kind === 'e' && (x.frame.verb === 'connected' || x.frame.verb === 'disconnected'), timeoutMs, from);
-  return { ev: l.frame!, from };
-}
 
 async function joined(w: Wire) {
   const { ev, from } = await outcome(w);

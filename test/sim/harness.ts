@@ -130,6 +130,14 @@ export async function station(w: Wire, cfg: Record<string, string | number | und
   await w.event('sta_start', from);
 }
 
+/** Sends connect and resolves with the first connected/disconnected event after it. */
+export async function connectOutcome(w: Wire, timeoutMs = 15_000): Promise<{ ev: Frame; from: number }> {
+  const from = w.mark();
+  await w.ok('connect');
+  const l = await w.waitLine((x) => x.frame?.kind === 'e' && (x.frame.verb === 'connected' || x.frame.verb === 'disconnected'), timeoutMs, from);
+  return { ev: l.frame!, from };
+}
+
 /** Virtual ms since boot printed in an ESP_LOG line ("I (1234) tag: ..."), colour codes allowed. */
 export function logTime(text: string): number {
   const m = /[EWIDV] \((\d+)\)/.exec(text);
