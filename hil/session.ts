@@ -15,8 +15,8 @@ export const OUT_DIR = process.env.ESPWIFI_HIL_OUT ?? join(dirname(fileURLToPath
 
 /** Virtual boards run this much faster than real time; host-side timings are scaled to match. */
 export const VIRTUAL_SPEED = 20;
-const VIRTUAL_POLICY = { immediateAttempts: 3, baseDelayMs: 100, factor: 2, maxDelayMs: 400, jitter: 0.2, driverReconnectGraceMs: 300 };
-const VIRTUAL_RULES = { scanRetryDelayMs: 30, scanRetryTimeoutMs: 5000 };
+export const VIRTUAL_POLICY = { immediateAttempts: 3, baseDelayMs: 100, factor: 2, maxDelayMs: 400, jitter: 0.2, driverReconnectGraceMs: 300 };
+export const VIRTUAL_RULES = { scanRetryDelayMs: 30, scanRetryTimeoutMs: 5000 };
 
 /** hil/out/<board>.log: everything the library logs for this board (passwords redacted). */
 export function boardLogger(target: Target): Logger {

@@ -44,8 +44,20 @@ export interface Target {
 export interface RigFile {
   ap?: { ssid?: string; passwordEnv?: string; expectSsids?: string[] };
   connectBoundMs?: number;
-  boards: Array<{ name: string; port: string; capabilities?: RigCapabilities }>;
+  boards: RigBoard[];
 }
+
+export interface RigBoard {
+  name: string;
+  port: string;
+  capabilities?: RigCapabilities;
+  /** 'ap': this board runs our firmware as the SoftAP of the station board named in `apFor`
+   *  (the two-board suite, hil/softap.hil.test.ts); it is not a station target itself. */
+  role?: 'station' | 'ap';
+  apFor?: string;
+}
+
+const NO_REAL_AP = 'station suite: skipped — no AP SSID (ESPWIFI_SSID); the two-board suite tests the station against the SoftAP board';
 
 export class HilConfigError extends Error {
   override name = 'HilConfigError';
@@ -102,7 +114,13 @@ export function loadRig(path: string): RigFile {
       throw new HilConfigError(`ESPWIFI_RIG=${path}: boards[${i}] needs a "name" and a "port"`);
     }
     if (names.has(b.name)) throw new HilConfigError(`ESPWIFI_RIG=${path}: board name "${b.name}" appears twice`);
+    if (b.role !== undefined && b.role !== 'station' && b.role !== 'ap') throw new HilConfigError(`ESPWIFI_RIG=${path}: boards[${i}].role must be "station" or "ap"`);
     names.add(b.name);
+  }
+  for (const b of rig.boards.filter((x) => x.role === 'ap')) {
+    const sta = rig.boards.find((x) => x.name === b.apFor);
+    if (!sta || sta.role === 'ap') throw new HilConfigError(`ESPWIFI_RIG=${path}: the AP board "${b.name}" needs "apFor": the name of a station board of the rig`);
+    if (rig.boards.filter((x) => x.role === 'ap' && x.apFor === b.apFor).length > 1) throw new HilConfigError(`ESPWIFI_RIG=${path}: station board "${b.apFor}" has two AP boards`);
   }
   return rig;
 }
@@ -114,9 +132,11 @@ export function selectTargets(env: NodeJS.ProcessEnv = process.env): { targets: 
   const expect = (ssid: string) => (env.ESPWIFI_EXPECT_SSIDS ? env.ESPWIFI_EXPECT_SSIDS.split(',').map((s) => s.trim()) : [ssid]);
   if (env.ESPWIFI_RIG) {
     const rig = loadRig(env.ESPWIFI_RIG);
+    const stations = rig.boards.filter((b) => b.role !== 'ap');
+    if (!rig.ap?.ssid && !env.ESPWIFI_SSID && rig.boards.some((b) => b.role === 'ap')) return { targets: [], notes: [NO_REAL_AP] };
     const ap = realAp(env, rig.ap?.passwordEnv, rig.ap?.ssid ?? env.ESPWIFI_SSID);
     return {
-      targets: rig.boards.map((b) => ({
+      targets: stations.map((b) => ({
         name: safeName(b.name), kind: 'real', port: b.port, ...ap,
         expectSsids: rig.ap?.expectSsids ?? expect(ap.ssid),
         connectBoundMs: rig.connectBoundMs ?? bound, caps: b.capabilities ?? {},
@@ -127,6 +147,7 @@ export function selectTargets(env: NodeJS.ProcessEnv = process.env): { targets: 
   const ports = env.ESPWIFI_PORTS ? env.ESPWIFI_PORTS.split(',').map((s) => s.trim()).filter(Boolean)
     : env.ESPWIFI_PORT ? [env.ESPWIFI_PORT] : [];
   if (ports.length) {
+    if (!env.ESPWIFI_SSID && env.ESPWIFI_AP_PORT) return { targets: [], notes: [NO_REAL_AP] };
     const ap = realAp(env);
     return {
       targets: ports.map((port) => ({

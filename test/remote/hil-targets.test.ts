@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { selectTargets, HilConfigError } from '../../hil/targets.js';
 import { ser2netConfig } from '../../hil/ser2net.js';
+import { selectPairs } from '../../hil/pairs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hil-targets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +51,30 @@ describe('selectTargets', () => {
   it('the shipped rig example is a valid rig file', () => {
     const { targets } = selectTargets({ ESPWIFI_RIG: 'hil/rig.example.json', ESPWIFI_SSID: 'Lab', ESPWIFI_PASSWORD: 'x', ESPWIFI_RIG_PASSWORD: 'x' });
     expect(targets.length).toBeGreaterThan(1);
+    expect(targets.map((t) => t.name)).not.toContain('desk-ap');   // role ap: not a station target
+    const { pairs } = selectPairs({ ESPWIFI_RIG: 'hil/rig.example.json' });
+    expect(pairs).toEqual([expect.objectContaining({ name: 'desk+desk-ap', kind: 'real', apPort: '/dev/ttyUSB1', staPort: '/dev/ttyUSB0' })]);
+  });
+
+  it('two-board pairs: virtual by default, ESPWIFI_AP_PORT beside ESPWIFI_PORT, none for a lone real board', () => {
+    const v = selectPairs({});
+    expect(v.pairs).toEqual([expect.objectContaining({ name: 'virtual-pair', kind: 'virtual' })]);
+    expect(v.pairs[0]!.password.length).toBeGreaterThanOrEqual(8);
+    const real = selectPairs({ ESPWIFI_PORT: '/dev/ttyUSB0', ESPWIFI_AP_PORT: '/dev/ttyUSB1' });
+    expect(real.pairs).toEqual([expect.objectContaining({ kind: 'real', staPort: '/dev/ttyUSB0', apPort: '/dev/ttyUSB1' })]);
+    // no AP SSID: the station suite steps aside (the two-board suite covers the station)
+    expect(selectTargets({ ESPWIFI_PORT: '/dev/ttyUSB0', ESPWIFI_AP_PORT: '/dev/ttyUSB1' }).targets).toEqual([]);
+    const lone = selectPairs({ ESPWIFI_PORT: '/dev/ttyUSB0' });
+    expect(lone.pairs).toEqual([]);
+    expect(lone.notes[0]).toMatch(/no AP board/);
+  });
+
+  it('a rig AP board must name its station board', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'espwifi-rig-'));
+    const rig = join(dir, 'rig.json');
+    writeFileSync(rig, JSON.stringify({ boards: [{ name: 'sta', port: 'x' }, { name: 'ap', port: 'y', role: 'ap' }] }));
+    expect(() => selectPairs({ ESPWIFI_RIG: rig })).toThrow(/needs "apFor"/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
