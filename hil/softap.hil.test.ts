@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Logger } from 'pino';
-import { openBoard, RadioWorld, SoftAp, type Board, type BoardEvents } from '../host/src/index.js';
+import { openBoard, RadioWorld, SoftAp, type Board } from '../host/src/index.js';
 import { selectPairs, type Pair } from './pairs.js';
 import { boardLogger, OUT_DIR, VIRTUAL_POLICY, VIRTUAL_RULES, VIRTUAL_SPEED } from './session.js';
 import type { Target } from './targets.js';
+import { waitFor } from './wait.js';
 
 const { pairs, notes } = selectPairs();
 for (const n of notes) console.log(`[hil] ${n}`);
@@ -18,21 +19,6 @@ console.log(`[hil] two-board pairs: ${pairs.map((p) => `${p.name} (SoftAP on ${p
 /** fault -> pair -> outcome, printed at the end ("which faults ran on which kind of AP"). */
 const matrix: { fault: string; pair: string; kind: string; outcome: string }[] = [];
 
-function waitFor<K extends keyof BoardEvents>(board: Board, name: K, ms: number, pred: (...a: BoardEvents[K]) => boolean = () => true): Promise<BoardEvents[K]> {
-  return new Promise((resolve, reject) => {
-    const on = (...args: BoardEvents[K]) => {
-      if (!pred(...args)) return;
-      clearTimeout(timer);
-      board.off(name, on as never);
-      resolve(args);
-    };
-    const timer = setTimeout(() => {
-      board.off(name, on as never);
-      reject(new Error(`no '${String(name)}' event within ${ms} ms`));
-    }, ms);
-    board.on(name, on as never);
-  });
-}
 
 interface PairSession {
   ap: SoftAp;

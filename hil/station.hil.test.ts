@@ -2,29 +2,15 @@
 // ser2net), a real board on the desk, or the boards of a rig — in parallel, one log per board.
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Logger } from 'pino';
-import { CommandError, ConnectError, DeviceResetError, type Board, type BoardEvents } from '../host/src/index.js';
+import { CommandError, ConnectError, DeviceResetError, type Board } from '../host/src/index.js';
 import { selectTargets, type Target } from './targets.js';
 import { boardLogger, openSession, type Faults, type Session } from './session.js';
+import { waitFor } from './wait.js';
 
 const { targets, notes } = selectTargets();
 for (const n of notes) console.log(`[hil] ${n}`);
 console.log(`[hil] targets: ${targets.map((t) => `${t.name} (${t.kind}${t.port ? ` ${t.port}` : t.via ? ` via ${t.via}` : ''})`).join(', ') || 'none'}`);
 
-function waitFor<K extends keyof BoardEvents>(board: Board, name: K, ms: number, pred: (...a: BoardEvents[K]) => boolean = () => true): Promise<BoardEvents[K]> {
-  return new Promise((resolve, reject) => {
-    const on = (...args: BoardEvents[K]) => {
-      if (!pred(...args)) return;
-      clearTimeout(timer);
-      board.off(name, on as never);
-      resolve(args);
-    };
-    const timer = setTimeout(() => {
-      board.off(name, on as never);
-      reject(new Error(`no '${String(name)}' event within ${ms} ms`));
-    }, ms);
-    board.on(name, on as never);
-  });
-}
 
 /** Seed phases 1–3: init, station mode, configuration, start. */
 async function bringUp(board: Board, t: Target, password = t.password): Promise<void> {
