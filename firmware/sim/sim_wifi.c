@@ -37,6 +37,7 @@ typedef struct { sim_ap_t *ap; int rssi; } seen_t;
 
 static struct {
     bool inited, started;
+    char hostname[33];           /* the STA netif's, "espressif" (CONFIG_LWIP_LOCAL_HOSTNAME) from init */
     ew_mode_t mode;
     ew_sta_config_t cfg;
     char cc[3];
@@ -902,6 +903,7 @@ static ew_err_t op_init(void *ctx)
     (void)ctx;
     if (W.inited) return EW_OK;
     W.inited = true;
+    snprintf(W.hostname, sizeof W.hostname, "espressif"); /* a new STA netif starts with the Kconfig default */
     W.mode = g_nvs.mode_set ? g_nvs.mode : EW_MODE_STA; /* STA: what the station examples leave in NVS */
     if (g_nvs.cfg_set) W.cfg = g_nvs.cfg;
     if (g_nvs.proto_set) W.proto = g_nvs.proto;
@@ -1102,6 +1104,24 @@ static ew_err_t op_get_mac(void *ctx, uint8_t mac[6])
     return EW_OK;
 }
 
+static ew_err_t op_get_hostname(void *ctx, char *out, size_t cap)
+{
+    (void)ctx;
+    if (!W.inited) return EW_ERR_WIFI_NOT_INIT;
+    snprintf(out, cap, "%s", W.hostname);
+    return EW_OK;
+}
+
+/* esp_netif_set_hostname: at most 32 bytes (ESP_ERR_ESP_NETIF_INVALID_PARAMS beyond). */
+static ew_err_t op_set_hostname(void *ctx, const char *name)
+{
+    (void)ctx;
+    if (!W.inited) return EW_ERR_WIFI_NOT_INIT;
+    if (strlen(name) > 32) return EW_ERR_INVALID_ARG;
+    snprintf(W.hostname, sizeof W.hostname, "%s", name);
+    return EW_OK;
+}
+
 static ew_err_t op_ap_info(void *ctx, ew_ap_record_t *rec)
 {
     (void)ctx;
@@ -1164,6 +1184,8 @@ void wifi_port_fill(ew_port_t *p)
     p->sta_get_ap_info = op_ap_info;
     p->sta_get_rssi = op_get_rssi;
     p->get_ip_info = op_ip_info;
+    p->get_hostname = op_get_hostname;
+    p->set_hostname = op_set_hostname;
 }
 
 bool wifi_blocking(void) { return W.scan_blocking; }

@@ -134,6 +134,19 @@ static ew_err_t f_ip(void *c, ew_ip_info_t *ip)
     return FK(c)->err[FK_GET_IP_INFO];
 }
 
+static ew_err_t f_get_host(void *c, char *out, size_t cap)
+{
+    FK(c)->calls[FK_GET_HOSTNAME]++;
+    snprintf(out, cap, "%s", FK(c)->hostname);
+    return FK(c)->err[FK_GET_HOSTNAME];
+}
+static ew_err_t f_set_host(void *c, const char *name)
+{
+    FK(c)->calls[FK_SET_HOSTNAME]++;
+    if (FK(c)->err[FK_SET_HOSTNAME] == EW_OK) snprintf(FK(c)->hostname, sizeof FK(c)->hostname, "%s", name);
+    return FK(c)->err[FK_SET_HOSTNAME];
+}
+
 void fake_init(fake_t *fk)
 {
     memset(fk, 0, sizeof *fk);
@@ -147,6 +160,8 @@ void fake_init(fake_t *fk)
     p->set_country_code = f_cc; p->set_protocol = f_proto; p->set_bandwidth = f_bw; p->set_ps = f_ps;
     p->set_inactive_time = f_inact; p->set_rssi_threshold = f_rthr; p->set_storage = f_storage;
     p->get_mac = f_mac; p->sta_get_ap_info = f_apinfo; p->sta_get_rssi = f_rssi; p->get_ip_info = f_ip;
+    p->get_hostname = f_get_host; p->set_hostname = f_set_host;
+    snprintf(fk->hostname, sizeof fk->hostname, "espressif");
 }
 
 void fake_clear_out(fake_t *fk) { fk->nout = 0; }

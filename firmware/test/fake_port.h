@@ -9,7 +9,7 @@ enum {
     FK_DISCONNECT, FK_GET_MODE, FK_SCAN_START, FK_SCAN_STOP, FK_SCAN_GET_AP_NUM, FK_SCAN_GET_AP_RECORDS,
     FK_CLEAR_AP_LIST, FK_SET_COUNTRY_CODE, FK_SET_PROTOCOL, FK_SET_BANDWIDTH, FK_SET_PS,
     FK_SET_INACTIVE_TIME, FK_SET_RSSI_THRESHOLD, FK_SET_STORAGE, FK_GET_MAC, FK_STA_GET_AP_INFO,
-    FK_STA_GET_RSSI, FK_GET_IP_INFO, FK__COUNT
+    FK_STA_GET_RSSI, FK_GET_IP_INFO, FK_GET_HOSTNAME, FK_SET_HOSTNAME, FK__COUNT
 };
 
 #define FK_MAX_OUT 128
@@ -22,6 +22,7 @@ typedef struct {
     int nout;
     int calls[FK__COUNT];
     ew_err_t err[FK__COUNT];          /* scripted return value per op */
+    char hostname[40];
     char last_log[256];
     int nlogs, nwarn, nerr;
     int restarts;

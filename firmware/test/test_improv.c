@@ -193,10 +193,36 @@ void test_improv(void)
     n = rpc(p, 1, bad_args, sizeof bad_args);
     feed(p, n);
     CHECK(last_byte_of(2) == 1 && fk.calls[FK_SET_CONFIG] == 0, "ssid length past the data: invalid RPC packet");
+    /* hostname: get, set (RFC 1123, at most 32 bytes for esp_netif), refusals, a port without it */
     fake_clear_out(&fk);
     n = rpc(p, 5, NULL, 0);
     feed(p, n);
-    CHECK(last_byte_of(2) == 2, "hostname is not offered: unknown RPC command");
+    CHECK(packets_of(4, &d, &dl) == 1 && d[0] == 5, "hostname result");
+    CHECK_STR(result_str(d, 0, s), "espressif");
+    CHECK(core.phase == EW_PHASE_INIT && fk.calls[FK_START] == 0, "the hostname needs the netif (init) only");
+    fake_clear_out(&fk);
+    n = rpc(p, 5, (const uint8_t *)"kitchen-light", 13);
+    feed(p, n);
+    CHECK(packets_of(4, &d, &dl) == 1 && strcmp(fk.hostname, "kitchen-light") == 0, "hostname set");
+    CHECK_STR(result_str(d, 0, s), "kitchen-light");
+    const char *bad_names[] = { "no spaces", "-lead", "trail-", "dot.ted", "abcdefghijabcdefghijabcdefghijabc" };
+    for (int i = 0; i < 5; i++) {
+        fake_clear_out(&fk);
+        n = rpc(p, 5, (const uint8_t *)bad_names[i], (uint8_t)strlen(bad_names[i]));
+        feed(p, n);
+        CHECK(last_byte_of(2) == 5 && strcmp(fk.hostname, "kitchen-light") == 0, "bad hostname '%s' refused", bad_names[i]);
+    }
+    fake_clear_out(&fk);
+    fk.err[FK_SET_HOSTNAME] = EW_ERR_INVALID_ARG;
+    n = rpc(p, 5, (const uint8_t *)"other", 5);
+    feed(p, n);
+    CHECK(last_byte_of(2) == 0xff && packets_of(4, NULL, NULL) == 0, "a port refusal is unknown error");
+    fk.err[FK_SET_HOSTNAME] = EW_OK;
+    fk.port.set_hostname = NULL;
+    fake_clear_out(&fk);
+    n = rpc(p, 5, (const uint8_t *)"other", 5);
+    feed(p, n);
+    CHECK(last_byte_of(2) == 2, "a port without set_hostname: unknown RPC command");
     fake_clear_out(&fk);
     n = rpc(p, 6, (const uint8_t *)"x", 1);
     feed(p, n);

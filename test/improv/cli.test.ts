@@ -51,9 +51,15 @@ describe('espwifi improv', () => {
   });
 
   it('refusals keep their Improv names: exit 9; bad input is a usage error (2)', async () => {
-    const h = await runCli(['improv', 'hostname', '--json']);
+    const h = await runCli(['improv', 'hostname', 'not_valid', '--json']);
     expect(h.code).toBe(9);
-    expect(h.stderr).toContain('"detail":"IMPROV_UNKNOWN_RPC_COMMAND"');
+    expect(h.stderr).toContain('"detail":"IMPROV_BAD_HOSTNAME"');
+    const setName = await runCli(['improv', 'device-name', 'Kitchen', '--json']);
+    expect(setName.code).toBe(9);
+    expect(setName.stderr).toContain('"detail":"IMPROV_UNKNOWN_RPC_COMMAND"');
+    const host = await runCli(['improv', 'hostname', 'kitchen-light', '--json']);
+    expect(host.code).toBe(0);
+    expect(JSON.parse(host.stdout)).toEqual({ hostname: 'kitchen-light' });
     const name = await runCli(['improv', 'device-name']);
     expect(name.code).toBe(0);
     expect(name.stdout.trim()).toBe('espwifi-a00001');

@@ -36,7 +36,7 @@ async function rejection(p: Promise<unknown>): Promise<ImprovError> {
 }
 
 describe('ImprovClient against the virtual board', () => {
-  it('answers every RPC: state, device info, device name, scan; hostname and setting the name are refused by name', async () => {
+  it('answers every RPC: state, device info, hostname (get, set, bad), device name, scan; setting the name is refused by name', async () => {
     const vb = await board();
     const c = await client(vb.port);
     expect(c.state).toEqual({ state: 'ready', code: 2, urls: [] });
@@ -46,8 +46,11 @@ describe('ImprovClient against the virtual board', () => {
     const nets = await c.scan();
     expect(nets.map((n) => [n.ssidText, n.authRequired])).toEqual([['HomeNet', true], ['Neighbor', true], ['CafeGuest', false]]);
     expect(nets[0]!.rssi).toBeLessThan(0);
-    expect((await rejection(c.hostname())).code).toBe('IMPROV_UNKNOWN_RPC_COMMAND');
-    expect((await rejection(c.hostname('kitchen'))).code).toBe('IMPROV_UNKNOWN_RPC_COMMAND');
+    expect(await c.hostname()).toBe('espressif'); // ESP-IDF's CONFIG_LWIP_LOCAL_HOSTNAME
+    expect(await c.hostname('kitchen-light')).toBe('kitchen-light');
+    expect(await c.hostname()).toBe('kitchen-light');
+    expect((await rejection(c.hostname('kitchen light'))).code).toBe('IMPROV_BAD_HOSTNAME');
+    expect((await rejection(c.hostname('x'.repeat(33)))).code).toBe('IMPROV_BAD_HOSTNAME');
     expect((await rejection(c.deviceName('Kitchen'))).code).toBe('IMPROV_UNKNOWN_RPC_COMMAND');
     expect(c.counters.badChecksum).toBe(0);
   });

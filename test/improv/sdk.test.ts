@@ -67,11 +67,13 @@ describe('official improv-wifi-serial-sdk against the virtual board', () => {
     expect(sdk.error).toBe(0);
   });
 
-  it('device name is answered; hostname, setting the name and network state are unknown commands', async () => {
+  it('hostname and device name are answered; a bad hostname, setting the name and network state are refused by name', async () => {
     await sdk.initialize(5000);
     await expect(sdk.getDeviceName()).resolves.toBe('espwifi-a00001');
-    await expect(sdk.getHostname()).rejects.toBe('UNKNOWN_RPC_COMMAND');
-    await expect(sdk.setHostname('kitchen')).rejects.toBe('UNKNOWN_RPC_COMMAND');
+    await expect(sdk.getHostname()).resolves.toBe('espressif');
+    await expect(sdk.setHostname('kitchen')).resolves.toBe('kitchen');
+    await expect(sdk.getHostname()).resolves.toBe('kitchen');
+    await expect(sdk.setHostname('not a hostname')).rejects.toBe('BAD_HOSTNAME');
     await expect(sdk.setDeviceName('Kitchen')).rejects.toBe('UNKNOWN_RPC_COMMAND');
     await expect(sdk.requestNetworkState()).rejects.toBe('UNKNOWN_RPC_COMMAND');
     // after all refusals the board still answers

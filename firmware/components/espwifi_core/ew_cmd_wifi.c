@@ -12,6 +12,11 @@ void ew_cmd_init(ew_req_t *r)
     ew_core_t *c = r->core;
     /* esp_netif_create_default_wifi_sta() aborts when called twice: refuse a second init. */
     if (c->phase != EW_PHASE_UNINIT) { ew_reply_err(r, EW_ERR_INVALID_STATE); return; }
+    ew_reply_result(r, ew_wifi_init(c));
+}
+
+ew_err_t ew_wifi_init(ew_core_t *c)
+{
     ew_err_t err = EW_PORT_CALL(c, init);
     if (err == EW_OK) {
         c->phase = EW_PHASE_INIT;
@@ -21,7 +26,7 @@ void ew_cmd_init(ew_req_t *r)
         ew_mode_t m;
         if (EW_PORT_CALL(c, get_mode, &m) == EW_OK && m < EW_MODE__COUNT) c->mode = m;
     }
-    ew_reply_result(r, err);
+    return err;
 }
 
 void ew_cmd_deinit(ew_req_t *r)

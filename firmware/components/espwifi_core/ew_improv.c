@@ -16,7 +16,7 @@ enum { IM_CURRENT_STATE = 0x01, IM_ERROR_STATE = 0x02, IM_RPC = 0x03, IM_RPC_RES
 enum { IM_READY = 0x02, IM_PROVISIONING = 0x03, IM_PROVISIONED = 0x04 };
 enum {
     IM_NO_ERROR = 0x00, IM_INVALID_RPC = 0x01, IM_UNKNOWN_RPC = 0x02, IM_UNABLE_TO_CONNECT = 0x03,
-    IM_UNKNOWN_ERROR = 0xff,
+    IM_BAD_HOSTNAME = 0x05, IM_UNKNOWN_ERROR = 0xff,
 };
 enum {
     IM_CMD_WIFI_SETTINGS = 0x01, IM_CMD_CURRENT_STATE = 0x02, IM_CMD_DEVICE_INFO = 0x03,
@@ -131,11 +131,7 @@ static void log_step_failed(ew_core_t *core, const char *step, ew_err_t err)
 static ew_err_t bring_up(ew_core_t *core)
 {
     ew_err_t err;
-    if (core->phase == EW_PHASE_UNINIT) {
-        if ((err = EW_PORT_CALL(core, init)) != EW_OK) { log_step_failed(core, "esp_wifi_init", err); return err; }
-        core->phase = EW_PHASE_INIT;
-        core->scan_state = EW_SCAN_STATE_IDLE;
-    }
+    if (core->phase == EW_PHASE_UNINIT && (err = ew_wifi_init(core)) != EW_OK) { log_step_failed(core, "esp_wifi_init", err); return err; }
     if (core->mode != EW_MODE_STA && core->mode != EW_MODE_APSTA) {
         ew_mode_t m = core->mode == EW_MODE_AP ? EW_MODE_APSTA : EW_MODE_STA;
         if ((err = EW_PORT_CALL(core, set_mode, m)) != EW_OK) { log_step_failed(core, "esp_wifi_set_mode", err); return err; }
@@ -323,6 +319,40 @@ static void rpc_device_name(ew_core_t *core, uint8_t len)
     result_send(core, &r);
 }
 
+/* Improv's rule for a hostname (RFC 1123: letters, digits, hyphens) and ESP-IDF's limit: a
+ * netif hostname is at most 32 bytes. No leading or trailing hyphen. */
+static bool hostname_ok(const uint8_t *h, uint8_t len)
+{
+    if (len < 1 || len > 32 || h[0] == '-' || h[len - 1] == '-') return false;
+    for (uint8_t i = 0; i < len; i++) {
+        uint8_t c = h[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    return true;
+}
+
+static void rpc_hostname(ew_core_t *core, const uint8_t *d, uint8_t len)
+{
+    char name[33];
+    result_t r;
+    if (!core->port->get_hostname || (len && !core->port->set_hostname)) { send_error(core, IM_UNKNOWN_RPC); return; }
+    if (len && !hostname_ok(d, len)) { send_error(core, IM_BAD_HOSTNAME); return; }
+    /* The STA netif exists from esp_wifi_init on; nothing else is needed. */
+    ew_err_t err = core->phase == EW_PHASE_UNINIT ? ew_wifi_init(core) : EW_OK;
+    if (err != EW_OK) log_step_failed(core, "esp_wifi_init", err);
+    if (err == EW_OK && len) {
+        memcpy(name, d, len);
+        name[len] = 0;
+        if ((err = core->port->set_hostname(core->port->ctx, name)) != EW_OK) log_step_failed(core, "esp_netif_set_hostname", err);
+    }
+    if (err == EW_OK && (err = core->port->get_hostname(core->port->ctx, name, sizeof name)) != EW_OK) log_step_failed(core, "esp_netif_get_hostname", err);
+    if (err != EW_OK) { send_error(core, IM_UNKNOWN_ERROR); return; }
+    name[sizeof name - 1] = 0;
+    result_begin(&r, IM_CMD_HOSTNAME);
+    result_add_text(&r, name);
+    result_send(core, &r);
+}
+
 static void handle_packet(ew_core_t *core, const uint8_t *p, uint16_t n)
 {
     ew_improv_t *im = &core->improv;
@@ -355,8 +385,8 @@ static void handle_packet(ew_core_t *core, const uint8_t *p, uint16_t n)
     case IM_CMD_CURRENT_STATE: rpc_current_state(core); break;
     case IM_CMD_DEVICE_INFO: rpc_device_info(core); break;
     case IM_CMD_SCAN: rpc_scan(core); break;
+    case IM_CMD_HOSTNAME: rpc_hostname(core, args, dlen); break;
     case IM_CMD_DEVICE_NAME: rpc_device_name(core, dlen); break;
-    /* Hostname (0x05): the port has no hostname operation, so it is not offered. */
     default: send_error(core, IM_UNKNOWN_RPC); break;
     }
 }

@@ -110,5 +110,7 @@ bool ew_improv_rx_byte(ew_core_t *core, uint8_t byte);
 void ew_improv_on_event(ew_core_t *core, const ew_event_t *ev);
 /* Clears a finished scan's records nobody fetched (ew_cmd_scan.c). */
 void ew_scan_clear_unfetched(ew_core_t *c);
+/* esp_wifi_init from UNINIT (caller checks) and the core's view of what it restored (ew_cmd_wifi.c). */
+ew_err_t ew_wifi_init(ew_core_t *c);
 /* esp_wifi_set_config's defaults for the fields a request leaves out (ew_cmd_wifi.c). */
 void ew_sta_config_defaults(ew_sta_config_t *cfg);

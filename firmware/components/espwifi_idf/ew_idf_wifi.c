@@ -5,6 +5,7 @@
  * Runs in the bridge task only, except the event handlers (default event loop task), which only
  * convert and queue.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "esp_event.h"
@@ -493,6 +494,27 @@ static ew_err_t op_get_ip_info(void *ctx, ew_ip_info_t *out)
     return err;
 }
 
+static ew_err_t op_get_hostname(void *ctx, char *out, size_t cap)
+{
+    const char *name = NULL;
+    if (s_sta_netif == NULL) {
+        return ESP_ERR_WIFI_NOT_INIT;
+    }
+    esp_err_t err = esp_netif_get_hostname(s_sta_netif, &name);
+    if (err == ESP_OK) {
+        snprintf(out, cap, "%s", name ? name : "");
+    }
+    return err;
+}
+
+static ew_err_t op_set_hostname(void *ctx, const char *name)
+{
+    if (s_sta_netif == NULL) {
+        return ESP_ERR_WIFI_NOT_INIT;
+    }
+    return esp_netif_set_hostname(s_sta_netif, name);
+}
+
 void ew_idf_wifi_fill_port(ew_port_t *p)
 {
     p->init = op_init;
@@ -521,5 +543,7 @@ void ew_idf_wifi_fill_port(ew_port_t *p)
     p->sta_get_ap_info = op_sta_get_ap_info;
     p->sta_get_rssi = op_sta_get_rssi;
     p->get_ip_info = op_get_ip_info;
+    p->get_hostname = op_get_hostname;
+    p->set_hostname = op_set_hostname;
     ew_idf_softap_fill_port(p);
 }

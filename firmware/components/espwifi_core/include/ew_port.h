@@ -210,6 +210,10 @@ typedef struct ew_port {
     ew_err_t (*sta_get_ap_info)(void *ctx, ew_ap_record_t *rec);
     ew_err_t (*sta_get_rssi)(void *ctx, int32_t *rssi);
     ew_err_t (*get_ip_info)(void *ctx, ew_ip_info_t *ip);
+    /* esp_netif_get/set_hostname on the STA netif (DHCP sends it from the next lease on). get
+     * writes a NUL-terminated name of at most cap-1 bytes. */
+    ew_err_t (*get_hostname)(void *ctx, char *out, size_t cap);
+    ew_err_t (*set_hostname)(void *ctx, const char *name);
 
     /* --- SoftAP role (esp_wifi AP interface, the AP netif's DHCP server) --- */
     ew_err_t (*ap_set_config)(void *ctx, const ew_ap_config_t *cfg);
