@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import pino, { type Logger } from 'pino';
 import { createTransport } from './transport/index.js';
 import { Client, type HelloEvent, type Reply, type RequestOptions } from './client.js';
-import { ConnectError, DeviceResetError, EspWifiError, PortError, TimeoutError } from './errors.js';
+import { abortedError, ConnectError, DeviceResetError, EspWifiError, PortError, TimeoutError } from './errors.js';
 import { decodeReason } from './reasons.js';
 import { commandErrorName, reasonFacts } from './reason-facts.js';
 import { ReconnectState, type Decision, type ReconnectPolicy } from './rules/reconnect-policy.js';
@@ -468,7 +468,8 @@ export class Board extends EventEmitter<BoardEvents> {
         const last = this.lastDisconnect ? ` (last disconnect: ${this.lastDisconnect.reason} ${this.lastDisconnect.name})` : '';
         w.reject(new TimeoutError(`no IP within ${timeoutMs} ms${last}`));
       }, timeoutMs);
-      const onAbort = () => w.reject(signal!.reason);
+      const onAbort = () => w.reject(abortedError(signal!.reason, 'waiting for an IP'));
+      if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       this.ipWaiters.add(w);
     });
@@ -478,7 +479,9 @@ export class Board extends EventEmitter<BoardEvents> {
 
   /** Scans and returns the records, fetched exactly once and cached (see rules/rules.ts). */
   async scan(opts: ScanOptions = {}): Promise<readonly ApRecord[]> {
-    const records = await this.scans.scan(opts);
+    const records = await this.scans.scan(opts).catch((e: unknown) => {
+      throw opts.signal?.aborted && e === opts.signal.reason ? abortedError(e, 'scan') : e;
+    });
     const everything = !opts.ssid && !opts.bssid && !opts.channel && !opts.channelBitmap;
     if (everything) this.lastHeard = { at: Date.now(), records };
     return records;

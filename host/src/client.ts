@@ -10,7 +10,7 @@ import { encodeFrame } from './codec/frame.js';
 import { FrameStream } from './codec/stream.js';
 import { ImprovSplitter, type Packet as ImprovPacket } from './improv/packet.js';
 import { buildRequest, fields as decodeFields, PROTOCOL_VERSION } from './protocol/index.js';
-import { CommandError, DeviceResetError, EspWifiError, PortError, ProtocolVersionError, TimeoutError } from './errors.js';
+import { abortedError, CommandError, DeviceResetError, EspWifiError, PortError, ProtocolVersionError, TimeoutError } from './errors.js';
 import { logDeviceLine } from './log.js';
 import type { DeviceInfo, DeviceLogLine } from './types.js';
 
@@ -137,7 +137,7 @@ export class Client extends EventEmitter {
 
   request(verb: string, args: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<Reply> {
     if (this.closed) return Promise.reject(this.closed);
-    if (opts.signal?.aborted) return Promise.reject(opts.signal.reason);
+    if (opts.signal?.aborted) return Promise.reject(abortedError(opts.signal.reason, verb));
     // Validate now so a bad argument fails at the call site, not after queueing.
     try {
       buildRequest(1, verb, args);
@@ -151,7 +151,7 @@ export class Client extends EventEmitter {
           const i = this.queue.indexOf(q);
           if (i >= 0) {
             this.queue.splice(i, 1);
-            reject(opts.signal!.reason);
+            reject(abortedError(opts.signal!.reason, verb));
           }
         };
         opts.signal.addEventListener('abort', q.onAbort, { once: true });
@@ -167,7 +167,7 @@ export class Client extends EventEmitter {
       if (q.onAbort) q.opts.signal!.removeEventListener('abort', q.onAbort);
       // Aborted while an abort listener was running (ours removed mid-dispatch): never send it.
       if (q.opts.signal?.aborted) {
-        q.reject(q.opts.signal.reason);
+        q.reject(abortedError(q.opts.signal.reason, q.verb));
         continue;
       }
       this.dispatch(q);
@@ -201,7 +201,7 @@ export class Client extends EventEmitter {
       q.reject(err);
       this.pump();
     };
-    const onAbort = () => giveUp(signal!.reason);
+    const onAbort = () => giveUp(abortedError(signal!.reason, q.verb));
     p.resolve = (r) => {
       finish();
       q.resolve(r);

@@ -7,12 +7,23 @@ import { definition } from './protocol/definition.js';
 export class EspWifiError extends Error {
   override name = 'EspWifiError';
   /** BAD_ARG, UNKNOWN_COMMAND, MALFORMED, BUSY, TIMEOUT, DEVICE_RESET, PORT_*, PROTOCOL_VERSION,
-   *  CONNECT_FAILED, or a device error name for CommandError. */
+   *  CONNECT_FAILED, ABORTED (an AbortSignal fired), or a device error name for CommandError. */
   readonly code: string;
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
   }
+}
+
+/**
+ * What a call rejects with when its AbortSignal fires: the signal's own reason when it is a
+ * meaningful error (the caller chose it), else an EspWifiError ABORTED (a bare AbortController's
+ * DOMException would be the only non-EspWifiError the library throws).
+ */
+export function abortedError(reason: unknown, what: string): Error {
+  if (reason instanceof Error && reason.name !== 'AbortError' && reason.name !== 'TimeoutError') return reason;
+  if (reason instanceof EspWifiError) return reason;
+  return new EspWifiError('ABORTED', `${what} aborted`, { cause: reason });
 }
 
 /** The device rebooted (an unexpected hello) while the request was in flight. */

@@ -87,11 +87,14 @@ describe('espwifi reason', () => {
     expect(typeof d.action).toBe('string');
   });
 
-  it('an unknown reason is a usage error with a hint', async () => {
-    const r = await runCli(['reason', '9999']);
+  it('an unknown reason name is a usage error with a hint; an unknown number gets advice', async () => {
+    const r = await runCli(['reason', 'NO_SUCH_REASON']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown reason "9999"/);
+    expect(r.stderr).toMatch(/unknown reason name "NO_SUCH_REASON"/);
     expect(r.stderr).toMatch(/--list/);
+    const n = await runCli(['reason', '9999']);
+    expect(n.code).toBe(0);
+    expect(n.stdout).toMatch(/UNKNOWN_9999/);
   });
 
   it('--list prints the whole table', async () => {

@@ -303,3 +303,68 @@ describe('item 13: smaller truths', () => {
     expect(r.stdout).toMatch(/Connecting to "Bob\\"s \\"net"/);
   }, 30_000);
 });
+
+describe('item 13: reason and aborted scans', () => {
+  it('reason accepts hex, names and unknown numbers; --list filters', async () => {
+    const hex = await runCli(['reason', '0x0f'], { tag });
+    expect(hex.code).toBe(0);
+    expect(hex.stdout).toMatch(/^4WAY_HANDSHAKE_TIMEOUT \(15\)/);
+    const unknown = await runCli(['reason', '999'], { tag });
+    expect(unknown.code).toBe(0);
+    expect(unknown.stdout).toMatch(/UNKNOWN_999 \(999\)[\s\S]*esp_wifi_types\.h/);
+    expect((await runCli(['reason', 'no_such_name'], { tag })).code).toBe(2);
+    const list = await runCli(['--json', 'reason', '--list', 'password'], { tag });
+    const rows = JSON.parse(list.stdout) as { code: number; cause: string }[];
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.every((r) => r.cause === 'password' || /password/.test(JSON.stringify(r)))).toBe(true);
+    expect(rows.map((r) => r.code)).toContain(15);
+    expect(rows.map((r) => r.code)).not.toContain(200);
+  });
+
+  it('an aborted scan rejects with an EspWifiError ABORTED', async () => {
+    const { VirtualBoard } = await import('../../host/src/sim/virtual-board.js');
+    const { EspWifiError } = await import('../../host/src/errors.js');
+    const vb = await VirtualBoard.start({ scenario: 'home', speed: 1, stderr: 'ignore' });
+    try {
+      const board = await openBoard({ port: vb.port, logger: pino({ level: 'silent' }) });
+      await board.init();
+      await board.setMode('sta');
+      await board.start();
+      const ac = new AbortController();
+      const p = board.scan({ signal: ac.signal });
+      ac.abort();
+      const e = await p.catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(EspWifiError);
+      expect(e).toMatchObject({ code: 'ABORTED' });
+      await board.close();
+    } finally {
+      await vb.stop();
+    }
+  });
+});
+
+describe('item 14: words a user understands', () => {
+  it('sim --list lists the scenarios; sim prints its networks and their passwords', async () => {
+    const list = await runCli(['sim', '--list'], { tag });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^home\s+A normal home network/m);
+    expect(list.stdout).toMatch(/^security-refused\s+/m);
+    const sim = startCli(['sim', '--link', path.join(tmp, 'tty-words')], { tag });
+    try {
+      await sim.waitFor(/Virtual board running/, 10_000, 'stderr');
+    } finally {
+      await sim.stop('SIGTERM');
+    }
+    const r = await sim.stop('SIGTERM');
+    expect(r.stdout).toBe(`${path.join(tmp, 'tty-words')}\n`); // the first (and only) stdout line is the port
+    expect(r.stderr).toMatch(/"HomeNet"\s+wpa2, channel 6, -52 dBm, password "correct-horse"/);
+    expect(r.stderr).toMatch(/"CafeGuest"\s+open, channel 1, -80 dBm, no password/);
+  });
+
+  it('no internal jargon in help or the demo', async () => {
+    const help = await runCli(['demo', '--help'], { tag });
+    expect(help.stdout).not.toMatch(/\bseed\b(?! <n>)/i);
+    const top = await runCli(['--help'], { tag });
+    expect(top.stdout.replace(/--seed/g, '')).not.toMatch(/\bseed\b/i);
+  });
+});

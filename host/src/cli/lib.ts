@@ -7,6 +7,6 @@ export * as errors from '../errors.js';
 export { scanArgs } from '../rules/rules.js';
 export { toApRecord } from '../rules/scan-coordinator.js';
 export { definition as protocolDefinition } from '../protocol/definition.js';
-export { loadScenario } from '../sim/scenario.js';
+export { loadScenario, scenariosDir } from '../sim/scenario.js';
 export type { Scenario } from '../sim/scenario.js';
 export { ImprovClient } from '../improv/client.js';

@@ -54,7 +54,7 @@ function wrongPasswordFor(right: string): string {
 export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
     .command('demo')
-    .description("walk the seed's big station scenario with a readable timeline (virtual board unless --port)")
+    .description("walk ESP-IDF's Wi-Fi Station General Scenario with a readable timeline (virtual board unless --port)")
     .option('--scenario <name>', 'virtual board scenario (default demo; only without --port)')
     .option('--speed <factor>', 'virtual-time speed-up of the virtual board (default 2; only without --port)', floatOption('--speed', 0.1, 1000))
     .option('--ssid <ssid>', 'with --port: the network to connect to')
@@ -94,8 +94,8 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
         ctx.out.write(
           ctx.style.bold('espwifi demo') +
             (real
-              ? ` — the seed's station scenario on the board at ${ctx.port}\n`
-              : ` — the seed's station scenario on a built-in virtual board (scenario "${scenarioName}", virtual time ×${speed})\n`),
+              ? ` — ESP-IDF's station scenario on the board at ${ctx.port}\n`
+              : ` — ESP-IDF's station scenario on a built-in virtual board (scenario "${scenarioName}", virtual time ×${speed})\n`),
         );
       }
       // Short backoff so the story fits in seconds; the defaults (1 s doubling to 30 s) suit real networks.
@@ -150,7 +150,7 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
 
   try {
     // ---- 1. Init -------------------------------------------------------------------------------
-    tl.phase('1', 'Init', 'seed s1.1–s1.5');
+    tl.phase('1', 'Init', 'Station Scenarios: init phase');
     const i = board.info;
     tl.line('ok', `hello from the board: ${i.chip} rev ${i.rev}, MAC ${i.mac}, firmware ${i.fw}, protocol ${i.proto}, ESP-IDF ${i.idf}, reset ${i.reset}`, { info: i });
     if (board.phase !== 'uninit') {
@@ -163,7 +163,7 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
     tl.line('ok', 'esp_wifi_init: netif, event loop, default STA netif, Wi-Fi driver');
 
     // ---- 2. Configure --------------------------------------------------------------------------
-    tl.phase('2', 'Configure', 'seed phase 2');
+    tl.phase('2', 'Configure', 'Station Scenarios: configuration phase');
     await step(board.setMode('sta'));
     tl.line('ok', 'mode: station');
     await step(board.setCountry('01', true)).then(
@@ -172,25 +172,25 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
     );
 
     // ---- 3. Start ------------------------------------------------------------------------------
-    tl.phase('3', 'Start', 'seed s3.1–s3.3');
+    tl.phase('3', 'Start', 'Station Scenarios: start phase');
     const started = waitForEvent(board, 'staStart', 10_000, 'STA_START');
     await step(board.start());
     await step(started);
     tl.line('ok', 'esp_wifi_start: the station is up');
 
     // ---- Scan ----------------------------------------------------------------------------------
-    tl.phase('', 'Scan', 'seed "Scan All APs on All Channels (Foreground)"');
+    tl.phase('', 'Scan', 'Station Scenarios: "Scan All APs on All Channels (Foreground)"');
     const aps: readonly ApRecord[] = await step(board.scan({}));
     tl.line('ok', `SCAN_DONE: ${aps.length} access point${aps.length === 1 ? '' : 's'} (records fetched once, driver memory freed)`, { count: aps.length });
     if (aps.length > 0) tl.block(apTable(aps, ctx.style), aps);
 
     if (!target) {
-      tl.phase('4', 'Connect', 'seed phase 4');
+      tl.phase('4', 'Connect', 'Station Scenarios: connect phase');
       tl.line('skip', 'no --ssid given for the real board: skipping connect (pass --ssid and --password, or ESPWIFI_PASSWORD)');
     } else {
       const label = `"${printable(target.ssid)}"`;
       // ---- 4a. Wrong password ------------------------------------------------------------------
-      tl.phase('4', `Connect with a wrong password`, 'seed phase 4, "Wi-Fi Reason Code"');
+      tl.phase('4', `Connect with a wrong password`, 'connect phase, "Wi-Fi Reason Code"');
       await step(board.configure({ ssid: target.ssid, password: wrongPasswordFor(target.password) }));
       tl.line('info', `configured ${label} with a wrong password; esp_wifi_connect`);
       try {
@@ -206,15 +206,15 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
       }
 
       // ---- 4b/5. Right password, got IP ---------------------------------------------------------
-      tl.phase('5', 'Connect with the right password, got IP', 'seed s4.1–s5.4');
+      tl.phase('5', 'Connect with the right password, got IP', 'Station Scenarios: connect and got-IP phases');
       await step(board.configure({ ssid: target.ssid, password: target.password }));
       tl.line('info', `configured ${label} with the right password; esp_wifi_connect`);
       const ip = await step(board.connect({ timeoutMs: 30_000 }));
-      tl.line('ok', `GOT_IP ${ipLine(ip)} — sockets may be opened now (s5.3)`, { event: 'got_ip', ...ip });
+      tl.line('ok', `GOT_IP ${ipLine(ip)} — sockets may be opened now`, { event: 'got_ip', ...ip });
 
       if (vb) {
         // ---- 6. The AP vanishes -----------------------------------------------------------------
-        tl.phase('6', 'The AP vanishes and returns', 'seed s6.1–s6.3, "Scan When Wi-Fi Is Connecting"');
+        tl.phase('6', 'The AP vanishes and returns', 'disconnect phase, "Scan When Wi-Fi Is Connecting"');
         const reconnecting = waitForEvent<ReconnectingInfo>(board, 'reconnecting', 60_000, 'a backoff reconnect', (r) => r.delayMs > 0 && r.attempt >= 5);
         await step(vb.apOff(target.ssid));
         tl.line('fault', `${label} powered off (virtual board fault injection)`, { fault: 'ap_off', ssid: target.ssid });
@@ -223,29 +223,29 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
         await step(vb.apOn(target.ssid));
         tl.line('fault', `${label} powered on again`, { fault: 'ap_on', ssid: target.ssid });
         const ip2 = await step(back);
-        tl.line('ok', `GOT_IP ${ipLine(ip2)} — reconnected by the policy; re-create sockets (s6.2)`, { event: 'got_ip', ...ip2 });
+        tl.line('ok', `GOT_IP ${ipLine(ip2)} — reconnected by the policy; re-create sockets`, { event: 'got_ip', ...ip2 });
 
         // ---- 7. IP change -----------------------------------------------------------------------
-        tl.phase('7', 'IP change', 'seed s7.1–s7.3');
+        tl.phase('7', 'IP change', 'Station Scenarios: IP change phase');
         const newIp = nextAddress(ip2.ip);
         const changed = waitForEvent<IpInfo>(board, 'ipChanged', 30_000, 'GOT_IP with ip_change');
         await step(vb.dhcpChange(newIp));
         tl.line('fault', `the DHCP server hands out ${newIp} at lease renewal`, { fault: 'dhcp_change', ip: newIp });
         const ip3 = await step(changed);
-        tl.line('ok', `GOT_IP ${ipLine(ip3)} with ip_change set — close and re-create every socket now (s7.2)`, { event: 'got_ip', ...ip3 });
+        tl.line('ok', `GOT_IP ${ipLine(ip3)} with ip_change set — close and re-create every socket now`, { event: 'got_ip', ...ip3 });
       } else if (real) {
-        tl.phase('6', 'The AP vanishes / 7. IP change', 'seed s6, s7');
+        tl.phase('6', 'The AP vanishes / 7. IP change', 'disconnect and IP change phases');
         tl.line('skip', 'skipped on a real board: switching a real AP off or changing its DHCP lease needs the virtual board (run espwifi demo without --port)');
       }
 
       // ---- 8. Deinit: disconnect ----------------------------------------------------------------
-      tl.phase('8', 'Deinit', 'seed s8.1–s8.3');
+      tl.phase('8', 'Deinit', 'Station Scenarios: deinit phase');
       const userDisc = waitForEvent<DisconnectInfo>(board, 'disconnected', 10_000, 'DISCONNECTED after esp_wifi_disconnect', (d) => d.userInitiated);
       await step(board.disconnect());
       await step(userDisc);
       tl.line('ok', 'esp_wifi_disconnect: no reconnect follows (it was our decision)');
     }
-    if (!target) tl.phase('8', 'Deinit', 'seed s8.2–s8.3');
+    if (!target) tl.phase('8', 'Deinit', 'Station Scenarios: deinit phase');
     const stopped = waitForEvent(board, 'staStop', 10_000, 'STA_STOP');
     await step(board.stop());
     await step(stopped);

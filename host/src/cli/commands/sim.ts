@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { floatOption, intOption } from '../context.js';
-import { writeJson } from '../output.js';
+import { quoted, writeJson } from '../output.js';
 
 export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
@@ -14,8 +14,10 @@ export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): vo
     .option('--seed <n>', 'random seed, for replaying a run exactly', intOption('--seed', 0, 2 ** 31 - 1))
     .option('--control <socket>', 'serve the JSON-lines fault-injection channel on this Unix socket')
     .option('--link <path>', 'also expose the pseudo-terminal under this path (a symlink, removed on exit)')
-    .action(async (opts: { scenario: string; speed: number; seed?: number; control?: string; link?: string }, cmd: Command) => {
+    .option('--list', 'list the shipped scenarios and exit')
+    .action(async (opts: { scenario: string; speed: number; seed?: number; control?: string; link?: string; list?: boolean }, cmd: Command) => {
       const ctx = getCtx(cmd);
+      if (opts.list) return listScenarios(ctx);
       const { startVirtualBoard, trapInterrupts, untilAborted } = await import('../session.js');
       const interrupts = trapInterrupts();
       const vb = await startVirtualBoard(ctx, opts);
@@ -48,9 +50,11 @@ export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): vo
         // With --link the user chose a stable name: that is the port to hand out.
         const port = opts.link ? path.resolve(opts.link) : vb.port;
         if (ctx.json) {
-          writeJson({ port, pty: vb.port, control, scenario: vb.scenario.name ?? opts.scenario, speed: opts.speed, seed: opts.seed, pid: process.pid });
+          writeJson({ port, pty: vb.port, control, scenario: vb.scenario.name ?? opts.scenario, speed: opts.speed, seed: opts.seed, pid: process.pid, networks: networks(vb.scenario) });
         } else {
           ctx.out.write(`${port}\n`);
+          // A simulator has no secrets: the networks and their passwords are what to type next.
+          ctx.note(networksText(vb.scenario));
           ctx.note(
             `Virtual board running (scenario "${opts.scenario}", speed ${opts.speed}x${control ? `, control socket ${control}` : ''}). ` +
               `Try: espwifi --port ${port} scan   — Ctrl-C stops it.`,
@@ -62,4 +66,35 @@ export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): vo
         await vb.stop();
       }
     });
+}
+
+type ScenarioLike = { name?: string; description?: string; aps?: { ssid?: string; auth?: string; password?: string; channel?: number; rssi?: number; hidden?: boolean }[] };
+
+function networks(s: ScenarioLike): { ssid: string; auth: string; password?: string; channel?: number; rssi?: number; hidden?: boolean }[] {
+  return (s.aps ?? []).map((a) => ({
+    ssid: a.ssid ?? '',
+    auth: a.auth ?? 'open',
+    ...(a.password !== undefined ? { password: a.password } : {}),
+    ...(a.channel !== undefined ? { channel: a.channel } : {}),
+    ...(a.rssi !== undefined ? { rssi: a.rssi } : {}),
+    ...(a.hidden ? { hidden: true } : {}),
+  }));
+}
+
+function networksText(s: ScenarioLike): string {
+  const rows = networks(s).map((n) => `  ${quoted(n.ssid)}${n.hidden ? ' (hidden)' : ''}  ${n.auth}${n.channel ? `, channel ${n.channel}` : ''}${n.rssi ? `, ${n.rssi} dBm` : ''}${n.password !== undefined ? `, password ${quoted(n.password)}` : n.auth === 'open' ? ', no password' : ''}`);
+  return rows.length ? `Networks in this scenario:\n${rows.join('\n')}` : 'This scenario has no networks.';
+}
+
+async function listScenarios(ctx: Ctx): Promise<void> {
+  const { readdirSync } = await import('node:fs');
+  const { loadScenario, scenariosDir } = await import('../lib.js');
+  const names = readdirSync(scenariosDir()).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  const rows = names.map((name) => {
+    const s = loadScenario(name) as ScenarioLike;
+    return { name, description: s.description ?? '', networks: networks(s).map((n) => n.ssid) };
+  });
+  if (ctx.json) return writeJson(rows);
+  const w = Math.max(...rows.map((r) => r.name.length));
+  for (const r of rows) ctx.out.write(`${r.name.padEnd(w)}  ${r.description}\n`);
 }
