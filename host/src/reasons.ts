@@ -26,6 +26,8 @@ export interface DecodedReason {
   action: string;
   /** Membership of the seed's reason families. */
   families: Record<FamilyName, boolean>;
+  /** When a family membership holds only under a condition (reason 2), the condition in words. */
+  familyCondition?: string;
   /** Set when the context points at a likely cause (only for the password and low-RSSI families). */
   likely?: LikelyCause;
 }
@@ -144,6 +146,7 @@ export function decodeReason(codeOrName: number | string, context: ReasonContext
     action: CODE_ACTIONS[def.code] ?? CAUSE_ACTIONS[cause] ?? UNKNOWN_ACTION,
     families,
   };
+  if (def.code === AUTH_EXPIRE) out.familyCondition = 'only when the AP ended the attempt after association; never after a connection';
   const likely = likelyCause(def, families, context);
   if (likely) out.likely = likely;
   return out;

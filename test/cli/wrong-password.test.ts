@@ -32,6 +32,12 @@ describe('connect with a wrong password, every way silicon reports it', () => {
     expect(r.stdout + r.stderr).not.toContain('wrong-one-123');
   });
 
+  it('`reason 2` says when 2 counts as a wrong password', async () => {
+    const r = await runCli(['reason', '2'], { tag });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/related to wrong password \(only when the AP ended the attempt after association; never after a connection\)/);
+  });
+
   it('2 from an AP that never answers authentication: exit 5, no password blame', async () => {
     const file = path.join(tmp, 'mute.json');
     writeFileSync(file, JSON.stringify({ aps: [{ ssid: 'Mute', bssid: '02:00:00:00:0c:01', channel: 3, rssi: -45, auth: 'wpa2', password: 'right-one-123', auth_reply: 'timeout' }] }));

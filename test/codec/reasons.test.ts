@@ -101,6 +101,8 @@ describe('decodeReason', () => {
     });
     it('2 AUTH_EXPIRE points at the password only when the AP ended the attempt after association', () => {
       expect(decodeReason(2).families.password).toBe(true);
+      expect(decodeReason(2).familyCondition).toMatch(/after association/);
+      expect(decodeReason(15).familyCondition).toBeUndefined();
       expect(decodeReason(2, { attempts: 4, rssi: -50, stage: 'handshake' }).likely).toEqual({
         cause: 'password',
         evidence:

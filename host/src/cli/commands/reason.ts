@@ -64,7 +64,7 @@ export function registerReason(program: Command, getCtx: (cmd: Command) => Ctx):
             ['meaning', d.meaning],
             ['cause', `${d.cause} — ${d.causeText}`],
             ['what to do', d.action],
-            ['family', families.length ? `ESP-IDF's reason codes related to ${families.join(' and ')}` : undefined],
+            ['family', families.length ? `ESP-IDF's reason codes related to ${families.join(' and ')}${d.familyCondition ? ` (${d.familyCondition})` : ''}` : undefined],
           ],
           ctx.style,
           '  ',
