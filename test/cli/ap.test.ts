@@ -95,3 +95,29 @@ describe('espwifi ap', () => {
     expect(again.stdout).toBe('The SoftAP was not running; nothing to do.\n');
   });
 });
+
+describe('espwifi sim --world: two boards from the command line', () => {
+  it('an AP started on one sim is joined from the other', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { startCli } = await import('./helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'espwifi-air-'));
+    const a = startCli(['sim', '--world', dir, '--mac', '58:cf:79:00:0a:00', '--speed', '20'], { tag });
+    const b = startCli(['sim', '--world', dir, '--mac', '58:cf:79:00:0b:00', '--speed', '20'], { tag });
+    try {
+      const pa = (await a.waitFor(/^(\/\S+)$/m))[1]!;
+      const pb = (await b.waitFor(/^(\/\S+)$/m))[1]!;
+      const up = await runCli(['--port', pa, 'ap', 'start', 'CliAir', '--password', PASS, '--channel', '3'], { tag });
+      expect(up.code, up.stderr).toBe(0);
+      const c = await runCli(['--port', pb, '--json', 'connect', 'CliAir', '--password', PASS], { tag });
+      expect(c.code, c.stderr).toBe(0);
+      const st = await runCli(['--port', pa, '--json', 'ap', 'stations'], { tag });
+      expect(JSON.parse(st.stdout)).toEqual([expect.objectContaining({ mac: '58:cf:79:00:0b:00' })]);
+    } finally {
+      await a.stop();
+      await b.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // Opening a board for a command: the given --port, or a built-in virtual board when there is
 // none; always closed (and the virtual board stopped) on the way out, also on Ctrl-C.
+import { mkdirSync } from 'node:fs';
 import { withAbort } from '../async.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { classify } from './failure.js';
@@ -66,10 +67,13 @@ export const abortable = withAbort;
 
 export async function startVirtualBoard(
   ctx: Ctx,
-  opts: { scenario: string | Scenario; speed?: number; seed?: number; control?: string; link?: string },
+  opts: { scenario: string | Scenario; speed?: number; seed?: number; control?: string; link?: string; world?: string; mac?: string },
 ): Promise<VirtualBoardInstance> {
   try {
+    if (opts.world) mkdirSync(opts.world, { recursive: true });
     return await VirtualBoard.start({
+      ...(opts.world ? { world: opts.world } : {}),
+      ...(opts.mac ? { mac: opts.mac } : {}),
       scenario: opts.scenario,
       speed: opts.speed,
       seed: opts.seed,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
-import { floatOption, intOption } from '../context.js';
+import { floatOption, intOption, macOption } from '../context.js';
 import { quoted, writeJson } from '../output.js';
 
 export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): void {
@@ -15,7 +15,9 @@ export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): vo
     .option('--control <socket>', 'serve the JSON-lines fault-injection channel on this Unix socket')
     .option('--link <path>', 'also expose the pseudo-terminal under this path (a symlink, removed on exit)')
     .option('--list', 'list the shipped scenarios and exit')
-    .action(async (opts: { scenario: string; speed: number; seed?: number; control?: string; link?: string; list?: boolean }, cmd: Command) => {
+    .option('--world <dir>', "share a radio world with other boards started with the same directory: one board's SoftAP is an AP of the others")
+    .option('--mac <mac>', 'station MAC (boards of one world need different ones; the SoftAP is this MAC + 1)', macOption('--mac'))
+    .action(async (opts: { scenario: string; speed: number; seed?: number; control?: string; link?: string; list?: boolean; world?: string; mac?: string }, cmd: Command) => {
       const ctx = getCtx(cmd);
       if (opts.list) return listScenarios(ctx);
       const { startVirtualBoard, trapInterrupts, untilAborted } = await import('../session.js');
