@@ -24,5 +24,6 @@ void test_codec(void);
 void test_line(void);
 void test_args(void);
 void test_rules(void);
+void test_softap(void);
 void test_improv(void);
 void test_vectors(const char *path);

@@ -9,6 +9,7 @@ int main(int argc, char **argv)
     test_line();
     test_args();
     test_rules();
+    test_softap();
     test_improv();
     test_vectors(argc > 1 ? argv[1] : "../../protocol/vectors/vectors.tsv");
     printf("core: %d passed, %d failed\n", t_pass, t_fail);
