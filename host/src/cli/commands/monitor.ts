@@ -28,7 +28,8 @@ export function registerMonitor(program: Command, getCtx: (cmd: Command) => Ctx)
         board.on('event', (raw) => {
           const e = normaliseEvent([raw]);
           let decoded: ReturnType<typeof decodeReason> | undefined;
-          if (e.verb === 'disconnected' && typeof e.fields.reason === 'number') decoded = decodeReason(e.fields.reason);
+          // a SoftAP's station leaving carries a reason of the same table (PROTOCOL.md §15)
+          if ((e.verb === 'disconnected' || e.verb === 'ap_stadisconnected') && typeof e.fields.reason === 'number') decoded = decodeReason(e.fields.reason);
           if (ctx.json) {
             writeJson({ t: (Date.now() - t0) / 1000, type: 'event', event: e.verb, seq: e.seq, ...e.fields, ...(decoded ? { reasonName: decoded.name, meaning: decoded.meaning } : {}) });
             return;
