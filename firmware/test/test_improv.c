@@ -238,6 +238,46 @@ void test_improv(void)
     feed(p, n);
     CHECK(fk.nout == 0, "a state packet coming back over a loopback is not answered");
 
+    /* a packet cut short: dropped after the stall time (by the poll, or by the next byte), so the
+     * frame after it is read as a frame; the wait tells the port when to poll */
+    fresh();
+    n = rpc(p, 3, NULL, 0);
+    feed(p, 9);
+    CHECK(ew_core_wait_ms(&core) == EW_IMPROV_STALL_MS, "poll due after the stall time (%u)", ew_core_wait_ms(&core));
+    fk.now += EW_IMPROV_STALL_MS;
+    ew_core_poll(&core);
+    CHECK(last_byte_of(2) == 1 && core.improv.have == 0, "stalled packet dropped: invalid RPC packet");
+    CHECK(ew_core_wait_ms(&core) == EW_CORE_WAIT_FOREVER, "nothing due after");
+    fake_clear_out(&fk);
+    fake_send(&fk, &core, "q4 ping");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r4 ok *");
+    fresh();
+    feed(p, 9);
+    fk.now += EW_IMPROV_STALL_MS + 5;
+    fake_send(&fk, &core, "q5 ping");   /* no poll in between: the next byte notices */
+    CHECK(last_byte_of(2) == 1, "stall noticed by the next byte");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r5 ok *");
+
+    /* provisioning that associates but never gets an address ends after the connect timeout */
+    fresh();
+    n = wifi_rpc(p, "HomeNet", "correct-horse");
+    feed(p, n);
+    CHECK(ew_core_wait_ms(&core) == EW_IMPROV_CONNECT_TIMEOUT_MS, "provisioning deadline armed");
+    e = (ew_event_t){ .id = EW_EV_CONNECTED };
+    ew_core_on_event(&core, &e);
+    fk.now += EW_IMPROV_CONNECT_TIMEOUT_MS - 1;
+    ew_core_poll(&core);
+    CHECK(last_byte_of(2) == 0, "not yet");
+    fake_clear_out(&fk);
+    fk.now += 1;
+    ew_core_poll(&core);
+    CHECK(last_byte_of(2) == 3 && last_byte_of(1) == 2, "no IP in time: unable to connect, ready");
+    CHECK(strstr(fk.last_log, "no IP address 20 s") != NULL, "says why in the log: %s", fk.last_log);
+    fake_clear_out(&fk);
+    e = (ew_event_t){ .id = EW_EV_GOT_IP };
+    ew_core_on_event(&core, &e);
+    CHECK(last_byte_of(1) == 4 && packets_of(4, NULL, NULL) == 0, "a late address still shows as provisioned, without a result");
+
     /* garbage without a terminator before a packet, then the packet and our frames */
     fresh();
     feed_s("\x01\xff junk ~q1 sta");

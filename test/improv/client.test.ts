@@ -2,6 +2,7 @@
 // transport), a wrong password, an AP that is not there, garbage on the line both ways; and
 // against a foreign Improv device (written here from the spec, served over socket://) for what
 // our firmware never does: bad checksums, a hostname it supports, no reason behind a failure.
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
@@ -76,6 +77,20 @@ describe('ImprovClient against the virtual board', () => {
     const e = await rejection(c.provision('NoSuchNet', 'whatever-pass'));
     expect(e.disconnect).toMatchObject({ reason: 201, name: 'NO_AP_FOUND' });
     expect(e.likely?.cause).not.toBe('password');
+  });
+
+  it('an AP that lets the board join but never answers DHCP: unable to connect after the bridge\'s timeout, saying it joined', async () => {
+    const home = JSON.parse(readFileSync(new URL('../../firmware/sim/scenarios/home.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const scenario = { ...home, name: 'no-dhcp', dhcp: { ...(home.dhcp as object), delay_ms: -1 } };
+    const vb = await VirtualBoard.start({ scenario, speed: 20, seed: 1, color: false, stderr: 'ignore' });
+    cleanups.push(() => vb.stop());
+    const c = await client(vb.port);
+    const e = await rejection(c.provision('HomeNet', 'correct-horse'));
+    expect(e.code).toBe('IMPROV_UNABLE_TO_CONNECT');
+    expect(e.disconnect).toBeUndefined();
+    expect(e.message).toMatch(/joined the network but got no IP address/);
+    expect(e.deviceLog).toMatch(/no IP address 20 s after connecting/);
+    expect((await c.requestState()).state).toBe('ready');
   });
 
   it('provisions, reports provisioned with the IP from our got_ip, switches networks, and our frames still drive the board', async () => {

@@ -106,6 +106,25 @@ describe('ImprovSplitter', () => {
     expect(r.packets).toEqual([{ type: 2, data: Buffer.from([0]) }]);
   });
 
+  it('drops a packet cut short once its bytes stop for the stall time; what follows is read as it is', () => {
+    let t = 1000;
+    const packets: Packet[] = [];
+    const bad: string[] = [];
+    const other: Buffer[] = [];
+    const s = new ImprovSplitter({ packet: (p) => packets.push(p), bad: (d) => bad.push(d), bytes: (b) => other.push(b), packetStart: () => undefined }, () => t);
+    const pkt = encodePacket(4, Buffer.from([3, 0]), true);
+    s.push(pkt.subarray(0, 9)); // the rest was lost on the wire
+    t += 999;
+    s.push(pkt.subarray(9, 10)); // still the packet's: within the stall time
+    expect(bad).toEqual([]);
+    t += 1000;
+    s.push(Buffer.from('~e6 sta_start *0000\n'));
+    s.push(pkt);
+    expect(bad).toEqual(['a packet cut short: 10 of 12 bytes, then nothing for 1 s']);
+    expect(Buffer.concat(other).toString('latin1')).toContain('~e6 sta_start *0000\n');
+    expect(packets).toEqual([{ type: 4, data: Buffer.from([3, 0]) }]);
+  });
+
   it('never throws on random bytes and keeps every non-packet byte', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {

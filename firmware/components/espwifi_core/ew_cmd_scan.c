@@ -108,11 +108,17 @@ bool ew_scan_blocking_done(ew_core_t *c, const ew_event_t *ev)
     return true;
 }
 
-uint32_t ew_core_wait_ms(const ew_core_t *c)
+static uint32_t scan_wait_ms(const ew_core_t *c)
 {
     if (!c->scan_blocking || !c->port->now_ms) return EW_CORE_WAIT_FOREVER;
     int32_t left = (int32_t)(c->block_deadline_ms - c->port->now_ms(c->port->ctx));
     return left > 0 ? (uint32_t)left : 0;
+}
+
+uint32_t ew_core_wait_ms(const ew_core_t *c)
+{
+    uint32_t scan = scan_wait_ms(c), improv = ew_improv_wait_ms(c);
+    return scan < improv ? scan : improv;
 }
 
 /* A blocking scan past its deadline (its SCAN_DONE lost, or the driver stuck): stop it and answer
@@ -120,7 +126,8 @@ uint32_t ew_core_wait_ms(const ew_core_t *c)
  * ordinary scan_done event then, and ends the scan for the next one. */
 void ew_core_poll(ew_core_t *c)
 {
-    if (!c->scan_blocking || ew_core_wait_ms(c) > 0) return;
+    ew_improv_poll(c);
+    if (!c->scan_blocking || scan_wait_ms(c) > 0) return;
     ew_req_t req = { .core = c, .id = c->block_req_id };
     c->scan_blocking = false;
     ew_err_t err = EW_PORT_CALL(c, scan_stop);

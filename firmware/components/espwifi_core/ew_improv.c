@@ -99,6 +99,19 @@ static void result_send(ew_core_t *core, result_t *r)
     send_packet(core, IM_RPC_RESULT, r->d, r->n);
 }
 
+/* ---- time ---- */
+
+static uint32_t now_ms(const ew_core_t *core)
+{
+    return core->port->now_ms ? core->port->now_ms(core->port->ctx) : 0;
+}
+
+static uint32_t ms_left(uint32_t deadline, uint32_t now)
+{
+    int32_t left = (int32_t)(deadline - now);
+    return left > 0 ? (uint32_t)left : 0;
+}
+
 /* ---- state ---- */
 
 static uint8_t current_state(const ew_core_t *core)
@@ -193,6 +206,7 @@ static void rpc_wifi_settings(ew_core_t *core, const uint8_t *d, uint8_t len)
         return;
     }
     im->provisioning = true;
+    im->connect_deadline_ms = now_ms(core) + EW_IMPROV_CONNECT_TIMEOUT_MS;
     send_state(core);
 }
 
@@ -393,10 +407,27 @@ static void handle_packet(ew_core_t *core, const uint8_t *p, uint16_t n)
 
 /* ---- hooks ---- */
 
+/* A packet cut short: dropped and reported, so the bytes after it are read as what they are. */
+static void drop_stalled(ew_core_t *core)
+{
+    ew_improv_t *im = &core->improv;
+    char hb[12], nb[12];
+    const char *parts[] = { "improv: dropped a packet cut short (", ew_utoa(hb, im->have), " of ",
+                            im->need ? ew_utoa(nb, im->need) : "?", " bytes, then nothing)", NULL };
+    memset(im->pkt, 0, im->have);
+    im->have = 0;
+    im->need = 0;
+    im->bad++;
+    ew_log(core, EW_LOG_WARN, TAG, parts);
+    send_error(core, IM_INVALID_RPC);
+}
+
 bool ew_improv_rx_byte(ew_core_t *core, uint8_t b)
 {
     ew_improv_t *im = &core->improv;
+    if (im->have && core->port->now_ms && ms_left(im->last_rx_ms + EW_IMPROV_STALL_MS, now_ms(core)) == 0) drop_stalled(core);
     if (im->have) {
+        im->last_rx_ms = now_ms(core);
         im->pkt[im->have++] = b;
         if (im->have == EW_IMPROV_HEADER_LEN) im->need = (uint16_t)(EW_IMPROV_HEADER_LEN + b + 1);
         if (im->need && im->have == im->need) {
@@ -414,6 +445,7 @@ bool ew_improv_rx_byte(ew_core_t *core, uint8_t b)
             memcpy(im->pkt, HEADER, sizeof HEADER);
             im->pkt[6] = b;
             im->have = 7;
+            im->last_rx_ms = now_ms(core);
             return true;
         }
     }
@@ -462,4 +494,38 @@ void ew_improv_on_event(ew_core_t *core, const ew_event_t *ev)
         break;
     }
     send_state_if_changed(core);
+}
+
+uint32_t ew_improv_wait_ms(const ew_core_t *core)
+{
+    const ew_improv_t *im = &core->improv;
+    uint32_t wait = EW_CORE_WAIT_FOREVER;
+    if (!core->port->now_ms) return wait;
+    uint32_t t = now_ms(core);
+    if (im->have) wait = ms_left(im->last_rx_ms + EW_IMPROV_STALL_MS, t);
+    if (im->provisioning) {
+        uint32_t c = ms_left(im->connect_deadline_ms, t);
+        if (c < wait) wait = c;
+    }
+    return wait;
+}
+
+void ew_improv_poll(ew_core_t *core)
+{
+    ew_improv_t *im = &core->improv;
+    if (!core->port->now_ms) return;
+    uint32_t t = now_ms(core);
+    if (im->have && ms_left(im->last_rx_ms + EW_IMPROV_STALL_MS, t) == 0) drop_stalled(core);
+    if (im->provisioning && ms_left(im->connect_deadline_ms, t) == 0) {
+        /* Associated without an address (no DHCP answer), or an attempt the driver never ended:
+         * the `connected` frame (or its absence) already told the host which. */
+        char sb[12];
+        const char *parts[] = { "improv: no IP address ", ew_utoa(sb, EW_IMPROV_CONNECT_TIMEOUT_MS / 1000),
+                                " s after connecting: reporting unable to connect", NULL };
+        im->provisioning = false;
+        im->skip_leave = false;
+        ew_log(core, EW_LOG_WARN, TAG, parts);
+        send_error(core, IM_UNABLE_TO_CONNECT);
+        send_state_if_changed(core);
+    }
 }

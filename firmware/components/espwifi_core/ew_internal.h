@@ -108,6 +108,9 @@ void ew_reply_result(ew_req_t *r, ew_err_t err);
 bool ew_improv_rx_byte(ew_core_t *core, uint8_t byte);
 /* Every driver event, after the core has handled and reported it. */
 void ew_improv_on_event(ew_core_t *core, const ew_event_t *ev);
+/* Improv's share of ew_core_wait_ms / ew_core_poll: a stalled packet, a provisioning deadline. */
+uint32_t ew_improv_wait_ms(const ew_core_t *core);
+void ew_improv_poll(ew_core_t *core);
 /* Clears a finished scan's records nobody fetched (ew_cmd_scan.c). */
 void ew_scan_clear_unfetched(ew_core_t *c);
 /* esp_wifi_init from UNINIT (caller checks) and the core's view of what it restored (ew_cmd_wifi.c). */

@@ -63,7 +63,7 @@ export function classify(error: unknown, context: { duringOpen?: boolean } = {})
     const likely = err.likely as Failure['likely'] | undefined;
     if (likelyPassword(err)) return { exitCode: EXIT.CONNECT_PASSWORD, message, hint: 'check the password (--password, ESPWIFI_PASSWORD or the prompt)', code, ...(likely ? { likely } : {}) };
     // Only our firmware says why; any other Improv device leaves the reason unknown.
-    const hint = err.disconnect ? undefined : 'Improv itself does not say why; espwifi firmware adds the disconnect reason (protocol/IMPROV.md)';
+    const hint = err.disconnect || err.deviceLog ? undefined : 'Improv itself does not say why; espwifi firmware adds the disconnect reason (protocol/IMPROV.md)';
     return { exitCode: EXIT.CONNECT_FAILED, message, hint, code };
   }
   if (name === 'ImprovError') return { exitCode: EXIT.COMMAND_FAILED, message, code };

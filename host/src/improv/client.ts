@@ -153,6 +153,7 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
   private queue: Promise<unknown> = Promise.resolve();
   private lastDisconnect?: EspWifiDisconnect;
   private lastIp?: IpInfo;
+  private joined = false;
   private lastImprovLog?: string;
   private closed = false;
 
@@ -262,6 +263,7 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
     if (p.length > 64) throw new EspWifiError('BAD_ARG', `a Wi-Fi password is at most 64 bytes (got ${p.length})`);
     this.lastDisconnect = undefined;
     this.lastIp = undefined;
+    this.joined = false;
     const data = encodeStrings([s, p]);
     try {
       const [urls = []] = await this.rpc(RpcCommand.WIFI_SETTINGS, data, { timeoutMs: 60_000, ...opts });
@@ -393,9 +395,13 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
       message += `: reason ${d.reason} ${d.name} (${d.meaning})`;
       if (d.likely) message += `; likely ${d.likely.cause === 'password' ? 'a wrong password' : d.likely.cause} — ${d.likely.evidence}`;
       message += '. ' + d.action;
-    } else if (this.lastImprovLog) {
-      extra.deviceLog = this.lastImprovLog;
-      message += ` (device log: ${this.lastImprovLog})`;
+    } else {
+      // Our firmware's `connected` without `got_ip`: it joined the AP and got no address.
+      if (name === 'UNABLE_TO_CONNECT' && this.joined && !this.lastIp) message += ': it joined the network but got no IP address (no DHCP answer?)';
+      if (this.lastImprovLog) {
+        extra.deviceLog = this.lastImprovLog;
+        message += ` (device log: ${this.lastImprovLog})`;
+      }
     }
     return new ImprovError(`IMPROV_${name}`, message, extra);
   }
@@ -427,6 +433,8 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
       if (d.likely) info.likely = d.likely;
       // Our own leave before a new network (reason 8) is not what ends the attempt.
       if (reason !== 8 || !this.lastDisconnect) this.lastDisconnect = info;
+    } else if (f.verb === 'connected') {
+      this.joined = true;
     } else if (f.verb === 'got_ip') {
       this.lastIp = { ip: String(v.ip), mask: String(v.mask), gw: String(v.gw), changed: v.changed === true || v.changed === 1 };
     }

@@ -111,16 +111,34 @@ export interface SplitterEvents {
   packetStart(): void;
 }
 
-/** Bytes in any chunking -> Improv packets + the other bytes. Bounded: one 265-byte buffer. */
+/** A device writes a packet in one go: when its bytes stop for this long, bytes were lost. */
+export const STALL_MS = 1000;
+
+/**
+ * Bytes in any chunking -> Improv packets + the other bytes. Bounded: one 265-byte buffer. A
+ * packet whose bytes stop for STALL_MS is dropped (reported as bad), so a lost byte cannot make
+ * the splitter swallow the frames and packets that follow.
+ */
 export class ImprovSplitter {
   private match = 0;
   private readonly pkt = Buffer.alloc(HEADER_LEN + 255 + 1);
   private have = 0;
   private need = 0;
+  private lastAt = 0;
 
-  constructor(private readonly on: SplitterEvents) {}
+  constructor(
+    private readonly on: SplitterEvents,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   push(chunk: Uint8Array): void {
+    const t = this.now();
+    if (this.have > 0 && t - this.lastAt >= STALL_MS) {
+      this.on.bad(`a packet cut short: ${this.have} of ${this.need || '?'} bytes, then nothing for ${STALL_MS / 1000} s`);
+      this.have = 0;
+      this.need = 0;
+    }
+    this.lastAt = t;
     let runStart = 0;
     for (let i = 0; i < chunk.length; i++) {
       if (this.have === 0 && this.match === 0) {

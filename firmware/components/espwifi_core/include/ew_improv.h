@@ -21,6 +21,12 @@ extern "C" {
 /* "IMPROV" + version + type + length + up to 255 data bytes + checksum */
 #define EW_IMPROV_HEADER_LEN 9
 #define EW_IMPROV_MAX_PACKET (EW_IMPROV_HEADER_LEN + 255 + 1)
+/* A packet whose bytes stop for this long was cut short (a client writes it in one go): it is
+ * dropped, so a lost byte cannot make the reader swallow the frames that follow. */
+#define EW_IMPROV_STALL_MS 1000
+/* Send Wi-Fi settings: no IP address this long after esp_wifi_connect is "unable to connect"
+ * (every other failure ends earlier, with the driver's DISCONNECTED). */
+#define EW_IMPROV_CONNECT_TIMEOUT_MS 20000
 
 typedef struct {
     uint8_t match;        /* bytes of "IMPROV" matched so far (0..6) */
@@ -32,6 +38,8 @@ typedef struct {
     bool skip_leave;      /* our own disconnect before provisioning: its ASSOC_LEAVE is no failure */
     bool scanning;        /* an Improv scan waits for SCAN_DONE */
     uint8_t sent_state;   /* last Current State sent (0 = none yet) */
+    uint32_t last_rx_ms;  /* port clock at the last byte of the packet being read */
+    uint32_t connect_deadline_ms; /* a provisioning attempt without an IP by then has failed */
     uint32_t packets;     /* valid RPC packets received */
     uint32_t bad;         /* packets dropped: bad checksum or malformed RPC */
 } ew_improv_t;
