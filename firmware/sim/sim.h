@@ -131,6 +131,12 @@ int ap_rssi_sample(const sim_ap_t *ap);        /* RSSI as heard now, with jitter
 bool ap_reachable(const sim_ap_t *ap);         /* on and above the receiver floor */
 
 /* ---------------- simulated Wi-Fi driver (sim_wifi.c) ---------------- */
+/* ---------------- foreign-firmware mode: a product app instead of the bridge (sim_app.c) ---------------- */
+void app_mode_set(bool on);
+bool app_mode(void);
+void app_boot(ew_port_t *port);               /* at boot instead of the core: connect to the first AP */
+void app_on_event(const ew_event_t *ev);      /* the driver's events, as the app's event handler */
+
 void wifi_port_fill(ew_port_t *port);          /* the Wi-Fi ops of ew_port_t */
 void wifi_reset(void);                         /* board reset: driver back to power-on state */
 void wifi_on_ap_change(sim_ap_t *ap);          /* AP went off/on, RSSI or password changed */

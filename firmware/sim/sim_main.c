@@ -86,6 +86,11 @@ extern void ctl_on_booted(void);
 void board_core_boot(void)
 {
     g_rx_len = 0;
+    if (app_mode()) { /* a product app, not the bridge: no core, no frames */
+        app_boot(&g_port);
+        ctl_on_booted();
+        return;
+    }
     uart_log_lf(true); /* the bridge installs its ESP_LOG hook before the hello */
     ew_core_init(&g_core, &g_port);
     g_core_ready = true;
@@ -111,6 +116,12 @@ static void rx_sink(const uint8_t *d, size_t n)
 
 static void deliver(void)
 {
+    if (app_mode() && g_depth == 0) {
+        ew_event_t ev;
+        while (!boot_in_progress() && wifi_event_pop(&ev)) app_on_event(&ev);
+        g_rx_len = 0; /* the app reads nothing from UART0 */
+        return;
+    }
     if (g_depth > 0 || !g_core_ready) return;
     for (int guard = 0; guard < 64; guard++) {
         bool work = false;
@@ -244,6 +255,7 @@ static void usage(void)
     fprintf(stderr,
             "usage: espwifi-sim [--link PATH] [--speed N] [--seed N] [--baud N] [--no-pacing] [--no-color]\n"
             "                   [--log-level none|error|warn|info|debug|verbose] [--power-on] [--world DIR]\n"
+            "                   [--firmware bridge|app]\n"
             "Serves a virtual ESP32 board on a pseudo-terminal; prints its path as the first stdout line.\n"
             "Control lines on stdin (see firmware/sim/README.md); exits on stdin EOF or parent death.\n");
 }
@@ -266,6 +278,11 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--no-color")) uo.color = false;
         else if (!strcmp(a, "--power-on")) power_now = true;
         else if (!strcmp(a, "--world") && v) { world_dir = v; i++; }
+        else if (!strcmp(a, "--firmware") && v) {
+            if (strcmp(v, "app") && strcmp(v, "bridge")) { fprintf(stderr, "espwifi-sim: --firmware must be bridge|app\n"); return 2; }
+            app_mode_set(!strcmp(v, "app"));
+            i++;
+        }
         else if (!strcmp(a, "--log-level") && v) {
             static const char *const lv[] = { "none", "error", "warn", "info", "debug", "verbose" };
             int k = parse_enum(v, lv, 6);

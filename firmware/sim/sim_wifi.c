@@ -656,6 +656,9 @@ static void connected(void *arg)
     fmt_mac(ap->bssid, m);
     uart_esp_log('I', "wifi", "connected with %.*s, aid = %u, channel %u, BW20, bssid = %s",
                  (int)ap->ssid_len, (const char *)ap->ssid, W.aid, ap->channel, m);
+    /* the driver's next line: security, PHY and the RSSI it joined at (log readers use it) */
+    uart_esp_log('I', "wifi", "security: %s, phy: bgn, rssi: %d", ap->auth == EW_AUTH_OPEN ? "OPEN" : ap->auth == EW_AUTH_WPA3 ? "WPA3-SAE" : "WPA2-PSK",
+                 ap_rssi_sample(ap));
     ew_event_t ev = { .id = EW_EV_CONNECTED };
     memcpy(ev.u.connected.ssid, ap->ssid, ap->ssid_len);
     ev.u.connected.ssid_len = ap->ssid_len;

@@ -33,7 +33,7 @@ describe('espwifi diagnose', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.format).toBe('espwifi-diagnose/1');
     expect(doc.episodes).toHaveLength(5);
-    expect(doc.verdicts[0]).toMatchObject({ id: 'reason-204', title: 'Likely wrong password' });
+    expect(doc.verdicts[0]).toMatchObject({ id: 'reason-15', title: 'Likely wrong password' });
     expect(doc.summary).toMatchObject({ episodes: 5, failures: 5 });
     expect(doc.log.join('\n')).toContain('password:********');
   });

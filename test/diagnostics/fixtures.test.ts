@@ -36,13 +36,13 @@ describe('ESP-IDF v5 (ANSI colour, CRLF): beacon timeouts at a weak signal', () 
   });
 });
 
-describe('ESP-IDF v4.4 station example: wrong password', () => {
+describe('ESP-IDF v4.4 station example: wrong password (the AP deauths with 15)', () => {
   const r = run('idf-v4-wrong-password.log', { mask: ['hunter2!x'], keepLines: 1000 });
   it('handshake timeouts in a row that never connect → likely wrong password', () => {
     expect(r.summary.episodes).toBe(5);
-    expect(r.episodes.every((e) => e.end?.reason === 204 && e.end.reasonSource === 'event' && !e.steps.run)).toBe(true);
+    expect(r.episodes.every((e) => e.end?.reason === 15 && e.end.reasonSource === 'event' && e.end.endedBy === 'ap' && !e.steps.run)).toBe(true);
     expect(r.episodes.map((e) => e.failureRun)).toEqual([1, 2, 3, 4, 5]);
-    expect(r.verdicts[0]).toMatchObject({ id: 'reason-204', title: 'Likely wrong password' });
+    expect(r.verdicts[0]).toMatchObject({ id: 'reason-15', title: 'Likely wrong password' });
     expect(r.verdicts[0]!.evidence).toContain('up to 5 failed attempts in a row');
   });
   it('the password the example prints is masked everywhere', () => {
@@ -145,5 +145,22 @@ describe('app lines, panic, watchdog, garbage', () => {
   });
   it('the truncated last state line ends nothing; the open episode ends with the log', () => {
     expect(r.episodes.at(-1)!.end).toMatchObject({ kind: 'log-end' });
+  });
+});
+
+describe('HANDSHAKE_TIMEOUT (204) is in both seed families: the RSSI decides, or the verdict says it cannot', () => {
+  const attempts = () =>
+    [0, 1, 2].map((k) => {
+      const t = 1000 + k * 11_000;
+      return [
+        `I (${t}) wifi:state: init -> auth (b0)`,
+        `I (${t + 10}) wifi:state: auth -> assoc (0)`,
+        `I (${t + 20}) wifi:state: assoc -> run (10)`,
+        `I (${t + 10_020}) wifi:state: run -> init (cc00)`,
+        `I (${t + 10_021}) wifi:Send disconnect event, reason=204, AP number=1`,
+      ].join('\n');
+    }).join('\n');
+  it('no RSSI in the log → "wrong password or weak signal"', () => {
+    expect(diagnoseText(attempts()).verdicts[0]).toMatchObject({ id: 'reason-204', title: 'Wrong password or weak signal' });
   });
 });

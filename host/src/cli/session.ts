@@ -67,7 +67,7 @@ export const abortable = withAbort;
 
 export async function startVirtualBoard(
   ctx: Ctx,
-  opts: { scenario: string | Scenario; speed?: number; seed?: number; control?: string; link?: string; world?: string; mac?: string },
+  opts: { scenario: string | Scenario; speed?: number; seed?: number; control?: string; link?: string; world?: string; mac?: string; firmware?: 'bridge' | 'app' },
 ): Promise<VirtualBoardInstance> {
   try {
     if (opts.world) mkdirSync(opts.world, { recursive: true });
@@ -79,6 +79,7 @@ export async function startVirtualBoard(
       seed: opts.seed,
       ...(opts.control ? { controlSocket: opts.control } : {}),
       ...(opts.link ? { link: opts.link } : {}),
+      ...(opts.firmware === 'app' ? { firmware: 'app' as const } : {}),
       // The simulator's own diagnostics only when asked for: they would interleave with results.
       stderr: ctx.log.isLevelEnabled('debug') ? 'inherit' : 'ignore',
     });

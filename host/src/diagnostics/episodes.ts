@@ -78,6 +78,8 @@ export class EpisodeBuilder {
   private lastBssid: string | undefined;
   private lastChannel: number | undefined;
   private lastRssi: number | undefined;
+  /** Line of the last RSSI: an episode only takes an RSSI heard during it (an older one is stale). */
+  private lastRssiLine = 0;
   private last: { line: number; t?: number; clock?: number; host?: number; at?: number } = { line: 0 };
 
   constructor(private readonly sink: BuilderSink) {}
@@ -320,6 +322,7 @@ export class EpisodeBuilder {
 
   private noteRssi(rssi: number, ref: LineRef): void {
     this.lastRssi = rssi;
+    this.lastRssiLine = ref.line;
     if (this.open) this.open.rssi = rssi;
     this.sink.event({ type: 'rssi', at: ref, rssi });
   }
@@ -374,7 +377,7 @@ export class EpisodeBuilder {
   private finish(ep: Episode, end: EpisodeEnd, frame?: Closing['frame'], source?: string, withReason = false): void {
     ep.end = end;
     if (ep.steps.run && ownTime(ep.steps.run) && ownTime(end.at)) ep.connectedMs = end.at.at! - ep.steps.run.at!;
-    ep.rssi ??= this.lastRssi;
+    if (this.lastRssiLine >= ep.start.line) ep.rssi ??= this.lastRssi;
     ep.bssid ??= this.lastBssid;
     ep.channel ??= this.lastChannel;
     if (this.open === ep) this.open = undefined;

@@ -378,6 +378,10 @@ export class Analysis {
       if (mostlyStrong) return { id: `reason-${g.code}`, severity: 'problem', title: 'The AP went quiet at a good signal', evidence: `${share} are ${d.name} (${g.code})${where}: the signal was good, so the AP stopped answering`, action: 'check the AP: reboots, power saving, a firmware bug, or interference; ' + d.action, episodes };
     }
     if (g.code === 201) return { id: 'reason-201', severity: 'problem', title: 'The AP was not found', evidence: `${share} are NO_AP_FOUND (201)${g.maxRun > 1 ? `, up to ${g.maxRun} in a row` : ''}`, action: d.action, episodes };
+    // 204 is in both seed families: without an RSSI the log cannot tell them apart.
+    if (d.families.password && d.families.low_rssi && g.maxRun >= 3 && g.rssi.n === 0) {
+      return { id: `reason-${g.code}`, severity: 'problem', title: 'Wrong password or weak signal', evidence: `${share} are ${d.name} (${g.code}), up to ${g.maxRun} failed attempts in a row that never connected; the log gives no RSSI for them, and ${g.code} is reported for both a wrong password and a weak signal`, action: 'check the password; then compare the AP\'s RSSI (espwifi scan, or the driver\'s `security:` line) with -70 dBm', episodes };
+    }
     if (d.families.password && d.cause === 'password' && g.maxRun >= 3 && !mostlyWeak) {
       return { id: `reason-${g.code}`, severity: 'problem', title: 'Likely wrong password', evidence: `${share} are ${d.name} (${g.code}), up to ${g.maxRun} failed attempts in a row that never connected${where || ' (RSSI not logged)'}`, action: 'check the password (and that a password is set exactly when the AP is secured)', episodes };
     }

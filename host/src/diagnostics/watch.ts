@@ -12,6 +12,7 @@ import { hardResetSequence } from '../flash/reset.js';
 import { createTransport, type Transport } from '../transport/index.js';
 import { bridgeObservations, helloObservation } from './bridge.js';
 import { Diagnoser, type DiagnoseOptions, type Report } from './diagnose.js';
+import type { Observation } from './types.js';
 
 export interface WatchOptions extends DiagnoseOptions {
   port: string;
@@ -85,8 +86,20 @@ export class Watcher {
       if (h.unexpected) this.diagnoser.observe(`[hello] reset=${h.info.reset}`, [helloObservation(h.info.reset)], Date.now());
     });
     c.on('close', (err?: Error) => this.resolveClosed(err));
+    if (this.board) await this.seedFromStatus(this.board);
     this.ticker = setInterval(() => this.diagnoser.tick(), 1000);
     this.ticker.unref();
+  }
+
+  /** The bridge says where the station is now: a connection under way when watching starts is
+   *  the first episode (so a later IP change or disconnect belongs to it). */
+  private async seedFromStatus(board: Board): Promise<void> {
+    const st = await board.status().catch(() => undefined);
+    if (!st || (st.phase !== 'connected' && st.phase !== 'got_ip')) return;
+    const obs: Observation[] = [{ kind: 'connected', ...(st.ssidText !== undefined ? { ssid: st.ssidText } : {}), ...(st.bssid ? { bssid: st.bssid.toLowerCase() } : {}), ...(st.channel ? { channel: st.channel } : {}) }];
+    if (st.rssi !== undefined && st.rssi < 0 && st.rssi > -127) obs.push({ kind: 'rssi', rssi: st.rssi });
+    if (st.phase === 'got_ip' && st.ip) obs.push({ kind: 'got-ip', ip: st.ip, ...(st.mask ? { mask: st.mask } : {}), ...(st.gw ? { gw: st.gw } : {}) });
+    this.diagnoser.observe(`[status] ${st.phase}${st.ip ? ` ip=${st.ip}` : ''}`, obs, Date.now());
   }
 
   private async hardReset(t: Transport): Promise<void> {

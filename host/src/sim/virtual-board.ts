@@ -38,6 +38,9 @@ export interface VirtualBoardOptions {
   /** shared radio world: a directory given to several boards, so one board's SoftAP is an AP
    *  the others scan and join (see RadioWorld, firmware/sim/README.md "Shared radio world") */
   world?: string;
+  /** 'app': a product app instead of our bridge firmware — no frames, only ESP-IDF logs with the
+   *  app printing its events; it connects to the scenario's first AP by itself (default 'bridge') */
+  firmware?: 'bridge' | 'app';
   /** station MAC (overrides the scenario's); boards of one world need different MACs */
   mac?: string;
 }
@@ -167,6 +170,7 @@ export class VirtualBoard extends EventEmitter {
     if (opts.logLevel) args.push('--log-level', opts.logLevel);
     if (opts.link) args.push('--link', opts.link);
     if (opts.world) args.push('--world', opts.world);
+    if (opts.firmware === 'app') args.push('--firmware', 'app');
     const child = spawn(bin, args, { stdio: ['pipe', 'pipe', opts.stderr ?? 'inherit'] });
     const rl = createInterface({ input: child.stdout! });
     const it = rl[Symbol.asyncIterator]();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
-import { floatOption, intOption, macOption } from '../context.js';
+import { choiceOption, floatOption, intOption, macOption } from '../context.js';
 import { quoted, writeJson } from '../output.js';
 
 export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): void {
@@ -17,7 +17,8 @@ export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): vo
     .option('--list', 'list the shipped scenarios and exit')
     .option('--world <dir>', "share a radio world with other boards started with the same directory: one board's SoftAP is an AP of the others")
     .option('--mac <mac>', 'station MAC (boards of one world need different ones; the SoftAP is this MAC + 1)', macOption('--mac'))
-    .action(async (opts: { scenario: string; speed: number; seed?: number; control?: string; link?: string; list?: boolean; world?: string; mac?: string }, cmd: Command) => {
+    .option('--firmware <kind>', "bridge (espwifi's firmware, default) or app: a product app that prints only ESP-IDF logs (for `espwifi watch`)", choiceOption('--firmware', ['bridge', 'app'] as const), 'bridge')
+    .action(async (opts: { scenario: string; speed: number; seed?: number; control?: string; link?: string; list?: boolean; world?: string; mac?: string; firmware: 'bridge' | 'app' }, cmd: Command) => {
       const ctx = getCtx(cmd);
       if (opts.list) return listScenarios(ctx);
       const { startVirtualBoard, trapInterrupts, untilAborted } = await import('../session.js');
