@@ -4,7 +4,7 @@
 // is the ordinary Board API (nothing special there).
 import { EventEmitter } from 'node:events';
 import type { Board, RawEvent } from './board.js';
-import { EspWifiError, TimeoutError } from './errors.js';
+import { CommandError, EspWifiError, TimeoutError } from './errors.js';
 import type { AuthName, PmfName } from './protocol/definition.js';
 
 /** What the driver needs to run the AP (wifi_ap_config_t). Absent fields take ESP-IDF's defaults. */
@@ -112,7 +112,7 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
     const started = st.phase !== 'init';
     const station = opts.withStation ?? ((st.mode === 'sta' || st.mode === 'apsta') && started);
     const mode = station ? 'apsta' : 'ap';
-    const wasRunning = (await this.config()).running;
+    const wasRunning = await this.running();
     const up = wasRunning ? Promise.resolve() : this.waitFor('ap_start');
     up.catch(() => undefined);
     if (st.mode !== mode) await this.board.setMode(mode);
@@ -125,7 +125,7 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
   /** Takes the AP down: `mode sta` when the station runs beside it, else `stop`. Every station
    *  is de-authenticated (reason 2). Resolves on AP_STOP; false when the AP was not running. */
   async stop(): Promise<boolean> {
-    if (!(await this.config()).running) return false;
+    if (!(await this.running())) return false;
     const st = await this.board.status();
     const down = this.waitFor('ap_stop');
     down.catch(() => undefined);
@@ -147,6 +147,17 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
     if (cfg.pmf !== undefined) args.pmf = cfg.pmf;
     if (cfg.probeEvents !== undefined) args.probe = cfg.probeEvents;
     await this.board.client.request('softap_config', args);
+  }
+
+  /** Whether the AP runs (AP_START seen, no AP_STOP since). A driver that refuses to show the AP
+   *  configuration (AP interface not enabled on some ESP-IDF releases) has no AP running. */
+  async running(): Promise<boolean> {
+    try {
+      return (await this.config()).running;
+    } catch (e) {
+      if (e instanceof CommandError) return false;
+      throw e;
+    }
   }
 
   async config(): Promise<SoftApState> {

@@ -115,7 +115,7 @@ export function registerAp(program: Command, getCtx: (cmd: Command) => Ctx): voi
     .action(async (_o, cmd: Command) => {
       const ctx = getCtx(cmd);
       await withAp(ctx, async (softap) => {
-        const before = (await softap.config()).running ? await softap.stations() : [];
+        const before = (await softap.running()) ? await softap.stations() : [];
         const stopped = await softap.stop();
         if (ctx.json) writeJson({ stopped, deauthenticated: before.map((s) => s.mac) });
         else if (!stopped) ctx.out.write('The SoftAP was not running; nothing to do.\n');
