@@ -49,6 +49,8 @@ export interface OpenBoardOptions {
   maxInFlight?: number;
   /** Attempts at reading the hello/info at open (the board may still print boot noise). */
   helloAttempts?: number;
+  /** Device log lines also go to `logger` (default true); they always arrive as 'log' events. */
+  deviceLog?: boolean;
 }
 
 export interface ConnectedInfo {
@@ -150,7 +152,7 @@ export async function openBoard(opts: OpenBoardOptions): Promise<Board> {
   const logger = opts.logger ?? pino({ level: 'silent' });
   const transport = await createTransport(opts.port, { baudRate: opts.baudRate, logger: opts.logger });
   await transport.open();
-  const client = new Client(transport, { logger, timeoutMs: opts.timeoutMs, maxInFlight: opts.maxInFlight });
+  const client = new Client(transport, { logger, timeoutMs: opts.timeoutMs, maxInFlight: opts.maxInFlight, deviceLog: opts.deviceLog });
   try {
     const info = await client.handshake(opts.helloAttempts ?? 4);
     const board = new Board(client, info, { logger, reconnect: opts.reconnect, rules: opts.rules });
@@ -410,10 +412,14 @@ export class Board extends EventEmitter<BoardEvents> {
    */
   async diagnoseConnect(): Promise<ConnectDiagnosis> {
     const last = this.lastFailure ?? undefined;
-    let config = this.configFacts;
+    const config = this.configFacts ?? (await this.getConfig().then(
+      (c): ConfigFacts => ({ ssid: c.ssid, passwordSet: c.passwordSet, bssid: c.bssid, rssiThreshold: c.rssiThreshold, authThreshold: c.authThreshold, pmf: c.pmf }),
+      () => null,
+    ));
     if (!config) {
-      const c = await this.getConfig();
-      config = { ssid: c.ssid, passwordSet: c.passwordSet, bssid: c.bssid, rssiThreshold: c.rssiThreshold, authThreshold: c.authThreshold, pmf: c.pmf };
+      // No configuration to compare with: only what the reasons themselves said.
+      const likely = this.gaveUpLikely ?? last?.likely;
+      return { ...(likely ? { likely } : {}), ...(last ? { disconnect: last } : {}) };
     }
     let heard: readonly ApRecord[] | undefined;
     if (this.lastHeard && Date.now() - this.lastHeard.at < RECENT_SCAN_MS) heard = this.lastHeard.records;
@@ -805,9 +811,10 @@ export class Board extends EventEmitter<BoardEvents> {
    *  ConnectError and its `likely` all carry the same verdict, then tell the waiters. */
   private async giveUp(last: DisconnectInfo, attempts: number): Promise<void> {
     const gen = this.connectGen;
-    const verdict = await this.diagnoseConnect().catch((err: unknown) => {
-      this.log.debug({ err }, 'no verdict for the failed connect');
-      return {} as ConnectDiagnosis;
+    const verdict = await this.diagnoseConnect().catch((err: unknown): ConnectDiagnosis => {
+      this.log.debug({ err }, 'no scan-based verdict for the failed connect');
+      const likely = this.gaveUpLikely ?? last.likely;
+      return likely ? { likely } : {};
     });
     if (gen !== this.connectGen) return; // a new connect() or disconnect() overtook the verdict
     const info: DisconnectInfo = { ...last };
@@ -924,7 +931,7 @@ export class Board extends EventEmitter<BoardEvents> {
     this.scans.reset(err);
     this.failWaiters(err);
     this.emit('reset', { reason: h.info.reset, info: h.info, unexpected: h.unexpected });
-    if (h.unexpected) this.refresh().catch((e) => this.log.warn({ err: e }, 'could not re-read status after a reset'));
+    if (h.unexpected) this.refresh().catch((e) => (this.client.isClosed ? this.log.debug({ err: e }, 'no status after a reset: the board was closed') : this.log.warn({ err: e }, 'could not re-read status after a reset')));
   }
 
   private onClose(err?: Error): void {

@@ -9,7 +9,7 @@ import type { Frame } from './codec/frame.js';
 import { encodeFrame } from './codec/frame.js';
 import { FrameStream } from './codec/stream.js';
 import { ImprovSplitter, type Packet as ImprovPacket } from './improv/packet.js';
-import { buildRequest, fields as decodeFields, PROTOCOL_VERSION } from './protocol/index.js';
+import { buildRequest, definition, displayValue, fields as decodeFields, PROTOCOL_VERSION } from './protocol/index.js';
 import { abortedError, CommandError, DeviceResetError, EspWifiError, PortError, ProtocolVersionError, TimeoutError } from './errors.js';
 import { logDeviceLine } from './log.js';
 import type { DeviceInfo, DeviceLogLine } from './types.js';
@@ -27,12 +27,19 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Field values as a person reads them in a log line: bytes (SSIDs) as text, not byte arrays. */
+function loggable(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v instanceof Uint8Array ? displayValue(v) : v]));
+}
+
 export interface ClientOptions {
   logger: Logger;
   /** Default timeout for commands that answer at once. */
   timeoutMs?: number;
   /** Requests on the wire at once; more wait in a queue. */
   maxInFlight?: number;
+  /** Log device log lines on the logger (default true); false when the caller shows them itself. */
+  deviceLog?: boolean;
 }
 
 /** Commands that answer after the work is done get longer default timeouts. A blocking scan of
@@ -88,6 +95,8 @@ export interface HelloEvent {
 export class Client extends EventEmitter {
   readonly stream = new FrameStream();
   readonly counters = { rxErrors: 0, dropped: 0, gaps: 0, unknownReplies: 0, resets: 0 };
+  /** What arrived while no hello came: tells silence, other firmware and a wrong baud rate apart. */
+  private readonly heard = { bytes: 0, nonText: 0, logLines: 0, espIdfLines: 0, sample: '' };
   private readonly pending = new Map<number, Pending>();
   private readonly queue: Queued[] = [];
   private readonly quarantine: number[] = [];
@@ -98,6 +107,7 @@ export class Client extends EventEmitter {
   private readonly log: Logger;
   private readonly timeoutMs: number;
   private readonly maxInFlight: number;
+  private readonly deviceLog: boolean;
 
   constructor(
     readonly transport: Transport,
@@ -107,6 +117,7 @@ export class Client extends EventEmitter {
     this.log = opts.logger;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxInFlight = Math.max(1, opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+    this.deviceLog = opts.deviceLog !== false;
     // Improv packets share the line (PROTOCOL.md §1): taken out before line splitting, so a board
     // an Improv client has talked to never puts binary bytes into the device log.
     const improv = new ImprovSplitter({
@@ -115,7 +126,10 @@ export class Client extends EventEmitter {
       bytes: (b) => this.stream.push(b),
       packetStart: () => this.stream.reset(),
     });
-    transport.on('data', (chunk: Buffer) => improv.push(chunk));
+    transport.on('data', (chunk: Buffer) => {
+      this.noteBytes(chunk);
+      improv.push(chunk);
+    });
     transport.on('close', (err?: Error) => this.onClose(err));
     transport.on('error', (err: Error) => this.log.warn({ err }, 'transport error'));
     this.stream.on('frame', (f: Frame) => this.onFrame(f));
@@ -222,7 +236,22 @@ export class Client extends EventEmitter {
       p.reject(e);
       return;
     }
-    this.transport.write(encodeFrame(frame)).catch((e: unknown) => p.reject(this.portError(e)));
+    const bytes = encodeFrame(frame);
+    if (this.log.isLevelEnabled('debug')) this.logRequest(id, q.verb, q.args, bytes);
+    this.transport.write(bytes).catch((e: unknown) => p.reject(this.portError(e)));
+  }
+
+  /** --log-level debug: each request with its arguments; trace: the frame itself. A secret
+   *  argument (the Wi-Fi password) shows as ******** in both, and the traced frame is then
+   *  rebuilt with that mask (said so), never the bytes that went out. */
+  private logRequest(id: number, verb: string, args: Record<string, unknown>, bytes: Buffer): void {
+    const secrets = new Set((definition.commands as unknown as Record<string, { args?: readonly { name: string; secret?: boolean }[] }>)[verb]?.args?.filter((a) => a.secret).map((a) => a.name) ?? []);
+    const masked = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, secrets.has(k) && v !== undefined ? '********' : v]));
+    this.log.debug({ id, verb, args: loggable(masked) }, `request ${verb}`);
+    if (!this.log.isLevelEnabled('trace')) return;
+    const hidden = Object.keys(args).some((k) => secrets.has(k));
+    const shown = hidden ? encodeFrame(buildRequest(id, verb, { ...args, ...Object.fromEntries([...secrets].filter((k) => k in args).map((k) => [k, Buffer.from('********')])) })) : bytes;
+    this.log.trace({ tx: shown.toString('latin1').trimEnd(), ...(hidden ? { masked: [...secrets] } : {}) }, 'frame out');
   }
 
   private defaultTimeout(verb: string, args: Record<string, unknown>): number {
@@ -231,6 +260,7 @@ export class Client extends EventEmitter {
   }
 
   private onFrame(f: Frame): void {
+    if (this.log.isLevelEnabled('trace')) this.log.trace({ rx: encodeFrame(f).toString('latin1').trimEnd() }, 'frame in');
     if (f.kind === 'e') return this.onEvent(f);
     if (f.kind === 'q') return; // our own echo on a loopback; never addressed to us
     const p = this.pending.get(f.num);
@@ -253,6 +283,7 @@ export class Client extends EventEmitter {
       // Sync synchronously, before any event that follows this reply in the byte stream.
       this.lastSeq = fl.seq;
     }
+    if (this.log.isLevelEnabled('debug')) this.log.debug({ id: f.num, verb: p.verb, reply: f.verb, fields: loggable(fl), ...(p.partials.length ? { partials: p.partials.length } : {}) }, `reply ${p.verb} ${f.verb}`);
     if (f.verb === 'ok') p.resolve({ id: f.num, fields: fl, partials: p.partials });
     else p.reject(commandError(p.verb, f, fl));
   }
@@ -279,6 +310,7 @@ export class Client extends EventEmitter {
       }
     }
     this.lastSeq = f.num;
+    if (this.log.isLevelEnabled('debug')) this.log.debug({ seq: f.num, event: f.verb, fields: loggable(fl) }, `event ${f.verb}`);
     if (f.verb === 'rx_error') {
       this.counters.rxErrors++;
       this.log.warn({ error: fl.error, line: fl.line }, 'the device dropped a line it could not trust');
@@ -308,8 +340,22 @@ export class Client extends EventEmitter {
     this.emit('hello', { info, unexpected } satisfies HelloEvent);
   }
 
+  private noteBytes(chunk: Buffer): void {
+    if (this.heard.bytes > 65536) return; // enough to judge; no cost on a long-running link
+    this.heard.bytes += chunk.length;
+    const text = chunk.toString('utf8');
+    // Replacement characters (invalid UTF-8) and control bytes other than tab, CR, LF and ESC.
+    // eslint-disable-next-line no-control-regex
+    this.heard.nonText += (text.match(/[\uFFFD\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g) ?? []).length;
+  }
+
   private onLog(l: DeviceLogLine): void {
-    logDeviceLine(this.log, l);
+    this.heard.logLines++;
+    if (l.level && l.tag !== undefined) {
+      this.heard.espIdfLines++;
+      if (!this.heard.sample) this.heard.sample = `${l.level} (${l.time ?? '?'}) ${l.tag}: ${l.text}`.slice(0, 80);
+    }
+    if (this.deviceLog) logDeviceLine(this.log, l);
     this.emit('log', l);
   }
 
@@ -360,16 +406,29 @@ export class Client extends EventEmitter {
     } finally {
       this.off('hello', onHello);
     }
-    throw new EspWifiError(
-      'NO_HELLO',
-      `no hello from the board on ${this.transport.url}: is the bridge firmware flashed? run \`espwifi flash\``,
-    );
+    throw new EspWifiError('NO_HELLO', noHelloMessage(this.transport.url, this.heard));
   }
 
   async close(): Promise<void> {
     this.fail(new PortError('closed', `${this.transport.url}: the board was closed`));
     if (this.transport.isOpen) await this.transport.close();
   }
+}
+
+/** "No hello" in the words that fit what did arrive: nothing, ESP-IDF log lines of other
+ *  firmware, other text, or bytes that are not text at all (a wrong baud rate). */
+export function noHelloMessage(url: string, h: { bytes: number; nonText: number; logLines: number; espIdfLines: number; sample: string }): string {
+  const head = `no hello from the board on ${url}`;
+  if (h.bytes === 0) {
+    return `${head}, and nothing else either (silence): is the board powered and is this its port? A board running other firmware that prints nothing looks the same; flash the bridge with \`espwifi flash\``;
+  }
+  if (h.nonText > Math.max(4, h.bytes * 0.05)) {
+    return `${head}: ${h.bytes} bytes arrived that are not text (${h.nonText} unreadable): likely a wrong baud rate (the bridge talks at 115200; try --baud) or another protocol on this port`;
+  }
+  if (h.espIdfLines > 0) {
+    return `${head}: it prints ESP-IDF log lines (e.g. "${h.sample}") but no espwifi hello, so it runs other firmware: flash the bridge with \`espwifi flash\`, or watch that firmware's Wi-Fi with \`espwifi watch --port ${url}\``;
+  }
+  return `${head}: it prints text (${h.logLines} line${h.logLines === 1 ? '' : 's'}) but no espwifi hello, so it runs other firmware: flash the bridge with \`espwifi flash\`, or see what it prints with \`espwifi watch --port ${url}\``;
 }
 
 export function toDeviceInfo(f: Record<string, unknown>): DeviceInfo {

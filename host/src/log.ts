@@ -24,6 +24,21 @@ export interface LoggerOptions {
   colour?: boolean;
   /** Logger name (default 'espwifi'). */
   name?: string;
+  /** Stack traces of logged errors (default: only at debug and trace; above that an error is its
+   *  name, code and message — a stack says nothing to someone reading why a board failed). */
+  stacks?: boolean;
+}
+
+/** pino's `err` serializer without the stack unless asked for. */
+function errSerializer(stacks: boolean) {
+  return (e: unknown) => {
+    if (!(e instanceof Error)) return e;
+    const out: Record<string, unknown> = { type: e.name, message: e.message };
+    const code = (e as { code?: unknown }).code;
+    if (code !== undefined) out.code = code;
+    if (stacks) out.stack = e.stack;
+    return out;
+  };
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -34,6 +49,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     level: options.level ?? 'info',
     redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
     base: undefined,
+    serializers: { err: errSerializer(options.stacks ?? (options.level === 'debug' || options.level === 'trace')) },
   };
   if (options.pretty ?? isTty) {
     return pino(base, PinoPretty({

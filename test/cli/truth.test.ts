@@ -368,3 +368,69 @@ describe('item 14: words a user understands', () => {
     expect(top.stdout.replace(/--seed/g, '')).not.toMatch(/\bseed\b/i);
   });
 });
+
+describe('item 9: flash on a port where the bridge answers', () => {
+  it('fails at once instead of waiting for a ROM that cannot come', async () => {
+    const b = path.join(tmp, 'fwbuild', 'build');
+    mkdirSync(path.join(b, 'bootloader'), { recursive: true });
+    writeFileSync(path.join(b, 'bootloader/bootloader.bin'), Buffer.alloc(32, 0xe9));
+    writeFileSync(path.join(b, 'app.bin'), Buffer.alloc(32, 0xe9));
+    writeFileSync(
+      path.join(b, 'flasher_args.json'),
+      JSON.stringify({
+        flash_settings: { flash_mode: 'dio', flash_size: '4MB', flash_freq: '80m' },
+        flash_files: { '0x0': 'bootloader/bootloader.bin', '0x10000': 'app.bin' },
+        extra_esptool_args: { before: 'default-reset', after: 'hard-reset', chip: 'esp32c3', stub: true },
+      }),
+    );
+    const { sim, port } = await startSim('tty-flash');
+    try {
+      const r = await runCli(['--port', port, 'flash', path.join(tmp, 'fwbuild')], { tag });
+      expect(r.code).toBe(8);
+      expect(r.stderr).toMatch(/answers as the espwifi bridge \(.* on esp32c3\) and has no DTR\/RTS lines/);
+      expect(r.stderr).not.toMatch(/sync|Connecting/i);
+    } finally {
+      await sim.stop('SIGTERM');
+    }
+  }, 30_000);
+});
+
+describe('items 10 and 11: what the log shows', () => {
+  it('debug shows each request and reply, trace the frames; the password is masked in both', async () => {
+    const debug = await runCli(['--log-level', 'debug', 'connect', 'HomeNet', '--password', 'correct-horse'], { tag });
+    expect(debug.code).toBe(0);
+    const recs = debug.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(recs.find((x) => x.msg === 'request config')).toMatchObject({ verb: 'config', args: { ssid: 'HomeNet' } });
+    expect(recs.find((x) => x.msg === 'reply config ok')).toBeDefined();
+    expect(recs.some((x) => x.msg === 'event got_ip')).toBe(true);
+    expect(recs.some((x) => x.msg === 'frame out')).toBe(false); // frames are trace
+    const trace = await runCli(['--log-level', 'trace', 'connect', 'HomeNet', '--password', 'correct-horse'], { tag });
+    expect(trace.stderr).toMatch(/"tx":"~q\d+ config ssid=HomeNet pass=\*{8} \*[0-9a-f]{4}"/);
+    expect(trace.stderr).toMatch(/"rx":"~r\d+ ok/);
+    for (const r of [debug, trace]) expect(r.stdout + r.stderr).not.toContain('correct-horse');
+  }, 30_000);
+
+  it('monitor prints each device log line once, as idf.py monitor does; --no-log hides them all', async () => {
+    const scenario = path.join(tmp, 'panic-late.json');
+    writeFileSync(scenario, JSON.stringify({ name: 'panic-late', aps: [], timeline: [{ at_ms: 3000, action: 'panic' }] }));
+    const mon = startCli(['monitor', '--scenario', scenario], { tag });
+    await mon.waitFor(/reset board restarted \(panic\)/);
+    const r = await mon.stop('SIGINT');
+    expect(r.stdout.match(/Unicore app/g)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/Unicore app/);
+    expect(r.stdout).toMatch(/log {3}I \(\d+\) cpu_start: Unicore app/);
+    const quiet = startCli(['monitor', '--no-log', '--scenario', scenario], { tag });
+    await quiet.waitFor(/reset board restarted \(panic\)/);
+    const q = await quiet.stop('SIGINT');
+    expect(q.stdout + q.stderr).not.toMatch(/Unicore app|Guru Meditation|cpu_start/);
+  }, 40_000);
+
+  it('no stack trace at the default level (a brownout during a scan)', async () => {
+    const scenario = path.join(tmp, 'brownout.json');
+    writeFileSync(scenario, JSON.stringify({ name: 'brownout', aps: [{ ssid: 'HomeNet', bssid: '30:7b:ac:69:41:90', channel: 6, rssi: -52, auth: 'wpa2', password: 'correct-horse' }], timeline: [{ at_ms: 3000, action: 'reset', reason: 'brownout' }] }));
+    const r = await runCli(['scan', '--passive', '--passive-time', '1000', '--scenario', scenario], { tag });
+    expect(r.code).toBe(7);
+    expect(r.stderr).toMatch(/espwifi: the device reset \(brownout/);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)|"stack"/);
+  }, 30_000);
+});

@@ -101,7 +101,7 @@ describe('exit code mapping', () => {
   it('maps library errors by name', () => {
     const named = (name: string, extra: object = {}) => Object.assign(new Error('m'), { name, ...extra });
     expect(classify(named('PortError', { code: 'PORT_BUSY' })).exitCode).toBe(EXIT.NO_BOARD);
-    expect(classify(named('TimeoutError'), { duringOpen: true })).toMatchObject({ exitCode: EXIT.NO_BOARD, message: expect.stringMatching(/no hello.*espwifi flash/) });
+    expect(classify(named('TimeoutError'), { duringOpen: true })).toMatchObject({ exitCode: EXIT.NO_BOARD, message: expect.stringMatching(/stopped answering while it was being opened/) });
     expect(classify(named('TimeoutError')).exitCode).toBe(EXIT.TIMEOUT);
     expect(classify(named('DeviceResetError')).exitCode).toBe(EXIT.DEVICE_RESET);
     expect(classify(named('ConnectError', { disconnect: { likely: { cause: 'wrong password', evidence: 'e' } } })).exitCode).toBe(EXIT.CONNECT_PASSWORD);

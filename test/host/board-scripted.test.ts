@@ -42,7 +42,7 @@ describe('Board (scripted peer)', () => {
       dev.event('got_ip', { ip: '10.0.0.5', mask: '255.0.0.0', gw: '10.0.0.1', changed: '0' });
     });
     const b = await open();
-    await expect(b.connect()).resolves.toEqual({ ip: '10.0.0.5', mask: '255.0.0.0', gw: '10.0.0.1', changed: false });
+    await expect(b.connect()).resolves.toEqual({ ip: '10.0.0.5', mask: '255.0.0.0', gw: '10.0.0.1', changed: false, alreadyConnected: false });
     expect(b.phase).toBe('got_ip');
     expect(log.of('connected')).toHaveLength(1);
   });

@@ -67,14 +67,37 @@ describe('openBoard refusals', () => {
 
   it('a board that never answers: a clear "no hello" error naming espwifi flash', async () => {
     pair = await ptyPair();
-    // Boot noise but no frames, like a board running other firmware.
-    pair.write('ets Jun  8 2016 00:22:57\r\nrst:0x1 (POWERON_RESET),boot:0x13\r\nhello from some other app\r\n');
+    // Boot noise but no frames, like a board running other firmware (written once the port is
+    // open: opening discards what was waiting).
+    const p = pair;
+    timer = setInterval(() => p.write('ets Jun  8 2016 00:22:57\r\nrst:0x1 (POWERON_RESET),boot:0x13\r\nhello from some other app\r\n'), 200);
     const t0 = Date.now();
     const err = await openBoard({ port: pair.host, helloAttempts: 2 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EspWifiError);
     expect((err as EspWifiError).code).toBe('NO_HELLO');
-    expect((err as Error).message).toMatch(/bridge firmware flashed\? run `espwifi flash`/);
+    expect((err as Error).message).toMatch(/prints text \(\d+ lines\) but no espwifi hello, so it runs other firmware: flash the bridge with `espwifi flash`/);
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('"no hello" tells silence, ESP-IDF log lines of other firmware and non-text bytes apart', async () => {
+    const noHello = async (bytes?: string | Buffer) => {
+      pair = await ptyPair();
+      const p = pair;
+      // Repeated while the host waits: opening the port discards what was written before.
+      const t = bytes !== undefined ? setInterval(() => p.write(bytes), 200) : undefined;
+      const err = await openBoard({ port: pair.host, helloAttempts: 2 }).catch((e: unknown) => e);
+      clearInterval(t);
+      await pair.close();
+      pair = undefined;
+      expect((err as EspWifiError).code).toBe('NO_HELLO');
+      return (err as Error).message;
+    };
+    expect(await noHello()).toMatch(/and nothing else either \(silence\): is the board powered and is this its port\?/);
+    expect(await noHello('I (312) wifi:mode : sta (58:cf:79:a0:00:01)\r\nI (320) app: other firmware\r\n')).toMatch(
+      /it prints ESP-IDF log lines \(e\.g\. "I \(312\) wifi: ?mode : sta.*"\) but no espwifi hello, so it runs other firmware: .*espwifi watch --port/,
+    );
+    const garbage = Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 73 + 11) % 256));
+    expect(await noHello(garbage)).toMatch(/bytes arrived that are not text .*likely a wrong baud rate/);
   });
 
   it('a missing port is a PortError that says what to do', async () => {

@@ -3,6 +3,7 @@ import type { Logger, LevelWithSilent } from 'pino';
 import { CliError, EXIT } from './exit-codes.js';
 import { createCliLogger, LOG_LEVELS } from './logger.js';
 import { colourWanted, makeStyle, type Style } from './output.js';
+import { clearSpinnerLine } from './progress.js';
 
 export interface GlobalOptions {
   port?: string;
@@ -53,7 +54,10 @@ export function makeCtx(g: GlobalOptions, opts: { quiet?: boolean; levelExplicit
     errStyle,
     out: process.stdout,
     err: process.stderr,
-    note: (line) => process.stderr.write(errStyle.dim(line) + '\n'),
+    note: (line) => {
+      clearSpinnerLine();
+      process.stderr.write(errStyle.dim(line) + '\n');
+    },
   };
 }
 

@@ -43,8 +43,8 @@ export function classify(error: unknown, context: { duringOpen?: boolean } = {})
   if (name === 'TimeoutError' && context.duringOpen) {
     return {
       exitCode: EXIT.NO_BOARD,
-      message: 'no hello from the board: is the bridge firmware flashed? run espwifi flash',
-      hint: 'or the board is busy printing something else: watch it with espwifi monitor',
+      message: `the board stopped answering while it was being opened (${message})`,
+      hint: 'run the command again; if it repeats, watch what the board prints with espwifi watch --port',
       code: 'NO_HELLO',
     };
   }

@@ -7,6 +7,16 @@ export interface Spinner {
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
+/** The spinner line on screen, if any: cleared before anything else is written to stderr (a log
+ *  line, a note), and redrawn by its own timer afterwards. */
+let drawn: { stream: NodeJS.WriteStream } | null = null;
+
+export function clearSpinnerLine(): void {
+  if (!drawn) return;
+  drawn.stream.write('\r\x1b[2K');
+  drawn = null;
+}
+
 export function spinner(text: string, stream: NodeJS.WriteStream = process.stderr): Spinner {
   if (!stream.isTTY) {
     return { update: () => undefined, stop: (line) => (line ? void stream.write(line + '\n') : undefined) };
@@ -17,6 +27,7 @@ export function spinner(text: string, stream: NodeJS.WriteStream = process.stder
   const draw = () => {
     const secs = ((Date.now() - start) / 1000).toFixed(1);
     stream.write(`\r\x1b[2K${FRAMES[i++ % FRAMES.length]} ${label} ${secs}s`);
+    drawn = { stream };
   };
   draw();
   const timer = setInterval(draw, 100);
@@ -28,6 +39,7 @@ export function spinner(text: string, stream: NodeJS.WriteStream = process.stder
     stop: (line) => {
       clearInterval(timer);
       stream.write('\r\x1b[2K');
+      drawn = null;
       if (line) stream.write(line + '\n');
     },
   };

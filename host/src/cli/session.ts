@@ -19,6 +19,8 @@ export interface SessionOptions {
   rules?: Record<string, unknown>;
   /** Print the "using a virtual board" note (default true). */
   announce?: boolean;
+  /** false: device log lines are not logged on stderr (the command prints them itself). */
+  deviceLog?: false;
 }
 
 export interface Session {
@@ -150,6 +152,7 @@ export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Sessi
           logger: ctx.log,
           ...(opts.reconnect !== undefined ? { reconnect: opts.reconnect } : {}),
           ...(opts.rules ? { rules: opts.rules } : {}),
+          ...(opts.deviceLog === false ? { deviceLog: false } : {}),
         }),
         interrupts.signal,
       );

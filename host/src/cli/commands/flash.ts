@@ -67,6 +67,24 @@ async function openAfterReset(port: string, ctx: Ctx) {
   return openWithRetry(() => openBoard({ port, baudRate: 115200, logger: ctx.log, reconnect: false, helloAttempts: 6 }));
 }
 
+/**
+ * A port where the espwifi bridge answers and no DTR/RTS line exists (a virtual board's pty, a
+ * pty in front of one) can never be put into the ROM bootloader: found in well under a second,
+ * instead of the ROM sync's 6.5 s of silence. Undefined when the port is anything else (a real
+ * board: flashBoard resets it as usual).
+ */
+async function bridgeWithoutResetLines(port: string, ctx: Ctx): Promise<string | undefined> {
+  const { openBoard } = await import('../lib.js');
+  const board = await openBoard({ port, baudRate: 115200, logger: ctx.log, reconnect: false, helloAttempts: 1, timeoutMs: 500 }).catch(() => undefined);
+  if (!board) return undefined;
+  try {
+    const lines = await board.client.transport.setSignals({ dtr: false, rts: false }).catch(() => true);
+    return lines ? undefined : `${board.info.fw} on ${board.info.chip}`;
+  } finally {
+    await board.close().catch(() => undefined);
+  }
+}
+
 export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
     .command('flash')
@@ -95,6 +113,14 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
       ]);
       const plan = await loadFlashPlan(buildDir);
       const port = ctx.port;
+      const bridge = await bridgeWithoutResetLines(port, ctx);
+      if (bridge) {
+        throw new CliError(
+          EXIT.FLASH_FAILED,
+          `${port} answers as the espwifi bridge (${bridge}) and has no DTR/RTS lines to reset it into the ROM bootloader: a virtual board, or a pseudo-terminal in front of one`,
+          'a virtual board runs the firmware core directly and needs no flashing; a real board needs its own serial port (espwifi ports)',
+        );
+      }
       // By device, not by name: --port may be a /dev/serial/by-id link, a udev alias or macOS's
       // tty./cu. twin of the listed path, and a miss means the wrong reset sequence.
       const match = await identifyPort(port);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { fieldsText } from '../format.js';
-import { printable, relTime, writeJson } from '../output.js';
+import { printable, relTime, writeJson, type Style } from '../output.js';
 import type { decodeReason } from '../lib-light.js';
 import type { DeviceLogLine, ResetInfo } from '../../types.js';
 
@@ -13,6 +13,14 @@ function normaliseEvent(args: unknown[]): { verb: string; fields: Record<string,
   return { verb: o.verb ?? o.name ?? 'event', fields: o.fields ?? {}, seq: o.seq };
 }
 
+/** A device log line as idf.py monitor shows it: `I (190) cpu_start: text`, coloured by level
+ *  (E red, W yellow, I green); lines without the ESP_LOG shape (ROM banner, panic dump) as they are. */
+export function logText(l: DeviceLogLine, style: Style): string {
+  if (!l.level) return printable(l.text);
+  const text = printable(`${l.level} (${l.time ?? '?'}) ${l.tag ?? ''}: ${l.text}`);
+  return l.level === 'E' ? style.red(text) : l.level === 'W' ? style.yellow(text) : l.level === 'I' ? style.green(text) : style.dim(text);
+}
+
 export function registerMonitor(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
     .command('monitor')
@@ -22,7 +30,8 @@ export function registerMonitor(program: Command, getCtx: (cmd: Command) => Ctx)
     .action(async (o: { log: boolean; scenario?: string }, cmd: Command) => {
       const ctx = getCtx(cmd);
       const [{ untilAborted, withBoard }, { decodeReason }] = await Promise.all([import('../session.js'), import('../lib-light.js')]);
-      await withBoard(ctx, { scenario: o.scenario, reconnect: false }, async ({ board, signal, port }) => {
+      // Device lines are printed here, once, on stdout: not also by the logger on stderr.
+      await withBoard(ctx, { scenario: o.scenario, reconnect: false, deviceLog: false }, async ({ board, signal, port }) => {
         const t0 = Date.now();
         const line = (kind: string, text: string) => ctx.out.write(`${ctx.style.dim(relTime(t0))}  ${kind} ${text}\n`);
         board.on('event', (raw) => {
@@ -40,7 +49,7 @@ export function registerMonitor(program: Command, getCtx: (cmd: Command) => Ctx)
         if (o.log) {
           board.on('log', (l: DeviceLogLine) => {
             if (ctx.json) writeJson({ t: (Date.now() - t0) / 1000, type: 'log', ...l });
-            else line(ctx.style.dim('log  '), ctx.style.dim(printable(l.text)));
+            else line(ctx.style.dim('log  '), logText(l, ctx.style));
           });
         }
         board.on('reset', (r: ResetInfo) => {
