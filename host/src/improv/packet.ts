@@ -111,6 +111,16 @@ export interface SplitterEvents {
   packetStart(): void;
 }
 
+/** How many bytes of "IMPROV" the chunk ends with (from `from` on): 0..5. */
+function tailMatch(chunk: Uint8Array, from: number): number {
+  for (let k = Math.min(IMPROV_HEADER.length - 1, chunk.length - from); k > 0; k--) {
+    let ok = true;
+    for (let j = 0; j < k && ok; j++) ok = chunk[chunk.length - k + j] === IMPROV_HEADER[j];
+    if (ok) return k;
+  }
+  return 0;
+}
+
 /** A device writes a packet in one go: when its bytes stop for this long, bytes were lost. */
 export const STALL_MS = 1000;
 
@@ -131,7 +141,8 @@ export class ImprovSplitter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  push(chunk: Uint8Array): void {
+  push(data: Uint8Array): void {
+    const chunk = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length);
     const t = this.now();
     if (this.have > 0 && t - this.lastAt >= STALL_MS) {
       this.on.bad(`a packet cut short: ${this.have} of ${this.need || '?'} bytes, then nothing for ${STALL_MS / 1000} s`);
@@ -142,9 +153,13 @@ export class ImprovSplitter {
     let runStart = 0;
     for (let i = 0; i < chunk.length; i++) {
       if (this.have === 0 && this.match === 0) {
-        // Fast path for text: jump to the next 'I' (native indexOf), the only byte that can start a header.
-        const next = chunk.indexOf(0x49, i);
-        if (next < 0) break;
+        // Fast path for text (native indexOf): jump to the next whole "IMPROV"; without one, only
+        // a header's beginning at the very end of the chunk matters (it may continue in the next).
+        const next = chunk.indexOf(IMPROV_HEADER, i);
+        if (next < 0) {
+          this.match = tailMatch(chunk, i);
+          break;
+        }
         i = next;
       }
       const b = chunk[i]!;
