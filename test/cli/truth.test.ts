@@ -434,3 +434,21 @@ describe('items 10 and 11: what the log shows', () => {
     expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)|"stack"/);
   }, 30_000);
 });
+
+describe('item 4: the README virtual-board example shows what it promises', () => {
+  it('sim vanishing-ap, connect, monitor: BEACON_TIMEOUT then DISCONNECTED 200', async () => {
+    // As in README "The virtual board", at 4x virtual time (same behaviour, shorter wait).
+    const { sim, port } = await startSim('tty-vanish', ['--scenario', 'vanishing-ap', '--speed', '4']);
+    try {
+      const c = await runCli(['--port', port, 'connect', 'HomeNet', '--password-stdin'], { tag, input: 'correct-horse\n' });
+      expect(c.code).toBe(0);
+      const mon = startCli(['--port', port, 'monitor'], { tag });
+      await mon.waitFor(/event disconnected reason=200 .*BEACON_TIMEOUT/, 20_000);
+      const r = await mon.stop('SIGINT');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/event beacon_timeout[\s\S]*event disconnected reason=200/);
+    } finally {
+      await sim.stop('SIGTERM');
+    }
+  }, 40_000);
+});
