@@ -30,12 +30,14 @@ describe('official improv-wifi-serial-sdk against the virtual board', () => {
   let vb: VirtualBoard;
   let dev: NodeSerialDevice;
   let sdk: ImprovSerial;
+  let port: ConstructorParameters<typeof ImprovSerial>[0];
 
   beforeEach(async () => {
     vb = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 1, color: false, stderr: 'ignore' });
     dev = new NodeSerialDevice(vb.port);
     await dev.open({ baudRate: 115200 });
-    sdk = new ImprovSerial(asBrowserPort(dev), quiet);
+    port = asBrowserPort(dev);
+    sdk = new ImprovSerial(port, quiet);
   });
   afterEach(async () => {
     await sdk.close().catch(() => undefined);
@@ -81,9 +83,15 @@ describe('official improv-wifi-serial-sdk against the virtual board', () => {
     expect(sdk.state).toBe(ImprovSerialCurrentState.READY);
   });
 
-  it('garbage on the line before the SDK speaks: detection still succeeds', async () => {
+  it('garbage on the line both ways before the SDK speaks: detection and provisioning still succeed', async () => {
     await vb.noise(200);
+    // junk to the board without a line end (a half header, half a frame, control bytes)
+    const w = port.writable.getWriter();
+    await w.write(new Uint8Array(Buffer.from('\x00\xffIMPRO~q1 sta\x01IMPROV\x02', 'latin1')));
+    w.releaseLock();
     const info = await sdk.initialize(5000);
     expect(info?.firmware).toBe('espwifi');
+    await sdk.provision('HomeNet', 'correct-horse', 30_000);
+    expect(sdk.state).toBe(ImprovSerialCurrentState.PROVISIONED);
   });
 });
