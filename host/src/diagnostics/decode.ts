@@ -10,6 +10,7 @@ import { decodeEspEasy } from './decoders/espeasy.js';
 import { decodeEsphome } from './decoders/esphome.js';
 import { decodeIdfDriver } from './decoders/idf-driver.js';
 import { decodeIdfNetif } from './decoders/idf-netif.js';
+import { own } from './lines.js';
 import type { Masker } from './mask.js';
 import type { Dialect, Observation } from './types.js';
 
@@ -39,11 +40,15 @@ export interface LineDecode {
 // of a long log are the application's own chatter; they skip the decoders after this one test.
 // Case variants spelled out: a case-insensitive alternation is slower on every line.
 const MAY_MATTER = /[iI][pP](?:\b|:)|rst|ets |ESP-ROM|Guru|Brownout|watchdog|abort|overflow|[cC]onnect|CONNECT|[rR]eason|REASON|Arduino Event|WIFI|at-wifi|[sS]can|SCAN|[sS]ignal/;
-const MAY_MATTER_TAG = /^(wifi|boot|cpu_start|app_init|app_start|at-wifi)/;
+const MAY_MATTER_IDF = /[iI][pP](?:\b|:)|[cC]onnect|CONNECT|watchdog/;
+const MAY_MATTER_TAG = /^(wifi|boot|cpu_start|app_init|app_start|at-wifi|task_wdt)/;
 
 /** False only for lines no decoder can recognise (decoders.test.ts checks the superset). */
 export function mayMatter(env: Envelope): boolean {
-  return (env.tag !== undefined && MAY_MATTER_TAG.test(env.tag)) || MAY_MATTER.test(env.msg);
+  if (env.tag !== undefined && MAY_MATTER_TAG.test(env.tag)) return true;
+  // An ESP-IDF line with another tag can only be an IP line or an app's (dis)connect line; ROM,
+  // crash and other dialects' words come without this envelope.
+  return env.dialect === 'esp-idf' ? MAY_MATTER_IDF.test(env.msg) : MAY_MATTER.test(env.msg);
 }
 
 /** Every decoder on one envelope, no pre-filter (decodeText filters first). */
@@ -60,7 +65,13 @@ export function decodeText(raw: string, mask?: Masker): LineDecode {
   const env = parseEnvelope(text);
   if (!mayMatter(env)) return { env, text, observations: NONE };
   const d = decodeEnvelope(env);
+  for (const o of d.observations) ownStrings(o as unknown as Record<string, unknown>);
   return { env, text, observations: d.observations, ...(d.decoder ? { decoder: d.decoder } : {}) };
 }
 
 const NONE: Observation[] = [];
+
+/** Observations outlive their line (episodes keep SSIDs, addresses): own copies of the strings. */
+function ownStrings(o: Record<string, unknown>): void {
+  for (const k of Object.keys(o)) if (typeof o[k] === 'string') o[k] = own(o[k] as string);
+}

@@ -3,7 +3,7 @@
 // leave through callbacks as they complete, and only bounded samples stay for the report.
 import { decodeText } from './decode.js';
 import { EpisodeBuilder, type DiagEvent } from './episodes.js';
-import { LineSplitter } from './lines.js';
+import { LineSplitter, own } from './lines.js';
 import { makeMasker, type Masker } from './mask.js';
 import { Capped } from './stats.js';
 import { Analysis, type Series, type Summary } from './verdicts.js';
@@ -91,7 +91,7 @@ export class Diagnoser {
     // Most lines of a long log: no object for them beyond the decode (memory and GC stay flat).
     const at = this.builder.advance(++this.lineNo, d.env.t, d.env.clock, host, d.observations);
     this.analysis.line(d.decoder !== undefined, d.text, d.decoder, at);
-    if (this.keepLog) this.log.push(d.text);
+    if (this.keepLog) this.log.push(own(d.text));
     this.builder.quiet(this.lineNo, at);
   }
 
@@ -105,7 +105,7 @@ export class Diagnoser {
     // Fixed shape (absent values undefined): this object is made for every line of the log.
     const line: DecodedLine = { ref, text, observations, dialect: env.dialect as DecodedLine['dialect'], level: env.level, tag: env.tag };
     this.analysis.line(observations.length > 0 || decoder !== undefined, text, decoder, ref.at);
-    if (this.keepLog) this.log.push(text);
+    if (this.keepLog) this.log.push(own(text));
     this.opts.onLine?.(line);
     this.builder.push(line);
     return line;

@@ -1,52 +1,63 @@
-// Bytes → lines for any source (file, stdin, a serial port): splits on \n, drops \r, decodes as
-// UTF-8 (invalid bytes become U+FFFD, never an exception) and cuts a line at MAX_LINE characters
-// so a stream without newlines cannot grow memory.
+// Bytes → lines for any source (file, stdin, a serial port): splits on \n, drops nothing else
+// (the decoders remove \r), decodes as UTF-8 (invalid bytes become U+FFFD, never an exception;
+// a character split across chunks is kept whole) and cuts a line at MAX_LINE characters so a
+// stream without newlines cannot grow memory. Whole chunks are decoded once and split as
+// strings, as node:readline does: one native call per chunk instead of one per line.
+import { StringDecoder } from 'node:string_decoder';
+
 export const MAX_LINE = 4096;
 
+/** A copy that does not keep its parent alive: a line is a slice of a whole decoded chunk, and
+ *  anything kept for the report (an SSID, a sample line) must not pin that chunk in memory. */
+export function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export class LineSplitter {
-  private parts: Buffer[] = [];
-  private partLen = 0;
+  private readonly decoder = new StringDecoder('utf8');
+  private partial = '';
 
   constructor(private readonly onLine: (line: string) => void) {}
 
   push(chunk: Buffer): void {
-    let start = 0;
-    for (;;) {
-      const nl = chunk.indexOf(0x0a, start);
-      if (nl < 0) break;
-      this.emit(chunk, start, nl);
-      start = nl + 1;
-    }
-    if (start < chunk.length) this.keep(chunk.subarray(start));
+    this.text(this.decoder.write(chunk));
   }
 
   /** End of stream: a last line without newline still counts. */
   end(): void {
-    if (this.partLen > 0) this.emit(Buffer.alloc(0), 0, 0);
-  }
-
-  private keep(rest: Buffer): void {
-    this.parts.push(Buffer.from(rest));
-    this.partLen += rest.length;
-    while (this.partLen >= MAX_LINE) {
-      const all = Buffer.concat(this.parts);
-      this.onLine(all.toString('utf8', 0, MAX_LINE));
-      const tail = all.subarray(MAX_LINE);
-      this.parts = tail.length ? [tail] : [];
-      this.partLen = tail.length;
+    this.text(this.decoder.end());
+    if (this.partial.length > 0) {
+      const last = this.partial;
+      this.partial = '';
+      this.onLine(last);
     }
   }
 
-  private emit(chunk: Buffer, start: number, end: number): void {
-    let line: string;
-    if (this.partLen > 0) {
-      const all = Buffer.concat([...this.parts, chunk.subarray(start, end)]);
-      this.parts = [];
-      this.partLen = 0;
-      line = all.toString('utf8');
-    } else {
-      line = end - start > MAX_LINE ? chunk.toString('utf8', start, start + MAX_LINE) : chunk.toString('utf8', start, end);
+  private text(s: string): void {
+    if (s.length === 0) return;
+    let start = 0;
+    let nl = s.indexOf('\n');
+    if (nl >= 0 && this.partial.length > 0) {
+      this.emit(this.partial + s.slice(0, nl));
+      this.partial = '';
+      start = nl + 1;
+      nl = s.indexOf('\n', start);
     }
-    this.onLine(line);
+    while (nl >= 0) {
+      this.emit(nl - start > MAX_LINE ? s.slice(start, start + MAX_LINE) : s.slice(start, nl));
+      start = nl + 1;
+      nl = s.indexOf('\n', start);
+    }
+    if (start < s.length) {
+      this.partial = this.partial.length > 0 ? this.partial + s.slice(start) : s.slice(start);
+      while (this.partial.length >= MAX_LINE) {
+        this.onLine(this.partial.slice(0, MAX_LINE));
+        this.partial = this.partial.slice(MAX_LINE);
+      }
+    }
+  }
+
+  private emit(line: string): void {
+    this.onLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
   }
 }

@@ -11,7 +11,7 @@ const SHOWN_SECRETS: RegExp[] = [
   /(\bpassword:\s?)(\S+?)(,?\s*$|,\s)/i,
 ];
 
-const SHOWN_HINT = /CWJAP|assword/;
+const SHOWN_HINT = /assword|CWJAP/;
 
 export function makeMasker(secrets: readonly string[]): Masker {
   const list = [...new Set(secrets.filter((s) => s.length > 0))];

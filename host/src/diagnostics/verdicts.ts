@@ -3,6 +3,7 @@
 // timing show; "not a failure" (roaming, the app's own disconnect) is a verdict too.
 import { decodeReason } from '../reasons.js';
 import { isFailure, reachedRun, type DiagEvent } from './episodes.js';
+import { own } from './lines.js';
 import { Capped, Range, Reservoir, Thinned } from './stats.js';
 import type { CrashKind, EndedBy, Episode, EpisodeVerdict, Verdict } from './types.js';
 
@@ -179,7 +180,11 @@ export class Analysis {
       this.lastAt = at;
     }
     if (recognised) this.recognised++;
-    else if (text.trim() !== '') this.unknown.push(text.slice(0, 200));
+    else if (text.length > 0 && (text.charCodeAt(0) > 32 || /\S/.test(text))) {
+      // Counted always; the text kept only while the sample has room (no copy per line).
+      if (this.unknown.items.length < 20) this.unknown.push(own(text.slice(0, 200)));
+      else this.unknown.dropped++;
+    }
     if (dialect) this.dialects.set(dialect, (this.dialects.get(dialect) ?? 0) + 1);
   }
 
