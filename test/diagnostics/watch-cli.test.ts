@@ -4,16 +4,14 @@
 import { mkdtempSync, openSync, readFileSync, closeSync, rmSync, writeSync, readSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBoard } from '../../host/src/board.js';
 import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
 import { ptyPair, type PtyPair } from '../support/pty-pair.js';
 import { ensureBuilt, runCli, startCli } from '../cli/helpers.js';
+import { connectOnce, records } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'latin1');
 const tmp = mkdtempSync(path.join(tmpdir(), 'espwifi-watch-'));
-const records = (out: string) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -103,14 +101,7 @@ describe('watch --bridge on our firmware (virtual board)', () => {
   it('uses the exact events, reconnects after the AP comes back, and names the beacon timeout', async () => {
     const vb = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 1, color: false, stderr: 'ignore' });
     try {
-      // Connect once from another process's point of view: the board stays connected after it closes.
-      const b = await openBoard({ port: vb.port, logger: pino({ level: 'silent' }), reconnect: false });
-      await b.init();
-      await b.setMode('sta');
-      await b.configure({ ssid: 'HomeNet', password: 'correct-horse' });
-      await b.start();
-      await b.connect({ timeoutMs: 20_000 });
-      await b.close();
+      await connectOnce(vb.port); // by another espwifi process; the board stays connected
       const w = startCli(['--port', vb.port, 'watch', '--bridge', '--json']);
       try {
         await w.waitFor(/"text":"Watching .*bridge firmware/, 20_000);
@@ -131,4 +122,30 @@ describe('watch --bridge on our firmware (virtual board)', () => {
       await vb.stop();
     }
   }, 120_000);
+});
+
+describe('while watch holds a port', () => {
+  it('another espwifi command for that port goes through the watcher instead of failing with "port busy"', async () => {
+    const vb = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 1, color: false, stderr: 'ignore' });
+    try {
+      const w = startCli(['--port', vb.port, 'watch', '--json']);
+      try {
+        await w.waitFor(/"text":"Watching .* passively/, 20_000);
+        const info = await runCli(['--port', vb.port, 'info', '--json']);
+        expect(info.stderr).not.toMatch(/busy/i);
+        expect(info.code).toBe(0);
+        expect(JSON.parse(info.stdout)).toMatchObject({ chip: expect.any(String) });
+        await w.waitFor(/another espwifi command is using the port through this watcher/);
+        const r = await w.stop('SIGINT');
+        expect(r.code).toBe(0);
+      } finally {
+        await w.stop('SIGKILL');
+      }
+      // The watcher is gone: the port is the command's own again.
+      const again = await runCli(['--port', vb.port, 'info', '--json']);
+      expect(again.code).toBe(0);
+    } finally {
+      await vb.stop();
+    }
+  }, 60_000);
 });

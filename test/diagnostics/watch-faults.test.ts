@@ -1,18 +1,15 @@
 // `espwifi watch` end to end on both kinds of firmware of the virtual board — a product app that
 // prints only ESP-IDF logs (`--firmware app`) and our bridge (`watch --bridge`) — with each fault
 // injected → the expected verdict in the summary watch prints on Ctrl-C.
-import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openBoard } from '../../host/src/board.js';
 import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
 import { ensureBuilt, startCli } from '../cli/helpers.js';
+import { connectOnce, records, type Rec } from './helpers.js';
 
 beforeAll(async () => {
   await ensureBuilt();
 }, 120_000);
 
-type Rec = Record<string, unknown>;
-const records = (out: string): Rec[] => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Rec);
 
 interface Fault {
   name: string;
@@ -36,14 +33,7 @@ async function watchWithFault(mode: 'app' | 'bridge', fault: Fault): Promise<{ r
   const vb = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 7, color: false, stderr: 'ignore', firmware: mode });
   try {
     if (mode === 'bridge') {
-      // Connected once by another espwifi process; it stays connected after that one closes.
-      const b = await openBoard({ port: vb.port, logger: pino({ level: 'silent' }), reconnect: false });
-      await b.init();
-      await b.setMode('sta');
-      await b.configure({ ssid: 'HomeNet', password: 'correct-horse' });
-      await b.start();
-      await b.connect({ timeoutMs: 20_000 });
-      await b.close();
+      await connectOnce(vb.port); // by another espwifi process; it stays connected
     }
     const w = startCli(['--port', vb.port, 'watch', '--json', ...(mode === 'bridge' ? ['--bridge'] : [])]);
     try {

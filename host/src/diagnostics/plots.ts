@@ -73,20 +73,24 @@ export function timelineSpec(r: Report): Spec {
   });
 }
 
-export function reasonsSpec(r: Report): Spec {
-  const rows = r.summary.disconnectsByReason.map((d) => ({ label: d.code === null ? d.name : `${d.code} ${d.name}`, count: d.count }));
+/** Horizontal bars with their counts: disconnects by reason, boots by cause. */
+function barSpec(rows: Array<{ label: string; n: number }>, title: string, color: string): Spec {
   return base(Math.max(40, rows.length * 26), {
     data: [{ name: 'r', values: rows }],
     scales: [
       { name: 'y', type: 'band', domain: { data: 'r', field: 'label' }, range: 'height', padding: 0.2 },
-      { name: 'x', type: 'linear', domain: { data: 'r', field: 'count' }, range: 'width', nice: true, zero: true },
+      { name: 'x', type: 'linear', domain: { data: 'r', field: 'n' }, range: 'width', nice: true, zero: true },
     ],
-    axes: [{ orient: 'left', scale: 'y' }, { orient: 'bottom', scale: 'x', title: 'disconnects', tickMinStep: 1 }],
+    axes: [{ orient: 'left', scale: 'y' }, { orient: 'bottom', scale: 'x', title, tickMinStep: 1 }],
     marks: [
-      { type: 'rect', from: { data: 'r' }, encode: { enter: { y: { scale: 'y', field: 'label' }, height: { scale: 'y', band: 1 }, x: { scale: 'x', value: 0 }, x2: { scale: 'x', field: 'count' }, fill: { value: COLORS.fail } } } },
-      { type: 'text', from: { data: 'r' }, encode: { enter: { y: { scale: 'y', field: 'label', band: 0.5 }, x: { scale: 'x', field: 'count', offset: 4 }, text: { field: 'count' }, baseline: { value: 'middle' }, fontSize: { value: 11 } } } },
+      { type: 'rect', from: { data: 'r' }, encode: { enter: { y: { scale: 'y', field: 'label' }, height: { scale: 'y', band: 1 }, x: { scale: 'x', value: 0 }, x2: { scale: 'x', field: 'n' }, fill: { value: color } } } },
+      { type: 'text', from: { data: 'r' }, encode: { enter: { y: { scale: 'y', field: 'label', band: 0.5 }, x: { scale: 'x', field: 'n', offset: 4 }, text: { field: 'n' }, baseline: { value: 'middle' }, fontSize: { value: 11 } } } },
     ],
   });
+}
+
+export function reasonsSpec(r: Report): Spec {
+  return barSpec(r.summary.disconnectsByReason.map((d) => ({ label: d.code === null ? d.name : `${d.code} ${d.name}`, n: d.count })), 'disconnects', COLORS.fail);
 }
 
 export function timeToIpSpec(r: Report): Spec {
@@ -108,16 +112,7 @@ export function timeToIpSpec(r: Report): Spec {
 }
 
 export function bootsSpec(r: Report): Spec {
-  const rows = Object.entries(r.summary.bootCauses).map(([cause, n]) => ({ cause, n }));
-  return base(Math.max(40, rows.length * 26), {
-    data: [{ name: 'b', values: rows }],
-    scales: [
-      { name: 'y', type: 'band', domain: { data: 'b', field: 'cause' }, range: 'height', padding: 0.2 },
-      { name: 'x', type: 'linear', domain: { data: 'b', field: 'n' }, range: 'width', nice: true, zero: true },
-    ],
-    axes: [{ orient: 'left', scale: 'y' }, { orient: 'bottom', scale: 'x', title: 'boots', tickMinStep: 1 }],
-    marks: [{ type: 'rect', from: { data: 'b' }, encode: { enter: { y: { scale: 'y', field: 'cause' }, height: { scale: 'y', band: 1 }, x: { scale: 'x', value: 0 }, x2: { scale: 'x', field: 'n' }, fill: { value: COLORS.boot } } } }],
-  });
+  return barSpec(Object.entries(r.summary.bootCauses).map(([label, n]) => ({ label, n })), 'boots', COLORS.boot);
 }
 
 /** Renders one spec to an SVG string (Vega loaded on first use: only reports need it). */

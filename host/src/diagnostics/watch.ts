@@ -11,6 +11,7 @@ import type { DeviceLogLine } from '../codec/stream.js';
 import { hardResetSequence } from '../flash/reset.js';
 import { createTransport, type Transport } from '../transport/index.js';
 import { bridgeObservations, helloObservation } from './bridge.js';
+import { PortRelay } from './share.js';
 import { Diagnoser, type DiagnoseOptions, type Report } from './diagnose.js';
 import type { Observation } from './types.js';
 
@@ -24,6 +25,8 @@ export interface WatchOptions extends DiagnoseOptions {
   reconnect?: boolean;
   /** DTR/RTS hard reset before watching (off by default: watching never resets). */
   reset?: boolean;
+  /** Relay the port to other espwifi commands (passive watching only; default true). */
+  share?: boolean;
   /** Something worth saying that is not a line (bridge firmware seen, reconnecting...). */
   onNote?(text: string): void;
 }
@@ -39,6 +42,7 @@ export class Watcher {
   private bridgeSeen = false;
   private report: Report | undefined;
   private ticker: NodeJS.Timeout | undefined;
+  private relay: PortRelay | undefined;
 
   private constructor(private readonly opts: WatchOptions) {
     this.diagnoser = new Diagnoser(opts);
@@ -71,6 +75,8 @@ export class Watcher {
       this.bridgeSeen = true;
     } else {
       this.client = new Client(this.transport!, { logger });
+      // Other espwifi commands for this port go through us instead of failing with "port busy".
+      if (o.share !== false) this.relay = await PortRelay.serve(this.transport!, o.port, o.onNote).catch(() => undefined);
     }
     const c = this.client;
     c.on('log', (l: DeviceLogLine) => this.diagnoser.line(l.raw, Date.now()));
@@ -116,6 +122,7 @@ export class Watcher {
   async close(): Promise<Report> {
     if (this.report) return this.report;
     clearInterval(this.ticker);
+    await this.relay?.close();
     this.report = this.diagnoser.end();
     const done = this.board ? this.board.close() : this.transport?.close();
     await done?.catch(() => undefined);

@@ -16,6 +16,13 @@ export async function createTransport(url: string, options: TransportOptions = {
     const { EspWifiError } = await import('../errors.js');
     throw new EspWifiError('BAD_ARG', `unsupported scheme "${scheme[1]}://" in ${url}; use a device path, rfc2217://host:port or socket://host:port`);
   }
+  // `espwifi watch` holds this port: go through its relay instead of failing with "port busy".
+  const { sharedPortFor } = await import('./shared-port.js');
+  const shared = sharedPortFor(url);
+  if (shared) {
+    const { SocketTransport } = await import('./socket.js');
+    return new SocketTransport(shared, options);
+  }
   const { SerialTransport } = await import('./serial.js');
   return new SerialTransport(url, options);
 }
