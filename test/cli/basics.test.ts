@@ -1,10 +1,10 @@
 // Commands that need no board: help, usage errors, reason, ports, flash argument checks.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cleanEnv, ensureBuilt, runCli } from './helpers.js';
+import { ROOT, cleanEnv, ensureBuilt, runCli, writeFakeBuild } from './helpers.js';
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -140,18 +140,7 @@ describe('espwifi flash argument checks', () => {
   it('a missing port says how to find one (exit 3)', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'espwifi-build-'));
     dirs.push(root);
-    const b = path.join(root, 'build');
-    mkdirSync(path.join(b, 'bootloader'), { recursive: true });
-    writeFileSync(path.join(b, 'bootloader/bootloader.bin'), Buffer.alloc(32, 0xe9));
-    writeFileSync(path.join(b, 'app.bin'), Buffer.alloc(32, 0xe9));
-    writeFileSync(
-      path.join(b, 'flasher_args.json'),
-      JSON.stringify({
-        flash_settings: { flash_mode: 'dio', flash_size: '4MB', flash_freq: '80m' },
-        flash_files: { '0x0': 'bootloader/bootloader.bin', '0x10000': 'app.bin' },
-        extra_esptool_args: { before: 'default-reset', after: 'hard-reset', chip: 'esp32c3', stub: true },
-      }),
-    );
+    writeFakeBuild(root);
     const r = await runCli(['--port', '/dev/ttyUSB-espwifi-none', 'flash', root]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/does not exist.*espwifi ports/);

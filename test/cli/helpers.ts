@@ -1,7 +1,7 @@
 // Runs the real CLI binary (node bin/espwifi.js) as a user would, after making sure dist/ is built
 // from the current sources (tsc under a lock, so parallel test files don't build twice).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 
@@ -191,4 +191,22 @@ export async function settle(tag: string, ms = 3000): Promise<number[]> {
     left = processesWithTag(tag);
   }
   return left;
+}
+
+/** An ESP-IDF build directory (root/build) with a flasher_args.json and two tiny images: enough
+ *  for `espwifi flash` to get past loading its plan. Returns root. */
+export function writeFakeBuild(root: string): string {
+  const b = path.join(root, 'build');
+  mkdirSync(path.join(b, 'bootloader'), { recursive: true });
+  writeFileSync(path.join(b, 'bootloader/bootloader.bin'), Buffer.alloc(32, 0xe9));
+  writeFileSync(path.join(b, 'app.bin'), Buffer.alloc(32, 0xe9));
+  writeFileSync(
+    path.join(b, 'flasher_args.json'),
+    JSON.stringify({
+      flash_settings: { flash_mode: 'dio', flash_size: '4MB', flash_freq: '80m' },
+      flash_files: { '0x0': 'bootloader/bootloader.bin', '0x10000': 'app.bin' },
+      extra_esptool_args: { before: 'default-reset', after: 'hard-reset', chip: 'esp32c3', stub: true },
+    }),
+  );
+  return root;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBoard } from '../../host/src/board.js';
-import { ensureBuilt, newTag, runCli, settle, startCli, type LiveCli, type RunResult } from './helpers.js';
+import { ensureBuilt, newTag, runCli, settle, startCli, writeFakeBuild, type LiveCli, type RunResult } from './helpers.js';
 
 const tag = newTag();
 const tmp = mkdtempSync(path.join(tmpdir(), 'espwifi-truth-'));
@@ -371,18 +371,7 @@ describe('item 14: words a user understands', () => {
 
 describe('item 9: flash on a port where the bridge answers', () => {
   it('fails at once instead of waiting for a ROM that cannot come', async () => {
-    const b = path.join(tmp, 'fwbuild', 'build');
-    mkdirSync(path.join(b, 'bootloader'), { recursive: true });
-    writeFileSync(path.join(b, 'bootloader/bootloader.bin'), Buffer.alloc(32, 0xe9));
-    writeFileSync(path.join(b, 'app.bin'), Buffer.alloc(32, 0xe9));
-    writeFileSync(
-      path.join(b, 'flasher_args.json'),
-      JSON.stringify({
-        flash_settings: { flash_mode: 'dio', flash_size: '4MB', flash_freq: '80m' },
-        flash_files: { '0x0': 'bootloader/bootloader.bin', '0x10000': 'app.bin' },
-        extra_esptool_args: { before: 'default-reset', after: 'hard-reset', chip: 'esp32c3', stub: true },
-      }),
-    );
+    writeFakeBuild(path.join(tmp, 'fwbuild'));
     const { sim, port } = await startSim('tty-flash');
     try {
       const r = await runCli(['--port', port, 'flash', path.join(tmp, 'fwbuild')], { tag });
