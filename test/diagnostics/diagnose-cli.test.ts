@@ -38,6 +38,12 @@ describe('espwifi diagnose', () => {
     expect(doc.log.join('\n')).toContain('password:********');
   });
 
+  it('masks the password espwifi connects with (ESPWIFI_PASSWORD) without being told', async () => {
+    const r = await runCli(['diagnose', fixture('idf-v4-wrong-password.log'), '--json', '--include-log'], { env: { ESPWIFI_PASSWORD: 'hunter2!x' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('hunter2!x');
+  });
+
   it('leaves the raw log out of --json unless --include-log', async () => {
     const r = await runCli(['diagnose', fixture('esp-at.log'), '--json']);
     const doc = JSON.parse(r.stdout);

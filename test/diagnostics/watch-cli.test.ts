@@ -75,7 +75,7 @@ describe('watch, passive, on a foreign firmware console', () => {
 
   it('--json is NDJSON: lines, episodes, events, then the summary', async () => {
     const pair = await ptyPair();
-    const w = startCli(['--port', pair.a, 'watch', '--json']);
+    const w = startCli(['--port', pair.a, 'watch', '--json', '--reset']);
     let fd = -1;
     try {
       await w.waitFor(/"type":"note","host":\d+,"text":"Watching .* passively/, 20_000);
@@ -84,6 +84,8 @@ describe('watch, passive, on a foreign firmware console', () => {
       const r = await w.stop('SIGINT');
       const recs = records(r.stdout);
       expect(recs.some((x) => x.type === 'line')).toBe(true);
+      // A pseudo-terminal has no modem lines: --reset says it did nothing instead of pretending.
+      expect(recs.some((x) => x.type === 'note' && /no DTR\/RTS lines/.test(String(x.text)))).toBe(true);
       expect(recs.filter((x) => x.type === 'event' && x.event === 'crash').map((x) => x.what)).toEqual(['panic', 'watchdog']);
       const summary = recs.at(-1)!;
       expect(summary.type).toBe('summary');

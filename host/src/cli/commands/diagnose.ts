@@ -8,6 +8,9 @@ import type { Ctx } from '../context.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
+/** The password espwifi connects with (ESPWIFI_PASSWORD) is masked too, without being named. */
+export const withEnvPassword = (mask: string[]): string[] => (process.env.ESPWIFI_PASSWORD ? [...mask, process.env.ESPWIFI_PASSWORD] : mask);
+
 export function registerDiagnose(program: Command, getCtx: (cmd: Command) => Ctx): void {
   program
     .command('diagnose')
@@ -42,6 +45,6 @@ Examples:
         source = file;
       }
       const { runDiagnosis } = await import('../../diagnostics/cli-report.js');
-      await runDiagnosis(ctx, input, source, { json: ctx.json, html: o.html, mask: o.mask, includeLog: o.includeLog, last: o.last });
+      await runDiagnosis(ctx, input, source, { json: ctx.json, html: o.html, mask: withEnvPassword(o.mask), includeLog: o.includeLog, last: o.last });
     });
 }

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { choiceOption, type Ctx } from '../context.js';
 import { trapInterrupts } from '../session.js';
-import { collect } from './diagnose.js';
+import { collect, withEnvPassword } from './diagnose.js';
 
 interface WatchCliOptions {
   bridge?: boolean;
@@ -68,7 +68,7 @@ Examples:
         try {
           watcher = await Watcher.open({
             port: ctx.port, baudRate: ctx.baud ?? 115200, logger: ctx.log, bridge: o.bridge, reconnect: o.reconnect, reset: o.reset,
-            mask: o.mask, keepLines: o.includeLog ? 20_000 : 0,
+            mask: withEnvPassword(o.mask), keepLines: o.includeLog ? 20_000 : 0,
             onLine: (l) => output.line(l), onEpisode: (ep) => output.episode(ep), onEvent: (ev) => output.event(ev),
             onNote: (t) => (ctx.json ? output.note(t) : ctx.note(t)),
           });
