@@ -95,6 +95,16 @@ describe('a board shared by several invocations (espwifi sim)', () => {
     expect((await cli(['connect', 'HomeNet', '--password', 'correct-horse'])).code).toBe(0);
   }, 90_000);
 
+  it('item 2: an interrupted scan is stopped before the CLI exits', async () => {
+    const run = startCli(['--log-level', 'debug', '--port', port, 'scan', '--passive', '--passive-time', '1500'], { tag });
+    await run.waitFor(/"msg":"reply scan ok"/, 20_000, 'stderr');
+    const r = await run.stop('SIGINT');
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/"msg":"request scan_stop"/);
+    const s = JSON.parse((await cli(['--json', 'status'])).stdout) as { scan: string };
+    expect(s.scan).not.toBe('running');
+  }, 30_000);
+
   it('item 12: status --json names the port; the SSID is text plus exact bytes', async () => {
     const s = JSON.parse((await cli(['--json', 'status'])).stdout) as Record<string, unknown>;
     expect(s).toMatchObject({ port, ssid: 'HomeNet', ssidHex: '486f6d654e6574' });
@@ -440,4 +450,23 @@ describe('item 4: the README virtual-board example shows what it promises', () =
       await sim.stop('SIGTERM');
     }
   }, 40_000);
+
+  it('item 12: monitor --json names the SSID as text and exact bytes', async () => {
+    const { sim, port } = await startSim('tty-vanish-json', ['--scenario', 'vanishing-ap', '--speed', '4']);
+    try {
+      expect((await runCli(['--port', port, 'connect', 'HomeNet', '--password-stdin'], { tag, input: 'correct-horse\n' })).code).toBe(0);
+      const mon = startCli(['--json', '--port', port, 'monitor'], { tag });
+      const m = await mon.waitFor(/^.*"event":"disconnected".*$/m, 20_000);
+      await mon.stop('SIGINT');
+      expect(JSON.parse(m[0])).toMatchObject({ type: 'event', event: 'disconnected', reason: 200, ssid: 'HomeNet', ssidHex: '486f6d654e6574', reasonName: 'BEACON_TIMEOUT' });
+    } finally {
+      await sim.stop('SIGTERM');
+    }
+  }, 40_000);
+
+  it('sim with --port is refused (the port would be ignored)', async () => {
+    const r = await runCli(['--port', '/dev/ttyUSB0', 'sim'], { tag });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--port and sim exclude each other/);
+  });
 });

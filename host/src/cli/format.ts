@@ -1,5 +1,5 @@
 // How station data reads on a terminal: AP tables, disconnect reasons, events, status.
-import { printable, table, type Style } from './output.js';
+import { printable, quoted, table, type Style } from './output.js';
 import { decodeReason } from '../reasons.js';
 import type { ApRecord, DeviceInfo, DisconnectInfo, IpInfo, StationStatus } from '../types.js';
 
@@ -35,7 +35,7 @@ export function apTable(aps: readonly ApRecord[], style: Style, indent = ''): st
 
 /** "WRONG_PASSWORD… " style one-liner for a disconnect: name (code), meaning, and the likely cause. */
 export function disconnectLine(d: DisconnectInfo): string {
-  const where = d.ssidText ? ` from "${printable(d.ssidText)}"` : '';
+  const where = d.ssidText ? ` from ${quoted(d.ssidText)}` : '';
   const rssi = d.rssi && d.rssi < 0 ? `, RSSI ${d.rssi} dBm` : '';
   return `disconnected${where}: ${d.name} (${d.reason}) — ${d.meaning}${rssi}`;
 }
@@ -87,7 +87,7 @@ export function fieldsText(fields: Record<string, unknown>): string {
   return Object.entries(fields)
     .filter(([k]) => k !== 'seq')
     .map(([k, v]) => {
-      if (Buffer.isBuffer(v)) return `${k}="${printable(v.toString('utf8'))}"`;
+      if (Buffer.isBuffer(v)) return `${k}=${quoted(v.toString('utf8'))}`;
       if (v && typeof v === 'object') return `${k}=${JSON.stringify(v)}`;
       return `${k}=${String(v)}`;
     })

@@ -6,7 +6,7 @@ import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { floatOption } from '../context.js';
 import { apTable, ipLine, likelyText } from '../format.js';
-import { printable } from '../output.js';
+import { printable, quoted } from '../output.js';
 import { resolvePassword } from '../password.js';
 import type { Session } from '../session.js';
 import { Timeline } from '../timeline.js';
@@ -130,7 +130,7 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
     });
   };
   const onConn = (c: ConnectedInfo) =>
-    tl.line('event', `CONNECTED to "${printable(c.ssidText)}" ${c.bssid} channel ${c.channel}, ${c.auth}`, { event: 'connected', bssid: c.bssid, channel: c.channel, auth: c.auth });
+    tl.line('event', `CONNECTED to ${quoted(c.ssidText)} ${c.bssid} channel ${c.channel}, ${c.auth}`, { event: 'connected', bssid: c.bssid, channel: c.channel, auth: c.auth });
   const onRetry = (r: ReconnectingInfo) =>
     tl.line('retry', `reconnect attempt ${r.attempt}${r.delayMs > 0 ? ` after ${(r.delayMs / 1000).toFixed(1)} s backoff` : ' at once'}`, { event: 'reconnecting', ...r });
   const onGaveUp = (g: GaveUpInfo) =>
@@ -188,7 +188,7 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
       tl.phase('4', 'Connect', 'Station Scenarios: connect phase');
       tl.line('skip', 'no --ssid given for the real board: skipping connect (pass --ssid and --password, or ESPWIFI_PASSWORD)');
     } else {
-      const label = `"${printable(target.ssid)}"`;
+      const label = quoted(target.ssid);
       // ---- 4a. Wrong password ------------------------------------------------------------------
       tl.phase('4', `Connect with a wrong password`, 'connect phase, "Wi-Fi Reason Code"');
       await step(board.configure({ ssid: target.ssid, password: wrongPasswordFor(target.password) }));

@@ -6,7 +6,7 @@ import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { intOption } from '../context.js';
 import { keyValues, ssidLabel } from '../format.js';
-import { printable, table, writeJson } from '../output.js';
+import { printable, quoted, table, writeJson } from '../output.js';
 import { resolvePassword } from '../password.js';
 import type { ImprovClient, ImprovState } from '../../improv/client.js';
 
@@ -106,7 +106,7 @@ async function runProvision(ctx: Ctx, client: ImprovClient, ssid: string, passwo
       writeJson({ provisioned: true, ssid, urls: r.urls, ...(r.ip ? { ip: r.ip } : {}), seconds });
       return;
     }
-    let line = `${ctx.style.green('✓')} provisioned: the device joined "${printable(ssid)}" in ${seconds.toFixed(1)} s`;
+    let line = `${ctx.style.green('✓')} provisioned: the device joined ${quoted(ssid)} in ${seconds.toFixed(1)} s`;
     if (r.ip) line += `, IP ${r.ip.ip}`;
     ctx.out.write(line + '\n');
     for (const u of r.urls) ctx.out.write(`  ${u}\n`);
@@ -157,7 +157,7 @@ export function registerImprov(program: Command, getCtx: (cmd: Command) => Ctx):
     .action(async (ssid: string, o: ProvisionCli, cmd: Command) => {
       const ctx = getCtx(cmd);
       const bytes = Buffer.byteLength(ssid);
-      if (bytes < 1 || bytes > 32) throw new CliError(EXIT.USAGE, `an SSID is 1 to 32 bytes ("${printable(ssid)}" has ${bytes})`);
+      if (bytes < 1 || bytes > 32) throw new CliError(EXIT.USAGE, `an SSID is 1 to 32 bytes (${quoted(ssid)} has ${bytes})`);
       const sources = [o.open && '--open', o.password !== undefined && '--password', o.passwordStdin && '--password-stdin'].filter(Boolean);
       if (sources.length > 1) throw new CliError(EXIT.USAGE, `${sources.join(' and ')} exclude each other: give the password one way (or --open for none)`);
       const { chosenPort, refuseScenarioWithPort } = await import('../session.js');
@@ -171,7 +171,7 @@ export function registerImprov(program: Command, getCtx: (cmd: Command) => Ctx):
       if (Buffer.byteLength(password) > 64) throw new CliError(EXIT.USAGE, `a Wi-Fi password is at most 64 bytes (this one has ${Buffer.byteLength(password)})`);
       await withImprov(ctx, o, async (client, signal) => {
         const source = { stdin: 'password from stdin', option: 'password from --password', env: 'password from ESPWIFI_PASSWORD', prompt: 'password from the prompt', none: 'open network, no password' }[pw.source];
-        if (!ctx.json) ctx.note(`Sending Wi-Fi settings for "${printable(ssid)}" (${source})…`);
+        if (!ctx.json) ctx.note(`Sending Wi-Fi settings for ${quoted(ssid)} (${source})…`);
         await runProvision(ctx, client, ssid, password, o, signal);
       });
     });

@@ -20,6 +20,11 @@ export function registerSim(program: Command, getCtx: (cmd: Command) => Ctx): vo
     .option('--firmware <kind>', "bridge (espwifi's firmware, default) or app: a product app that prints only ESP-IDF logs (for `espwifi watch`)", choiceOption('--firmware', ['bridge', 'app'] as const), 'bridge')
     .action(async (opts: { scenario: string; speed: number; seed?: number; control?: string; link?: string; list?: boolean; world?: string; mac?: string; firmware: 'bridge' | 'app' }, cmd: Command) => {
       const ctx = getCtx(cmd);
+      // An explicit --port would be ignored: sim serves a board of its own (ESPWIFI_PORT, set for
+      // the other commands, is no mistake here).
+      if (cmd.parent?.getOptionValueSource('port') === 'cli') {
+        throw new CliError(EXIT.USAGE, '--port and sim exclude each other: sim starts a board of its own and prints its port');
+      }
       if (opts.list) return listScenarios(ctx);
       const { startVirtualBoard, trapInterrupts, untilAborted } = await import('../session.js');
       const interrupts = trapInterrupts();
