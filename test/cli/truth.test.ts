@@ -228,6 +228,12 @@ describe('item 7: bad input is a usage error naming the rule', () => {
     await usage(['connect', 'HomeNet', '--open', '--channel', '14'], /14 is allowed only in Japan/);
   });
 
+  it('a channel outside the board\'s country channels is a usage error (scan --channel 12 in the US)', async () => {
+    const scenario = path.join(tmp, 'us.json');
+    writeFileSync(scenario, JSON.stringify({ name: 'us', country: 'US', aps: [{ ssid: 'HomeNet', bssid: '30:7b:ac:69:41:90', channel: 6, rssi: -52, auth: 'wpa2', password: 'correct-horse' }] }));
+    await usage(['scan', '--channel', '12', '--scenario', scenario], /refused the scan's channels \(channel 12\): they are outside its country's channels/);
+  });
+
   it('options that would be ignored name the conflict', async () => {
     await usage(['--port', '/dev/ttyUSB9', 'scan', '--scenario', 'home'], /--scenario and --port exclude each other/);
     await usage(['demo', '--ssid', 'HomeNet'], /--ssid\/--password apply only with --port/);

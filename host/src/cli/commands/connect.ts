@@ -156,7 +156,13 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
         board.on('reconnecting', onReconnecting);
         board.on('gaveUp', onGaveUp);
         try {
-          const conf = await board.configure(cfg);
+          const conf = await board.configure(cfg).catch((e: unknown) => {
+            const ce = e as { name?: string; errorName?: string; arg?: string };
+            if (ce.name === 'CommandError' && ce.errorName === 'INVALID_ARG' && ce.arg === 'ch') {
+              throw new CliError(EXIT.USAGE, `the board refused --channel ${o.channel}: it is outside the board's country channels`, 'leave --channel out (the connect scan covers every allowed channel)', { detail: 'INVALID_ARG' });
+            }
+            throw e;
+          });
           if (conf.left) {
             const was = quoted(conf.left.ssidText);
             const why = {
