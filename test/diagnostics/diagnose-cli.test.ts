@@ -57,6 +57,19 @@ describe('espwifi diagnose', () => {
     expect(r.stdout).not.toContain('s3cret');
   });
 
+  it('a log with no Wi-Fi line says so instead of inventing a verdict', async () => {
+    const r = await runCli(['diagnose', '-'], { input: 'hello\nI (5) app: sensor 21.5 C\n\x00\xff garbage\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/No Wi-Fi connection in the log/);
+    expect(r.stdout).toMatch(/3 lines \(0 recognised, 3 not\)/);
+  });
+
+  it('watch without --port is a usage error (exit 2)', async () => {
+    const r = await runCli(['watch']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/watch needs --port/);
+  });
+
   it('a missing file is a usage error (exit 2) that names the file', async () => {
     const r = await runCli(['diagnose', path.join(tmp, 'nope.log')]);
     expect(r.code).toBe(2);

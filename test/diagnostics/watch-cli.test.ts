@@ -45,7 +45,8 @@ describe('watch, passive, on a foreign firmware console', () => {
     const pair = await ptyPair();
     const log = path.join(tmp, 'cap.log');
     const out = path.join(tmp, 'hist.ndjson');
-    const w = startCli(['--port', pair.a, 'watch', '--timestamps', '--tag', 'wifi station', '--log', log, '--out', out, '--mask', 'hunter2!x']);
+    const html = path.join(tmp, 'report.html');
+    const w = startCli(['--port', pair.a, 'watch', '--timestamps', '--tag', 'wifi station', '--log', log, '--out', out, '--html', html, '--mask', 'hunter2!x']);
     let fd = -1;
     try {
       await w.waitFor(/Watching .* passively/, 20_000, 'stderr');
@@ -66,6 +67,10 @@ describe('watch, passive, on a foreign firmware console', () => {
       const hist = records(readFileSync(out, 'utf8'));
       expect(hist.filter((h) => h.type === 'episode')).toHaveLength(5);
       expect(hist.at(-1)!.type).toBe('summary');
+      // Ctrl-C also wrote the report it was asked for.
+      const page = readFileSync(html, 'utf8');
+      expect(page).toContain('Likely wrong password');
+      expect(page).not.toContain('hunter2!x');
     } finally {
       if (fd >= 0) closeSync(fd);
       await w.stop('SIGKILL');
