@@ -26,6 +26,8 @@ const FAULTS: Fault[] = [
   { name: 'wrong password', inject: async (vb) => { await vb.setPassword({ ssid: 'HomeNet' }, 'changed-by-admin'); await vb.deauth(2); }, until: /"failureRun":3/, verdict: 'reason-' },
   { name: 'brownout', inject: (vb) => vb.reset('brownout'), until: /"event":"boot"[^\n]*"cause":"brownout"/, verdict: 'power' },
   { name: 'panic', inject: (vb) => vb.panic(), until: /"event":"boot"[^\n]*"crash":"panic"/, verdict: 'crash' },
+  // The AP moves the station on (BSS transition): DISCONNECTED with ROAMING (207), then back.
+  { name: 'roaming', inject: (vb) => vb.deauth(207), until: /"reason":207[\s\S]*got-ip/, verdict: 'roaming' },
   { name: 'DHCP change', inject: async (vb) => void (await vb.dhcpChange('192.168.1.123')), until: /"event":"ip-change"/, verdict: 'ip-change' },
 ];
 
@@ -66,6 +68,7 @@ for (const mode of ['app', 'bridge'] as const) {
       it(`${fault.name} → ${fault.verdict}`, async () => {
         const { recs, verdicts } = await watchWithFault(mode, fault);
         expect(verdicts.map((v) => v.id).some((id) => id.startsWith(fault.verdict)), JSON.stringify(verdicts)).toBe(true);
+        if (fault.name === 'roaming') expect(verdicts.map((v) => v.severity)).not.toContain('problem');
         if (fault.name === 'wrong password') expect(verdicts[0]!.title, JSON.stringify(verdicts)).toBe('Likely wrong password');
         // Neither the app's log nor the bridge's DISCONNECTED event carries an RSSI for a failed
         // handshake, and 204 means either cause: the verdict says exactly that, no guess.
