@@ -83,7 +83,7 @@ describe('connect while connected', () => {
 
 describe('an attempt in progress is stopped first', () => {
   it('configure and connect after a connect that timed out succeed (no WIFI_STATE)', async () => {
-    r = await rig('home', { speed: 2 });
+    r = await rig('home', { speed: 0.5 }); // slow: the attempt is still running when configure() comes
     await bringUp(r.board, 'NoSuchNet', PASSWORD);
     await expect(r.board.connect({ timeoutMs: 150 })).rejects.toMatchObject({ name: 'TimeoutError' });
     expect((await r.board.status()).phase).toBe('connecting');
