@@ -92,14 +92,14 @@ export class Watcher {
       if (h.unexpected) this.diagnoser.observe(`[hello] reset=${h.info.reset}`, [helloObservation(h.info.reset)], Date.now());
     });
     c.on('close', (err?: Error) => this.resolveClosed(err));
-    if (this.board) await this.seedFromStatus(this.board);
+    if (this.board) await this.startFromStatus(this.board);
     this.ticker = setInterval(() => this.diagnoser.tick(), 1000);
     this.ticker.unref();
   }
 
   /** The bridge says where the station is now: a connection under way when watching starts is
    *  the first episode (so a later IP change or disconnect belongs to it). */
-  private async seedFromStatus(board: Board): Promise<void> {
+  private async startFromStatus(board: Board): Promise<void> {
     const st = await board.status().catch(() => undefined);
     if (!st || (st.phase !== 'connected' && st.phase !== 'got_ip')) return;
     const obs: Observation[] = [{ kind: 'connected', ...(st.ssidText !== undefined ? { ssid: st.ssidText } : {}), ...(st.bssid ? { bssid: st.bssid.toLowerCase() } : {}), ...(st.channel ? { channel: st.channel } : {}) }];
