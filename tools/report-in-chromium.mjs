@@ -96,7 +96,12 @@ export async function inspectReport(file, { screenshot, width = 1000 } = {}) {
     clearTimeout(timer);
     if (proc.exitCode === null) proc.kill('SIGTERM');
     await exited;
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still write into the profile for a moment after it exits.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // a leftover temp profile is not worth failing the check for
+    }
   }
 }
 
