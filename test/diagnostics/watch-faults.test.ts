@@ -23,7 +23,7 @@ const FAULTS: Fault[] = [
   { name: 'AP off', inject: (vb) => vb.apOff({ ssid: 'HomeNet' }), until: /"reason":201[\s\S]*"reason":201[\s\S]*"reason":201/, verdict: 'reason-201' },
   // At -92 dBm the sim's EAPOL frames get lost: 204 (HANDSHAKE_TIMEOUT) in a row.
   { name: 'weak signal', inject: async (vb) => { await vb.setRssi({ ssid: 'HomeNet' }, -92); await vb.deauth(2); }, until: /"failureRun":3/, verdict: 'reason-204' },
-  { name: 'wrong password', inject: async (vb) => { await vb.setPassword({ ssid: 'HomeNet' }, 'changed-by-admin'); await vb.deauth(2); }, until: /"failureRun":3/, verdict: 'reason-' },
+  { name: 'wrong password', inject: async (vb) => { await vb.setPassword({ ssid: 'HomeNet' }, 'changed-by-admin'); await vb.deauth(2); }, until: /"failureRun":4/, verdict: 'reason-' },
   { name: 'brownout', inject: (vb) => vb.reset('brownout'), until: /"event":"boot"[^\n]*"cause":"brownout"/, verdict: 'power' },
   { name: 'panic', inject: (vb) => vb.panic(), until: /"event":"boot"[^\n]*"crash":"panic"/, verdict: 'crash' },
   // The AP moves the station on (BSS transition): DISCONNECTED with ROAMING (207), then back.
