@@ -1,7 +1,7 @@
 // The hidden prompt and the order of password sources, on fake terminal streams.
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { promptHidden, resolvePassword } from '../../host/src/cli/password.js';
+import { passwordRule, promptHidden, resolvePassword } from '../../host/src/cli/password.js';
 
 function fakeTty() {
   const stdin = Object.assign(new PassThrough(), { isTTY: true, isRaw: false, setRawMode(this: { isRaw: boolean }, v: boolean) { this.isRaw = v; return this; } });
@@ -53,5 +53,15 @@ describe('password sources', () => {
     expect(await p).toEqual({ password: 'typed', source: 'prompt' });
     const notTty = { stdin: Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream, stderr: t.io.stderr };
     expect(await resolvePassword({}, 'Net', notTty)).toEqual({ source: 'none' });
+  });
+});
+
+describe('the Wi-Fi password rule', () => {
+  it('8–63 printable characters or exactly 64 hex digits', () => {
+    for (const ok of ['12345678', 'x'.repeat(63), 'a'.repeat(64), 'DEADbeef'.repeat(8), 'with spaces ok']) expect(passwordRule(ok), ok).toBeUndefined();
+    expect(passwordRule('1234567')).toMatch(/it has 7 characters/);
+    expect(passwordRule('x'.repeat(64))).toMatch(/it has 64 characters/);
+    expect(passwordRule('x'.repeat(65))).toMatch(/it has 65 characters/);
+    expect(passwordRule('pässwörd-long')).toMatch(/printable ASCII/);
   });
 });

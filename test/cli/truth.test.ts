@@ -223,6 +223,7 @@ describe('item 7: bad input is a usage error naming the rule', () => {
     const short = await usage(['connect', 'HomeNet', '--password', 'secret7'], /8–63 characters or exactly 64 hex digits \(it has 7 characters\)/);
     expect(short.stderr).not.toMatch(/secret7/);
     await usage(['connect', 'HomeNet', '--password', 'x'.repeat(64)], /8–63 characters or exactly 64 hex digits/);
+    await usage(['connect', 'HomeNet', '--password', ''], /--password is empty: for a network without a password say --open/);
     await usage(['scan', '--channel', '14'], /14 is allowed only in Japan/);
     await usage(['scan', '--channels', '6,14'], /14 is allowed only in Japan/);
     await usage(['connect', 'HomeNet', '--open', '--channel', '14'], /14 is allowed only in Japan/);

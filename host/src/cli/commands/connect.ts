@@ -37,6 +37,7 @@ function checkOptions(ssid: string, o: ConnectCli): void {
   if (bytes > 32) throw new CliError(EXIT.USAGE, `an SSID is at most 32 bytes (${quoted(ssid)} has ${bytes})`);
   const sources = [o.open && '--open', o.password !== undefined && '--password', o.passwordStdin && '--password-stdin'].filter(Boolean);
   if (sources.length > 1) throw new CliError(EXIT.USAGE, `${sources.join(' and ')} exclude each other: give the password one way (or --open for none)`);
+  if (o.password === '') throw new CliError(EXIT.USAGE, '--password is empty: for a network without a password say --open');
   if (o.sort && o.scanMethod !== 'all') throw new CliError(EXIT.USAGE, '--sort applies only with --scan-method all (a fast scan takes the first matching AP)');
   if (o.retry !== undefined && o.scanMethod !== 'all') throw new CliError(EXIT.USAGE, '--retry applies only with --scan-method all (the driver ignores failure_retry_cnt otherwise)');
   if (o.reconnect === false && o.maxAttempts !== undefined) throw new CliError(EXIT.USAGE, '--no-reconnect and --max-attempts exclude each other (--no-reconnect is --max-attempts 1)');
