@@ -1,23 +1,12 @@
 // Every board command through the real CLI binary against virtual boards: the built-in one
 // (no --port) and one started by `espwifi sim` and shared by several invocations.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, newTag, runCli, settle, startCli, type LiveCli } from './helpers.js';
+import { cliSuite, type LiveCli, runCli, startCli } from './helpers.js';
 
-const tag = newTag();
-const tmp = mkdtempSync(path.join(tmpdir(), 'espwifi-cli-'));
-
-beforeAll(async () => {
-  await ensureBuilt();
-}, 120_000);
-
-afterAll(async () => {
-  rmSync(tmp, { recursive: true, force: true });
-  expect(await settle(tag)).toEqual([]);
-});
+const { tag, tmp } = cliSuite('espwifi-cli-');
 
 describe('on the built-in virtual board (no --port)', () => {
   it('info prints the hello and says a virtual board is used', async () => {

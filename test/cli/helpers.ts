@@ -1,7 +1,9 @@
 // Runs the real CLI binary (node bin/espwifi.js) as a user would, after making sure dist/ is built
 // from the current sources (tsc under a lock, so parallel test files don't build twice).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, expect } from 'vitest';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 
@@ -209,4 +211,21 @@ export function writeFakeBuild(root: string): string {
     }),
   );
   return root;
+}
+
+/**
+ * The set-up every CLI test file shares: the binary built first, a scratch directory, and at the
+ * end no process left behind carrying the file's tag. Call at the top level of a test file.
+ */
+export function cliSuite(prefix: string): { tag: string; tmp: string } {
+  const tag = newTag();
+  const tmp = mkdtempSync(path.join(tmpdir(), prefix));
+  beforeAll(async () => {
+    await ensureBuilt();
+  }, 120_000);
+  afterAll(async () => {
+    rmSync(tmp, { recursive: true, force: true });
+    expect(await settle(tag)).toEqual([]);
+  });
+  return { tag, tmp };
 }

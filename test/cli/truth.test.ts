@@ -2,26 +2,15 @@
 // leaves behind, disconnect during an attempt, verdicts that agree with the evidence, password
 // sources, input rules, port kinds and the JSON error shape — all through the real binary
 // against virtual boards.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBoard } from '../../host/src/board.js';
-import { ensureBuilt, newTag, runCli, settle, startCli, writeFakeBuild, type LiveCli, type RunResult } from './helpers.js';
+import { cliSuite, type LiveCli, runCli, type RunResult, startCli, writeFakeBuild } from './helpers.js';
 
-const tag = newTag();
-const tmp = mkdtempSync(path.join(tmpdir(), 'espwifi-truth-'));
-
-beforeAll(async () => {
-  await ensureBuilt();
-}, 120_000);
-
-afterAll(async () => {
-  rmSync(tmp, { recursive: true, force: true });
-  expect(await settle(tag)).toEqual([]);
-});
+const { tag, tmp } = cliSuite('espwifi-truth-');
 
 const lines = (r: RunResult) => r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 const errorObject = (r: RunResult) => (JSON.parse(r.stderr.trim().split('\n').at(-1)!) as { error: Record<string, unknown> }).error;

@@ -1,23 +1,12 @@
 // A wrong password as silicon reports it — 15, 204 or 2 depending on version and AP — through
 // the real CLI: each gives up early with "likely wrong password" (exit 4). A 2 that is an auth
 // timeout (the AP never answers) is no password evidence: exit 5, no password blame.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, newTag, runCli, settle } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cliSuite, runCli } from './helpers.js';
 
-const tag = newTag();
-const tmp = mkdtempSync(path.join(tmpdir(), 'espwifi-pw-'));
-
-beforeAll(async () => {
-  await ensureBuilt();
-}, 120_000);
-
-afterAll(async () => {
-  rmSync(tmp, { recursive: true, force: true });
-  expect(await settle(tag)).toEqual([]);
-});
+const { tag, tmp } = cliSuite('espwifi-pw-');
 
 describe('connect with a wrong password, every way silicon reports it', () => {
   it.each([
