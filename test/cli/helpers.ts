@@ -138,6 +138,8 @@ export function startCli(args: string[], opts: RunOptions = {}): LiveCli {
         const m = (stream === 'stdout' ? out : err).match(re);
         if (m) return m;
         if (Date.now() > end || child.exitCode !== null) {
+          // A failed wait ends the test: the process (and the board it serves) must not outlive it.
+          if (child.exitCode === null) child.kill('SIGTERM');
           throw new Error(`no ${re} on ${stream} within ${ms} ms (exit ${child.exitCode})\nstdout:\n${out}\nstderr:\n${err}`);
         }
         await new Promise((r) => setTimeout(r, 50));
