@@ -2,6 +2,7 @@
 // no I/O, no protocol semantics beyond the grammar (field meaning lives in host/src/protocol/).
 import { crc16, crcHex } from './crc.js';
 import { BadEscape, escapeValue, unescapeValue } from './escape.js';
+import { bufferView } from './view.js';
 
 export type FrameKind = 'q' | 'r' | 'p' | 'e';
 
@@ -138,6 +139,10 @@ export function decodeRange(buf: Buffer, from: number, to: number, owned = false
   // costs one copy instead of one per token.
   const tokens: Token[] = [];
   let copy: Buffer | undefined;
+  // Plain values are views of `viewOf` (buf when owned, else the private copy); absolute offsets
+  // into its ArrayBuffer are `viewBase` + index in buf.
+  let viewOf: ArrayBufferLike | undefined = owned ? buf.buffer : undefined;
+  let viewBase = buf.byteOffset;
   while (i < bodyEnd) {
     const start = ++i; // skip the space
     let c = 0;
@@ -155,13 +160,14 @@ export function decodeRange(buf: Buffer, from: number, to: number, owned = false
     const plain = (cls & SPECIAL) === 0;
     if (i === start) return malformed('empty token (double, leading or trailing space)');
     let value: Buffer;
-    if (plain && owned) value = buf.subarray(vStart, i);
-    else if (plain) {
-      if (copy === undefined) {
+    if (plain) {
+      if (viewOf === undefined) {
         copy = Buffer.allocUnsafe(bodyEnd - from);
         buf.copy(copy, 0, from, bodyEnd);
+        viewOf = copy.buffer;
+        viewBase = copy.byteOffset - from;
       }
-      value = copy.subarray(vStart - from, i - from);
+      value = bufferView(viewOf, viewBase + vStart, i - vStart);
     } else {
       try {
         value = unescapeValue(buf, vStart, i);
