@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeValue, unescapeValue } from '../../host/src/codec/escape.js';
 import { canonical, decodeLine, encodeFrame, type Frame } from '../../host/src/codec/frame.js';
-import { FrameStream } from '../../host/src/codec/stream.js';
+import { FrameStream, parseLogLine } from '../../host/src/codec/stream.js';
 // @ts-expect-error — plain .mjs without types, used as an independent oracle
 import * as reference from '../../protocol/tools/frame.mjs';
 
@@ -176,5 +176,27 @@ describe('FrameStream counters', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// The hand-written log-line parser against the two regular expressions it replaced (the
+// documented shapes: ANSI CSI codes stripped, then `L (time) tag: message`).
+describe('parseLogLine', () => {
+  const ANSI_RE = /\x1b\[[0-9;?]*[A-Za-z]/g;
+  const ESP_LOG_RE = /^([EWIDV]) \(([^)]*)\) ([^:]*):[ ]?(.*)$/s;
+  const oracle = (raw: string) => {
+    const clean = raw.replace(ANSI_RE, '');
+    const m = ESP_LOG_RE.exec(clean);
+    return m ? { level: m[1], time: m[2], tag: m[3], text: m[4], raw } : { text: clean, raw };
+  };
+  const piece = fc.oneof(
+    fc.constantFrom('I', 'W', 'E', 'D', 'V', 'X', ' ', '(', ')', ':', ': ', '[', ';', '?', '0', '32', 'm', 'A', 'z', '@', '\n', '\x1b', '\x1b[', '\x1b[0;32m', '\x1b[0m', 'I (', ') ', 'wifi', 'é', '😀'),
+    fc.string({ maxLength: 4 }),
+  );
+  it('agrees with the regular expressions on arbitrary lines', () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+      const raw = parts.join('');
+      expect(parseLogLine(raw)).toEqual(oracle(raw));
+    }), { numRuns: 3000 });
   });
 });

@@ -52,18 +52,50 @@ export interface FrameStreamOptions {
   maxLogLine?: number;
 }
 
-// ESC [ params final-byte: the colour codes CONFIG_LOG_COLORS wraps around each line.
-const ANSI_RE = /\x1b\[[0-9;?]*[A-Za-z]/g;
-// ESP_LOG's format: `I (1234) tag: message`; the Wi-Fi blob writes `I (1234) wifi:message`.
-const ESP_LOG_RE = /^([EWIDV]) \(([^)]*)\) ([^:]*):[ ]?(.*)$/s;
+// Device log lines are parsed by hand rather than with regular expressions: on a busy stream the
+// two expressions (colour codes, ESP_LOG shape) cost more than the rest of the line's handling
+// (bench/metrics/decode.mjs). test/codec/properties.test.ts checks this parser against them.
+const ESC = '\x1b';
+
+/** `raw` without ANSI CSI sequences (ESC [ params final-letter: CONFIG_LOG_COLORS' codes). */
+function stripAnsi(raw: string): string {
+  let out = '';
+  let from = 0;
+  let esc = raw.indexOf(ESC);
+  while (esc !== -1) {
+    let j = esc + 1;
+    if (raw.charCodeAt(j) === 0x5b) { // '['
+      j++;
+      let c = raw.charCodeAt(j);
+      while ((c >= 0x30 && c <= 0x3b && c !== 0x3a) || c === 0x3f) c = raw.charCodeAt(++j); // [0-9;?]
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) { // [A-Za-z]: a whole sequence
+        out += raw.slice(from, esc);
+        from = j + 1;
+        esc = raw.indexOf(ESC, from);
+        continue;
+      }
+    }
+    esc = raw.indexOf(ESC, esc + 1);
+  }
+  return from === 0 ? raw : out + raw.slice(from);
+}
+
+/** ESP_LOG's format: `I (1234) tag: message`; the Wi-Fi blob writes `I (1234) wifi:message`. */
+function parseEspLog(clean: string, raw: string): DeviceLogLine | undefined {
+  const level = clean[0];
+  if ((level !== 'I' && level !== 'W' && level !== 'E' && level !== 'D' && level !== 'V') || clean[1] !== ' ' || clean[2] !== '(') return undefined;
+  const close = clean.indexOf(')', 3);
+  if (close === -1 || clean[close + 1] !== ' ') return undefined;
+  const colon = clean.indexOf(':', close + 2);
+  if (colon === -1) return undefined;
+  const text = clean.slice(clean[colon + 1] === ' ' ? colon + 2 : colon + 1);
+  return { level, time: clean.slice(3, close), tag: clean.slice(close + 2, colon), text, raw };
+}
 
 /** Parses one device log line (without terminator). Exported for tests and for log replays. */
 export function parseLogLine(raw: string, truncated = false): DeviceLogLine {
-  const clean = raw.includes('\x1b') ? raw.replace(ANSI_RE, '') : raw;
-  const m = ESP_LOG_RE.exec(clean);
-  const out: DeviceLogLine = m
-    ? { level: m[1] as DeviceLogLevel, time: m[2]!, tag: m[3]!, text: m[4]!, raw }
-    : { text: clean, raw };
+  const clean = raw.includes(ESC) ? stripAnsi(raw) : raw;
+  const out: DeviceLogLine = parseEspLog(clean, raw) ?? { text: clean, raw };
   if (truncated) out.truncated = true;
   return out;
 }
