@@ -137,8 +137,11 @@ async function runDemo(ctx: Ctx, tl: Timeline, s: Session, target: { ssid: strin
     tl.line('fail', `policy stops after ${g.attempts} attempt${g.attempts === 1 ? '' : 's'}${g.likely ? `: likely ${likelyText(g.likely.cause)}` : ''}`, {
       event: 'gave_up', attempts: g.attempts, likely: g.likely,
     });
-  const onBeacon = () => tl.line('event', 'BEACON_TIMEOUT: no beacons for the inactive time, 5 probes unanswered', { event: 'beacon_timeout' });
-  const onLostIp = () => tl.line('event', 'LOST_IP: the address is gone; sockets are dead', { event: 'lost_ip' });
+  // BEACON_TIMEOUT comes when the inactive time runs out, before the driver's 5 probes (§6.21).
+  const onBeacon = () => tl.line('event', 'BEACON_TIMEOUT: no beacons for the inactive time; the driver now probes the AP', { event: 'beacon_timeout' });
+  // The library's lostIp: the address went with a disconnect (or with the board's own LOST_IP) — a
+  // conclusion of the host, so it is not drawn as an event from the board.
+  const onLostIp = () => tl.line('info', 'the address is gone with the link: sockets on it are dead', { event: 'address_gone' });
   const onStaStart = () => tl.line('event', 'STA_START', { event: 'sta_start' });
   const onStaStop = () => tl.line('event', 'STA_STOP', { event: 'sta_stop' });
   const unlisten = [
