@@ -27,3 +27,4 @@ void test_rules(void);
 void test_softap(void);
 void test_improv(void);
 void test_vectors(const char *path);
+void test_events_gen(const char *vectors_path);

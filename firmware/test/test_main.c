@@ -11,7 +11,9 @@ int main(int argc, char **argv)
     test_rules();
     test_softap();
     test_improv();
-    test_vectors(argc > 1 ? argv[1] : "../../protocol/vectors/vectors.tsv");
+    const char *vectors = argc > 1 ? argv[1] : "../../protocol/vectors/vectors.tsv";
+    test_vectors(vectors);
+    test_events_gen(vectors);
     printf("core: %d passed, %d failed\n", t_pass, t_fail);
     return t_fail ? 1 : 0;
 }

@@ -13,6 +13,7 @@ import { joinStage, parseDriverLeave, type DriverLeave } from './rules/join-stag
 import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator, displaySsid, toApRecord } from './rules/scan-coordinator.js';
 import { recordFields, toBytes, toStatus, wireArgs } from './convert.js';
+import type { DecodedEvent, DisconnectedEventFields } from './protocol/events.gen.js';
 import { createHash } from 'node:crypto';
 import { explainConnectFailure, type ConfigFacts } from './diagnose.js';
 import type {
@@ -669,8 +670,10 @@ export class Board extends EventEmitter<BoardEvents> {
 
   // ---- event mirror ----------------------------------------------------------------------
 
-  private onEvent(verb: string, f: Record<string, unknown>, seq: number): void {
-    switch (verb) {
+  private onEvent(verb: string, fields: Record<string, unknown>, seq: number): void {
+    // The client passes on only events whose fields decodeEvent checked against protocol.json.
+    const e = { verb, fields } as DecodedEvent;
+    switch (e.verb) {
       case 'sta_start':
         this._phase = 'started';
         this.emit('staStart');
@@ -684,22 +687,23 @@ export class Board extends EventEmitter<BoardEvents> {
       case 'connected': {
         this._phase = 'connected';
         this.clearGrace();
-        const ssid = toBytes((f.ssid as Buffer) ?? Buffer.alloc(0));
+        const f = e.fields;
         this.emit('connected', {
-          ssid,
-          ssidText: displaySsid(ssid),
-          bssid: String(f.bssid ?? ''),
-          channel: Number(f.ch ?? 0),
-          auth: String(f.auth ?? ''),
-          aid: Number(f.aid ?? 0),
+          ssid: f.ssid,
+          ssidText: displaySsid(f.ssid),
+          bssid: f.bssid,
+          channel: f.ch,
+          auth: f.auth,
+          aid: f.aid,
         });
         break;
       }
       case 'disconnected':
-        this.onDisconnected(f);
+        this.onDisconnected(e.fields);
         break;
       case 'got_ip': {
-        const ip: IpInfo = { ip: String(f.ip), mask: String(f.mask), gw: String(f.gw), changed: f.changed === true || f.changed === 1 };
+        const f = e.fields;
+        const ip: IpInfo = { ip: f.ip, mask: f.mask, gw: f.gw, changed: f.changed };
         this._phase = 'got_ip';
         this._ip = ip;
         this.policy.succeeded();
@@ -720,7 +724,7 @@ export class Board extends EventEmitter<BoardEvents> {
         break;
       }
       case 'scan_done': {
-        const d = { status: Number(f.status ?? 0), n: Number(f.n ?? 0), scanId: Number(f.scan_id ?? 0) };
+        const d = { status: e.fields.status, n: e.fields.n, scanId: e.fields.scan_id };
         this.scans.onScanDone(d);
         this.emit('scanDone', d);
         break;
@@ -729,26 +733,26 @@ export class Board extends EventEmitter<BoardEvents> {
         this.emit('beaconTimeout');
         break;
       case 'rssi_low':
-        this.emit('rssiLow', { rssi: Number(f.rssi) });
+        this.emit('rssiLow', { rssi: e.fields.rssi });
         break;
       case 'authmode_change':
-        this.emit('authmodeChange', { old: String(f.old), new: String(f.new) });
+        this.emit('authmodeChange', { old: e.fields.old, new: e.fields.new });
         break;
       case 'home_channel_change':
         this.emit('homeChannelChange', {
-          oldChannel: Number(f.old_ch),
-          oldSecond: String(f.old_second),
-          newChannel: Number(f.new_ch),
-          newSecond: String(f.new_second),
+          oldChannel: e.fields.old_ch,
+          oldSecond: e.fields.old_second,
+          newChannel: e.fields.new_ch,
+          newSecond: e.fields.new_second,
         });
         break;
     }
-    this.emit('event', { verb, fields: f, seq });
+    this.emit('event', { verb, fields, seq });
   }
 
-  private onDisconnected(f: Record<string, unknown>): void {
-    const reason = Number(f.reason ?? 0);
-    const rssi = Number(f.rssi ?? 0);
+  /** `f` is the event's fields, or the reason alone when a re-read status revealed a lost disconnect. */
+  private onDisconnected(f: Pick<DisconnectedEventFields, 'reason' | 'rssi'> & Partial<DisconnectedEventFields>): void {
+    const { reason, rssi } = f;
     const stage = joinStage(this._phase === 'connected' || this._phase === 'got_ip', reason, this.lastLeave);
     this.lastLeave = undefined;
     this.disconnects++;
@@ -760,7 +764,7 @@ export class Board extends EventEmitter<BoardEvents> {
       : this.policy.stoppedByUser
         ? { action: 'ignore', why: 'user' }
         : { action: 'giveUp', attempts: 1, why: 'maxAttempts' };
-    const ssid = toBytes((f.ssid as Buffer) ?? Buffer.alloc(0));
+    const ssid = f.ssid ?? Buffer.alloc(0);
     // What the board last heard of this network tells a password problem from a security one.
     const heardAp = this.lastHeard?.records.find((a) => a.ssid.equals(this.configFacts?.ssid ?? ssid));
     const d = decodeReason(reason, {
@@ -780,7 +784,7 @@ export class Board extends EventEmitter<BoardEvents> {
       rssi,
       ssid,
       ssidText: displaySsid(ssid),
-      bssid: String(f.bssid ?? ''),
+      bssid: f.bssid ?? '',
       userInitiated: decision.action === 'ignore' && decision.why === 'user',
       expected: decision.action === 'ignore' && decision.why !== 'user',
     };

@@ -10,6 +10,7 @@ import { encodeFrame } from './codec/frame.js';
 import { FrameStream } from './codec/stream.js';
 import { ImprovSplitter, type Packet as ImprovPacket } from './improv/packet.js';
 import { buildRequest, definition, displayValue, fields as decodeFields, PROTOCOL_VERSION } from './protocol/index.js';
+import { decodeEvent, isEventVerb } from './protocol/events.gen.js';
 import { abortedError, CommandError, DeviceResetError, EspWifiError, PortError, ProtocolVersionError, TimeoutError } from './errors.js';
 import { logDeviceLine } from './log.js';
 import type { DeviceInfo, DeviceLogLine } from './types.js';
@@ -289,16 +290,18 @@ export class Client extends EventEmitter {
   }
 
   private onEvent(f: Frame): void {
-    let fl: Record<string, unknown>;
+    let fl: Record<string, unknown> | null;
     try {
       fl = decodeFields(f) as Record<string, unknown>;
+      // A hello is read leniently: one from another protocol major must still be reported as such.
+      if (f.verb !== 'hello' && isEventVerb(f.verb)) fl = decodeEvent(f.verb, fl) as Record<string, unknown>;
     } catch (e) {
       this.log.warn({ err: e, verb: f.verb }, 'undecodable event');
-      fl = {};
+      fl = null;
     }
     if (f.num === 0 || f.verb === 'hello') {
       this.lastSeq = 0;
-      return this.onHello(fl);
+      return this.onHello(fl ?? {});
     }
     let gap: { expected: number; got: number } | null = null;
     if (this.lastSeq !== null) {
@@ -310,6 +313,11 @@ export class Client extends EventEmitter {
       }
     }
     this.lastSeq = f.num;
+    // Its sequence number counted; its content is not passed on: nobody acts on fields the frame did not carry.
+    if (!fl) {
+      if (gap) this.emit('resync', gap);
+      return;
+    }
     if (this.log.isLevelEnabled('debug')) this.log.debug({ seq: f.num, event: f.verb, fields: loggable(fl) }, `event ${f.verb}`);
     if (f.verb === 'rx_error') {
       this.counters.rxErrors++;

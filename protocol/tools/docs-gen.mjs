@@ -54,7 +54,7 @@ const BLOCKS = {
   },
   events(def) {
     return table(['event', 'mirrors', 'fields'], Object.entries(def.events).map(([n, e]) =>
-      [code(n), e.idf ?? '(protocol)', e.fields.length ? e.fields.map(code).join(' ') : '—']));
+      [code(n), e.idf ?? '(protocol)', e.fields.length ? e.fields.map((f) => code(f) + (e.optional?.includes(f) ? ' (optional)' : '')).join(' ') : '—']));
   },
 };
 

@@ -137,6 +137,20 @@ describe('Client', () => {
     expect(client.counters.gaps).toBe(1);
   });
 
+  it('passes on no event that lacks a field of its definition (no defaulted values), and keeps counting its seq', async () => {
+    await open();
+    const seen: [string, unknown][] = [];
+    const gaps: unknown[] = [];
+    client.on('event', (verb: string, f: unknown) => seen.push([verb, f]));
+    client.on('resync', (g) => gaps.push(g));
+    await client.request('status'); // syncs the sequence (seq 0)
+    dev.event('connected', { ssid: 'Home', bssid: '307bac694190', ch: '6', aid: '1' }); // no auth
+    dev.event('rssi_low', { rssi: '-80' });
+    await until(() => seen.length === 1);
+    expect(seen).toEqual([['rssi_low', { rssi: -80 }]]);
+    expect(gaps).toEqual([]);
+  });
+
   it('an unexpected hello rejects every pending request with DeviceResetError naming the reason', async () => {
     dev.handlers.set('scan', () => {});
     dev.handlers.set('connect', () => {});

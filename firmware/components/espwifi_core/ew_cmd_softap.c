@@ -3,6 +3,7 @@
  * the mode includes it (`mode` + `start`/`stop`), so those stay with the station's handlers. */
 #include <string.h>
 #include "ew_internal.h"
+#include "ew_events_gen.h"
 
 #define EW_AP_MAX_STATIONS 15   /* ESP_WIFI_MAX_CONN_NUM (4 on ESP32-C2) */
 
@@ -141,36 +142,37 @@ bool ew_softap_on_event(ew_core_t *core, const ew_event_t *ev)
 {
     ew_fb_t fb;
     char buf[160];
-    const char *name;
     switch (ev->id) {
-    case EW_EV_AP_START: name = "ap_start"; core->ap_running = true; break;
-    case EW_EV_AP_STOP: name = "ap_stop"; core->ap_running = false; break;
-    case EW_EV_AP_STACONNECTED: name = "ap_staconnected"; break;
-    case EW_EV_AP_STADISCONNECTED: name = "ap_stadisconnected"; break;
-    case EW_EV_AP_STAIPASSIGNED: name = "ap_staipassigned"; break;
-    case EW_EV_AP_PROBEREQRECVED: name = "ap_probereqrecved"; break;
-    default: return false;
+    case EW_EV_AP_START:
+        core->ap_running = true;
+        ew_ev_ap_start_encode(&fb, buf, sizeof buf, ew_next_seq(core));
+        break;
+    case EW_EV_AP_STOP:
+        core->ap_running = false;
+        ew_ev_ap_stop_encode(&fb, buf, sizeof buf, ew_next_seq(core));
+        break;
+    case EW_EV_AP_STACONNECTED: {
+        const ew_ev_ap_staconnected_t v = { .mac = ev->u.ap_sta.mac, .aid = ev->u.ap_sta.aid };
+        ew_ev_ap_staconnected_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
+        break;
     }
-    ew_fb_begin(&fb, buf, sizeof buf, 'e', ew_next_seq(core), name);
-    switch (ev->id) {
-    case EW_EV_AP_STACONNECTED:
-        ew_fb_mac(&fb, "mac", ev->u.ap_sta.mac);
-        ew_fb_uint(&fb, "aid", ev->u.ap_sta.aid);
+    case EW_EV_AP_STADISCONNECTED: {
+        /* the encoder caps reason at 255 (u8), as every reason the ESP AP reports is */
+        const ew_ev_ap_stadisconnected_t v = { .mac = ev->u.ap_sta.mac, .aid = ev->u.ap_sta.aid, .reason = ev->u.ap_sta.reason };
+        ew_ev_ap_stadisconnected_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
         break;
-    case EW_EV_AP_STADISCONNECTED:
-        ew_fb_mac(&fb, "mac", ev->u.ap_sta.mac);
-        ew_fb_uint(&fb, "aid", ev->u.ap_sta.aid);
-        ew_fb_uint(&fb, "reason", ev->u.ap_sta.reason > 255 ? 255 : ev->u.ap_sta.reason);
+    }
+    case EW_EV_AP_STAIPASSIGNED: {
+        const ew_ev_ap_staipassigned_t v = { .ip = ev->u.ap_sta_ip.ip, .mac = ev->u.ap_sta_ip.mac };
+        ew_ev_ap_staipassigned_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
         break;
-    case EW_EV_AP_STAIPASSIGNED:
-        ew_fb_ip4(&fb, "ip", ev->u.ap_sta_ip.ip);
-        ew_fb_mac(&fb, "mac", ev->u.ap_sta_ip.mac);
+    }
+    case EW_EV_AP_PROBEREQRECVED: {
+        const ew_ev_ap_probereqrecved_t v = { .mac = ev->u.ap_probe.mac, .rssi = ev->u.ap_probe.rssi };
+        ew_ev_ap_probereqrecved_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
         break;
-    case EW_EV_AP_PROBEREQRECVED:
-        ew_fb_mac(&fb, "mac", ev->u.ap_probe.mac);
-        ew_fb_int(&fb, "rssi", ev->u.ap_probe.rssi);
-        break;
-    default: break;
+    }
+    default: return false;
     }
     ew_send(core, &fb);
     return true;

@@ -1164,6 +1164,9 @@ export const definition = {
         "error",
         "expected",
         "line"
+      ],
+      "optional": [
+        "expected"
       ]
     },
     "ap_start": {

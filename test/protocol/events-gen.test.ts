@@ -1,0 +1,52 @@
+// The generated event decoders (host/src/protocol/events.gen.ts) against the shared vectors: every
+// event of protocol.json has a vector, every event vector decodes with all the fields its event
+// always carries, and a frame without one of them is refused by name instead of defaulted.
+// (firmware/test/test_events_gen.c checks the generated C encoders against the same vectors.)
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { decodeLine, type Frame } from '../../host/src/codec/frame.js';
+import { fields } from '../../host/src/protocol/fields.js';
+import { definition } from '../../host/src/protocol/definition.js';
+import { decodeEvent, isEventVerb } from '../../host/src/protocol/events.gen.js';
+import { crcHex } from '../../protocol/tools/frame.mjs';
+
+interface Vector { name: string; line: string }
+const vectors: Vector[] = JSON.parse(readFileSync(new URL('../../protocol/vectors/events.json', import.meta.url), 'utf8'));
+/** `line` is a whole frame, or its body ("~e1 verb k=v") to which the CRC is added. */
+const frameOf = (line: string): Frame => {
+  if (!line.includes(' *')) line = `${line} *${crcHex(Buffer.from(line.slice(1), 'latin1'))}`;
+  const r = decodeLine(Buffer.from(line, 'latin1'));
+  if (r.type !== 'frame') throw new Error(`${line}: not a frame`);
+  return r.frame;
+};
+const events = definition.events as Record<string, { fields: readonly string[]; optional?: readonly string[] }>;
+
+describe('generated event decoders', () => {
+  it('every event of protocol.json has at least one vector', () => {
+    const covered = new Set(vectors.map((v) => frameOf(v.line).verb));
+    expect(Object.keys(events).filter((e) => !covered.has(e))).toEqual([]);
+  });
+
+  it.each(vectors.map((v) => [v.name, v.line]))('%s decodes with every field its event carries', (_name, line) => {
+    const f = frameOf(line);
+    expect(isEventVerb(f.verb)).toBe(true);
+    if (!isEventVerb(f.verb)) return;
+    const decoded = decodeEvent(f.verb, fields(f)) as Record<string, unknown>;
+    const def = events[f.verb]!;
+    const present = f.tokens.map((t) => t.key);
+    // Exactly the event's own fields: unknown keys (a newer minor) are not passed on.
+    expect(Object.keys(decoded).sort()).toEqual(def.fields.filter((k) => present.includes(k)).sort());
+    for (const k of def.fields) if (!def.optional?.includes(k)) expect(decoded[k], k).toBeDefined();
+  });
+
+  it('a missing field is MALFORMED, named; a missing optional field is not', () => {
+    expect(() => decodeEvent('connected', fields(frameOf('~e3 connected ssid=Home bssid=307bac694190 ch=6 aid=1'))))
+      .toThrow(/connected: field auth is missing/);
+    expect(decodeEvent('rx_error', fields(frameOf('~e1 rx_error error=MALFORMED line=2')))).toEqual({ error: 'MALFORMED', line: 2 });
+  });
+
+  it('the decoded values have the types of protocol.json fields', () => {
+    const d = decodeEvent('disconnected', fields(frameOf('~e2 disconnected reason=15 rssi=-55 ssid=HomeNet bssid=307bac694190')));
+    expect(d).toEqual({ reason: 15, rssi: -55, ssid: Buffer.from('HomeNet'), bssid: '30:7b:ac:69:41:90' });
+  });
+});
