@@ -143,6 +143,13 @@ describe('while watch holds a port', () => {
         expect(info.code).toBe(0);
         expect(JSON.parse(info.stdout)).toMatchObject({ chip: expect.any(String) });
         await w.waitFor(/another espwifi command is using the port through this watcher/);
+        // Passive watching writes nothing, but our firmware's event frames identify it: say once
+        // how to use it.
+        expect(w.stdout()).not.toMatch(/bridge firmware seen/);
+        const conn = await runCli(['--port', vb.port, 'connect', 'HomeNet', '--password-stdin'], { input: 'correct-horse\n' });
+        expect(conn.code, conn.stderr).toBe(0);
+        await w.waitFor(/"text":"espwifi bridge firmware seen: add --bridge/);
+        expect(w.stdout().match(/bridge firmware seen/g)).toHaveLength(1);
         const r = await w.stop('SIGINT');
         expect(r.code).toBe(0);
       } finally {

@@ -81,20 +81,26 @@ export class Watcher {
     const c = this.client;
     c.on('log', (l: DeviceLogLine) => this.diagnoser.line(l.raw, Date.now()));
     c.on('event', (verb: string, fields: Record<string, unknown>) => {
+      // A frame with a good CRC is our bridge firmware as surely as a hello is.
+      this.noteBridgeSeen();
       const obs = bridgeObservations(verb, fields);
       if (obs.length) this.diagnoser.observe(`[event] ${verb}`, obs, Date.now());
     });
     c.on('hello', (h: HelloEvent) => {
-      if (!this.bridgeSeen) {
-        this.bridgeSeen = true;
-        o.onNote?.('espwifi bridge firmware seen: add --bridge to use it (exact events, kept connected)');
-      }
+      this.noteBridgeSeen();
       if (h.unexpected) this.diagnoser.observe(`[hello] reset=${h.info.reset}`, [helloObservation(h.info.reset)], Date.now());
     });
     c.on('close', (err?: Error) => this.resolveClosed(err));
     if (this.board) await this.startFromStatus(this.board);
     this.ticker = setInterval(() => this.diagnoser.tick(), 1000);
     this.ticker.unref();
+  }
+
+  /** Passive watching of our bridge firmware: say once how to use it (writing needs --bridge). */
+  private noteBridgeSeen(): void {
+    if (this.bridgeSeen) return;
+    this.bridgeSeen = true;
+    this.opts.onNote?.('espwifi bridge firmware seen: add --bridge to use it (exact events, kept connected)');
   }
 
   /** The bridge says where the station is now: a connection under way when watching starts is
