@@ -1,4 +1,5 @@
-// serialport 13 with two defects of @serialport/bindings-cpp 13.0.x fixed for real USB adapters.
+// serialport 13 with two defects of @serialport/bindings-cpp 13.0.x fixed for real USB adapters,
+// and its reads and writes kept off the thread pool.
 // Every local port espwifi opens (the protocol transport and the flasher) goes through here.
 //
 // 1. An unplugged adapter is never noticed on Linux/macOS: a hung-up tty's read() returns 0 and
@@ -11,6 +12,14 @@
 //    and gives up when the driver refuses it. When set() fails, the lines are set again by
 //    native/build/modem-lines, a tiny helper that does TIOCMGET/TIOCMSET on our open descriptor
 //    and sends no break (what esptool does); once a port needed it, it is used directly.
+// 3. Reads and writes go through libuv's thread pool (fs.read/fs.write), although the binding
+//    opens the port O_NONBLOCK and waits for readiness with its own poller: every chunk costs two
+//    thread hand-offs (a read that finds nothing, then the one after the poller fires), every
+//    write one, and all ports of a process share the pool's 4 threads. On a loaded machine each
+//    hand-off waits for a CPU: it set the floor of a round trip and limited many boards served
+//    from one process (bench/RESULTS.md, roundtrip and scale). A non-blocking read()/write() on
+//    the event loop's own thread returns at once — with data, with what fit, or with EAGAIN, on
+//    which the binding's unixRead/unixWrite wait for the poller as before.
 //
 // Why not patch the binding (patch-package)? Fix 1 is in the binding's JavaScript, but a patch of
 // node_modules only applies to this checkout, not to projects that install espwifi. Fix 2 is in
@@ -19,30 +28,35 @@
 // in pnpm's store). Wrapping the binding espwifi hands to serialport reaches every user; the helper
 // is espwifi's own, built by its postinstall (native/build.mjs).
 import { spawn } from 'node:child_process';
-import { read as fsRead } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { autoDetect, type AutoDetectTypes, type BindingPortInterface, type SetOptions } from '@serialport/bindings-cpp';
 import { unixRead } from '@serialport/bindings-cpp/dist/unix-read.js';
+import { unixWrite } from '@serialport/bindings-cpp/dist/unix-write.js';
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 
 type UnixPort = Parameters<typeof unixRead>[0]['binding'];
 
-const readAsync = promisify(fsRead);
+type ReadFn = NonNullable<Parameters<typeof unixRead>[0]['fsReadAsync']>;
+type WriteFn = NonNullable<Parameters<typeof unixWrite>[0]['fsWriteAsync']>;
 
 /** Error of a read that hit the end of a tty: the device hung up (USB unplug, adapter reset). */
 export function hangupError(): Error & { disconnect: true; code: string } {
   return Object.assign(new Error('the device hung up (read returned end of file): unplugged or reset'), { disconnect: true as const, code: 'EHANGUP' });
 }
 
-/** fs.read for the binding's read loop that turns end-of-file into a disconnect instead of a retry. */
-export const readUntilHangup: typeof readAsync = (async (...args: Parameters<typeof readAsync>) => {
-  const result = await readAsync(...args);
-  if (result.bytesRead === 0) throw hangupError();
-  return result;
-}) as typeof readAsync;
+/** fs.read for the binding's read loop, done at once on this thread (the descriptor is
+ *  non-blocking), that turns end-of-file into a disconnect instead of a retry. */
+export const readUntilHangup = (async (fd: number, buffer: Buffer, offset: number, length: number, position: number | null) => {
+  const bytesRead = readSync(fd, buffer, offset, length, position);
+  if (bytesRead === 0) throw hangupError();
+  return { bytesRead, buffer };
+}) as ReadFn;
+
+/** fs.write done at once on this thread (non-blocking descriptor: writes what fits, or EAGAIN). */
+const writeNow = (async (fd: number, buffer: Buffer, offset?: number, length?: number) =>
+  ({ bytesWritten: writeSync(fd, buffer, offset, length), buffer })) as WriteFn;
 
 /** Where the no-break modem-line helper is built (package root/native/build), from src or dist. */
 export function modemHelperPath(): string {
@@ -83,11 +97,25 @@ export interface HardeningOptions {
 /** Replaces read() and set() of an open bindings-cpp Unix port in place (see the header). */
 function harden(port: BindingPortInterface, o: HardeningOptions): BindingPortInterface {
   const unix = port as unknown as UnixPort;
+  // The binding's (private) record of the write in progress, which its drain() and close() await.
+  const writing = port as unknown as { writeOperation: Promise<void> | null };
   const stockSet = port.set.bind(port);
   let breakRefused = false;
   port.read = async (buffer: Buffer, offset: number, length: number) => {
     if (!port.isOpen) throw Object.assign(new Error('Port is not open'), { canceled: true });
     return unixRead({ binding: unix, buffer, offset, length, fsReadAsync: readUntilHangup });
+  };
+  // As the binding's own write(), with the thread-pool-free write; `writeOperation` is what its
+  // drain() and close() wait for.
+  port.write = (buffer: Buffer) => {
+    if (!port.isOpen) return Promise.reject(new Error('Port is not open'));
+    const op = (async () => {
+      if (buffer.length === 0) return;
+      await unixWrite({ binding: unix, buffer, fsWriteAsync: writeNow });
+      writing.writeOperation = null;
+    })();
+    writing.writeOperation = op;
+    return op;
   };
   port.set = async (options: SetOptions) => {
     const lines = { dtr: options.dtr ?? true, rts: options.rts ?? true };
