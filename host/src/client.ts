@@ -11,6 +11,7 @@ import { FrameStream } from './codec/stream.js';
 import { ImprovSplitter, type Packet as ImprovPacket } from './improv/packet.js';
 import { buildRequest, definition, displayValue, fields as decodeFields, PROTOCOL_VERSION } from './protocol/index.js';
 import { decodeEvent, isEventVerb } from './protocol/events.gen.js';
+import { ARG_TIMEOUT_MS, COMMAND_TIMEOUT_MS } from './protocol/host-tables.gen.js';
 import { abortedError, CommandError, DeviceResetError, EspWifiError, PortError, ProtocolVersionError, TimeoutError } from './errors.js';
 import { logDeviceLine } from './log.js';
 import type { DeviceInfo, DeviceLogLine } from './types.js';
@@ -43,18 +44,6 @@ export interface ClientOptions {
   deviceLog?: boolean;
 }
 
-/** Commands that answer after the work is done get longer default timeouts. A blocking scan of
- *  all 14 channels at the longest passive dwell (1500 ms) is 21 s; init starts the driver task. */
-const SLOW_COMMANDS: Record<string, number> = {
-  init: 10_000,
-  deinit: 10_000,
-  start: 10_000,
-  stop: 10_000,
-  connect: 10_000,
-  ap_records: 10_000,
-  reset: 10_000,
-};
-const BLOCKING_SCAN_MS = 30_000;
 /** The firmware reads one line at a time into a 1024-byte buffer; 8 short requests in flight
  *  keep the link busy without piling up more than the UART's receive FIFO can hold. */
 const DEFAULT_MAX_IN_FLIGHT = 8;
@@ -255,9 +244,11 @@ export class Client extends EventEmitter {
     this.log.trace({ tx: shown.toString('latin1').trimEnd(), ...(hidden ? { masked: [...secrets] } : {}) }, 'frame out');
   }
 
+  /** Commands that answer after the work is done wait longer (protocol.json "timeout_ms" of the
+   *  command, or of an argument that is set, as scan's block). */
   private defaultTimeout(verb: string, args: Record<string, unknown>): number {
-    if (verb === 'scan' && (args.block === true || args.block === 1)) return BLOCKING_SCAN_MS;
-    return Math.max(SLOW_COMMANDS[verb] ?? 0, this.timeoutMs);
+    for (const [arg, ms] of Object.entries(ARG_TIMEOUT_MS[verb] ?? {})) if (args[arg] === true || args[arg] === 1) return ms;
+    return Math.max(COMMAND_TIMEOUT_MS[verb] ?? 0, this.timeoutMs);
   }
 
   private onFrame(f: Frame): void {

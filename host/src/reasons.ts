@@ -3,6 +3,7 @@
 // RSSI" families — the *likely* cause with the evidence that points to it. Likely, never
 // certain: the same code (204) belongs to both families.
 import { definition, type CauseName, type FamilyName } from './protocol/definition.js';
+import { REASON_ALIASES } from './protocol/host-tables.gen.js';
 import { AUTH_EXPIRE, passwordStageEvidence, type JoinStage } from './rules/join-stage.js';
 
 /** Likely cause with the evidence that led to it — never a certainty. */
@@ -56,49 +57,18 @@ interface ReasonDef {
   name: string;
   cause: string;
   meaning: string;
+  /** What to do, when the reason needs more than its cause class's action. */
+  action?: string;
 }
 
 const REASONS: readonly ReasonDef[] = definition.reasons;
-const CAUSES: Record<string, string> = definition.causes;
+// Names, meanings, cause classes, other spellings and suggested actions all come from protocol.json.
+const CAUSES: Record<string, { text: string; action: string }> = definition.causes;
 const FAMILIES = definition.families as unknown as Record<FamilyName, { codes: readonly number[] }>;
 const BY_CODE = new Map<number, ReasonDef>(REASONS.map((r) => [r.code, r]));
 const BY_NAME = new Map<string, ReasonDef>(REASONS.map((r) => [r.name, r]));
 
-// Other spellings of the same codes: deprecated aliases still in esp_wifi_types.h, the seed's
-// short forms, and corrected spellings of the header's typos (ALTERATIVE, PERCLUDES).
-const ALIASES: Record<string, number> = {
-  ASSOC_EXPIRE: 4, NOT_AUTHED: 6, NOT_ASSOCED: 7,
-  SERVICE_CHANGE_PRECLUDES_TS: 31,
-  TX_LINK_EST_FAILED: 67, TRANSMISSION_LINK_ESTABLISHMENT_FAILED: 67,
-  ALTERNATIVE_CHANNEL_OCCUPIED: 68,
-  NO_AP_FOUND_SECURITY: 210, NO_AP_FOUND_AUTHMODE: 211, NO_AP_FOUND_RSSI: 212,
-};
-
-const CAUSE_ACTIONS: Record<string, string> = {
-  password: 'check the password, and that a password is set exactly when the AP is secured',
-  signal: 'move the board closer to the AP or improve its antenna; compare RSSI with `espwifi scan`',
-  'ap-gone': 'check that the AP is powered and in range; reconnecting succeeds once it is back',
-  'security-mismatch': "match the station's security settings (auth threshold, PMF) to the AP's (see its auth mode in `espwifi scan`)",
-  'ap-policy': "check the AP's settings (station limit, MAC filter, QoS) or use another AP",
-  local: 'nothing to do: the station ended the connection itself (disconnect, stop or a configuration change)',
-  roaming: 'nothing to do: the station moves to another AP by itself',
-  protocol: "usually transient (often after an AP reboot): reconnecting fixes it; if it repeats, update the AP's firmware",
-  unspecified: 'retry; if it repeats, capture the device log (`espwifi monitor`) and check the AP\'s log',
-};
-
-const CODE_ACTIONS: Record<number, string> = {
-  5: 'the AP is full: disconnect another client or raise the AP\'s station limit',
-  8: 'nothing to do if you called disconnect(); otherwise check what stopped the station',
-  23: 'check the enterprise credentials (identity, password, certificates)',
-  49: 'reconnect: the cached key (PMKID) is stale',
-  200: 'check that the AP is on and in range; if the AP sleeps, raise the inactive time (inactive_time)',
-  201: 'check the SSID (exact bytes and case), that the AP is on and in range, and that a password is set exactly when the AP is secured',
-  210: "the AP's security does not fit the configuration: lower the auth threshold or match PMF to the AP",
-  211: 'lower the configured auth-mode threshold, or raise the AP\'s security',
-  212: 'lower the configured RSSI threshold, or move the board closer to the AP',
-};
-
-const UNKNOWN_ACTION = 'look the code up in esp_wifi_types.h of the firmware\'s ESP-IDF version (newer versions add codes)';
+const UNKNOWN_ACTION: string = definition.unknown_reason_action;
 
 function lookup(codeOrName: number | string): { code: number; def?: ReasonDef; label: string } {
   if (typeof codeOrName === 'number') return { code: codeOrName, def: BY_CODE.get(codeOrName), label: String(codeOrName) };
@@ -110,7 +80,7 @@ function lookup(codeOrName: number | string): { code: number; def?: ReasonDef; l
   let name = s.toUpperCase();
   if (name.startsWith('WIFI_REASON_')) name = name.slice(12);
   else if (name.startsWith('REASON_')) name = name.slice(7);
-  const def = BY_NAME.get(name) ?? (ALIASES[name] !== undefined ? BY_CODE.get(ALIASES[name]!) : undefined);
+  const def = BY_NAME.get(name) ?? (REASON_ALIASES[name] !== undefined ? BY_CODE.get(REASON_ALIASES[name]!) : undefined);
   return { code: def?.code ?? 0, def, label: s };
 }
 
@@ -142,8 +112,8 @@ export function decodeReason(codeOrName: number | string, context: ReasonContext
     known: true,
     meaning: def.meaning,
     cause,
-    causeText: CAUSES[cause] ?? cause,
-    action: CODE_ACTIONS[def.code] ?? CAUSE_ACTIONS[cause] ?? UNKNOWN_ACTION,
+    causeText: CAUSES[cause]?.text ?? cause,
+    action: def.action ?? CAUSES[cause]?.action ?? UNKNOWN_ACTION,
     families,
   };
   if (def.code === AUTH_EXPIRE) out.familyCondition = 'only when the AP ended the attempt after association; never after a connection';

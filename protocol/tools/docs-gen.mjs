@@ -2,7 +2,7 @@
 // Fills the generated blocks of protocol/PROTOCOL.md from protocol.json, so tables of names,
 // ranges and codes cannot drift from the definition. A block is
 //   <!-- gen:NAME -->  ...generated...  <!-- /gen -->
-// NAME: reasons | esp-errors | protocol-errors | enums | flags | fields | events | args:<command>
+// NAME: reasons | causes | esp-errors | protocol-errors | enums | flags | fields | events | args:<command>
 //   node protocol/tools/docs-gen.mjs           rewrite the blocks
 //   node protocol/tools/docs-gen.mjs --check   exit 1 when a block is stale
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ const espHex = (v) => (v < 0 ? '-0x' + (-v).toString(16) : '0x' + v.toString(16)
 
 function argRange(def, a) {
   const [kind, name] = a.type.split(':');
+  if (kind === 'enum' && a.choices) return `${a.choices.map(code).join(' ')} (host choices; the device takes every \`${name}\` name)`;
   if (kind === 'enum') return def.enums[name].length <= 6 ? def.enums[name].map(code).join(' ') : `enum ${code(name)} (§5)`;
   if (kind === 'flags') return `letters of ${code(Object.keys(def.flags[name].letters).join(''))}`;
   const t = def.types[kind];
@@ -31,8 +32,15 @@ function argRange(def, a) {
 const BLOCKS = {
   reasons(def) {
     const fam = (c) => Object.entries(def.families).filter(([, f]) => f.codes.includes(c)).map(([n]) => n).join(', ');
-    return table(['code', 'name (`WIFI_REASON_…`)', 'cause', 'family', 'meaning'],
-      def.reasons.map((r) => [r.code, r.name, r.cause, fam(r.code), r.meaning]));
+    return table(['code', 'name (`WIFI_REASON_…`)', 'cause', 'family', 'meaning', 'other names'],
+      def.reasons.map((r) => [r.code, r.name, r.cause, fam(r.code), r.meaning, (r.aliases ?? []).join(', ')]));
+  },
+  causes(def) {
+    const own = def.reasons.filter((r) => r.action);
+    return [table(['cause', 'means', 'suggested action'], Object.entries(def.causes).map(([n, c]) => [code(n), c.text, c.action])), '',
+      'Reasons with an action of their own (instead of their class\'s):', '',
+      table(['code', 'name', 'suggested action'], own.map((r) => [r.code, r.name, r.action])), '',
+      `A code the definition does not list: ${def.unknown_reason_action}.`].join('\n');
   },
   'esp-errors'(def) {
     return table(['name on the wire', 'ESP-IDF name', 'esp='], Object.entries(def.errors.esp).map(([n, v]) =>
@@ -63,9 +71,10 @@ function argsBlock(def, name) {
   if (!c) throw new Error(`PROTOCOL.md: gen:args:${name} names no command`);
   const lines = [`${c.doc}`, ''];
   if (c.args.length) lines.push(table(['arg', 'type', 'range', 'required', 'note'],
-    c.args.map((a) => [code(a.name), a.type, argRange(def, a), a.required ? 'yes' : '', (a.secret ? 'secret; ' : '') + (a.doc ?? '')])), '');
+    c.args.map((a) => [code(a.name), a.type, argRange(def, a), a.required ? 'yes' : '', (a.secret ? 'secret; ' : '') + (a.doc ?? '') + (a.timeout_ms ? ` (host timeout ${a.timeout_ms / 1000} s when set)` : '')])), '');
   else lines.push('Arguments: none.', '');
   lines.push(`Reply: \`ok\`${c.reply.map((f) => ' ' + code(f)).join('')}${c.partial ? `, after one \`${c.partial}\` partial per record` : ''}.`);
+  if (c.timeout_ms) lines.push('', `Host timeout: ${c.timeout_ms / 1000} s (the reply comes after the work is done).`);
   return lines.join('\n');
 }
 

@@ -13,7 +13,7 @@ describe('decodeReason', () => {
       expect(r.known).toBe(true);
       expect(r.meaning.length).toBeGreaterThan(5);
       expect(Object.keys(definition.causes)).toContain(r.cause);
-      expect(r.causeText).toBe((definition.causes as Record<string, string>)[r.cause]);
+      expect(r.causeText).toBe((definition.causes as Record<string, { text: string }>)[r.cause]!.text);
       expect(r.action.length).toBeGreaterThan(10);
       expect(r.action).not.toMatch(/\n/);
       expect(r.likely).toBeUndefined(); // no context, no guess

@@ -265,12 +265,14 @@ export const definition = {
       ]
     },
     "init": {
+      "timeout_ms": 10000,
       "doc": "esp_netif_init, default event loop, default STA netif, esp_wifi_init(WIFI_INIT_CONFIG_DEFAULT).",
       "args": [],
       "reply": [],
       "phase": "uninit"
     },
     "deinit": {
+      "timeout_ms": 10000,
       "doc": "esp_wifi_deinit (after stop).",
       "args": [],
       "reply": []
@@ -334,6 +336,21 @@ export const definition = {
         {
           "name": "auth",
           "type": "enum:auth",
+          "choices": [
+            "open",
+            "wep",
+            "wpa",
+            "wpa2",
+            "wpa_wpa2",
+            "wpa2_ent",
+            "wpa3",
+            "wpa2_wpa3",
+            "wapi",
+            "owe",
+            "wpa3_ent192",
+            "wpa3_ext",
+            "wpa3_ext_mixed"
+          ],
           "doc": "threshold.authmode, default open; open with a password of 8+ characters acts as wpa2 (the driver refuses WEP and WPA APs)"
         },
         {
@@ -376,16 +393,19 @@ export const definition = {
       ]
     },
     "start": {
+      "timeout_ms": 10000,
       "doc": "esp_wifi_start; STA_START follows.",
       "args": [],
       "reply": []
     },
     "stop": {
+      "timeout_ms": 10000,
       "doc": "esp_wifi_stop; STA_STOP follows.",
       "args": [],
       "reply": []
     },
     "connect": {
+      "timeout_ms": 10000,
       "doc": "esp_wifi_connect: one attempt; CONNECTED or DISCONNECTED follows.",
       "args": [],
       "reply": []
@@ -465,7 +485,9 @@ export const definition = {
         },
         {
           "name": "block",
-          "type": "bool"
+          "type": "bool",
+          "timeout_ms": 30000,
+          "doc": "all 14 channels at the longest passive dwell (1500 ms) take 21 s"
         }
       ],
       "reply": [
@@ -485,6 +507,7 @@ export const definition = {
       ]
     },
     "ap_records": {
+      "timeout_ms": 10000,
       "doc": "esp_wifi_scan_get_ap_records: streams one `ap` partial per record, then ok. Frees the driver's list; a second call for the same scan is refused with ALREADY_FETCHED.",
       "args": [
         {
@@ -634,6 +657,7 @@ export const definition = {
       ]
     },
     "reset": {
+      "timeout_ms": 10000,
       "doc": "esp_restart after the reply is sent; a hello with reset=sw follows.",
       "args": [],
       "reply": []
@@ -665,6 +689,14 @@ export const definition = {
         {
           "name": "auth",
           "type": "enum:auth",
+          "choices": [
+            "open",
+            "wpa",
+            "wpa2",
+            "wpa_wpa2",
+            "wpa3",
+            "wpa2_wpa3"
+          ],
           "doc": "authmode; default open without a password, wpa2 with one. The SoftAP cannot do wep, wapi or owe (the driver refuses them)"
         },
         {
@@ -1257,15 +1289,42 @@ export const definition = {
     }
   },
   "causes": {
-    "password": "credentials are likely wrong (or missing, or set for an open network)",
-    "signal": "the radio link is too weak or too noisy",
-    "ap-gone": "the AP stopped answering, rebooted, or is out of range",
-    "security-mismatch": "the AP's security settings and the station's do not fit together",
-    "ap-policy": "the AP refused or removed the station by its own policy",
-    "local": "the station itself ended the connection (user disconnect, stop, config change)",
-    "roaming": "the station or AP is moving the connection to another AP; not a failure",
-    "protocol": "an 802.11 state or feature mismatch between station and AP",
-    "unspecified": "no specific cause is given"
+    "password": {
+      "text": "credentials are likely wrong (or missing, or set for an open network)",
+      "action": "check the password, and that a password is set exactly when the AP is secured"
+    },
+    "signal": {
+      "text": "the radio link is too weak or too noisy",
+      "action": "move the board closer to the AP or improve its antenna; compare RSSI with `espwifi scan`"
+    },
+    "ap-gone": {
+      "text": "the AP stopped answering, rebooted, or is out of range",
+      "action": "check that the AP is powered and in range; reconnecting succeeds once it is back"
+    },
+    "security-mismatch": {
+      "text": "the AP's security settings and the station's do not fit together",
+      "action": "match the station's security settings (auth threshold, PMF) to the AP's (see its auth mode in `espwifi scan`)"
+    },
+    "ap-policy": {
+      "text": "the AP refused or removed the station by its own policy",
+      "action": "check the AP's settings (station limit, MAC filter, QoS) or use another AP"
+    },
+    "local": {
+      "text": "the station itself ended the connection (user disconnect, stop, config change)",
+      "action": "nothing to do: the station ended the connection itself (disconnect, stop or a configuration change)"
+    },
+    "roaming": {
+      "text": "the station or AP is moving the connection to another AP; not a failure",
+      "action": "nothing to do: the station moves to another AP by itself"
+    },
+    "protocol": {
+      "text": "an 802.11 state or feature mismatch between station and AP",
+      "action": "usually transient (often after an AP reboot): reconnecting fixes it; if it repeats, update the AP's firmware"
+    },
+    "unspecified": {
+      "text": "no specific cause is given",
+      "action": "retry; if it repeats, capture the device log (`espwifi monitor`) and check the AP's log"
+    }
   },
   "families": {
     "password": {
@@ -1288,6 +1347,8 @@ export const definition = {
       "doc": "seed: 'reason codes related to low RSSI'"
     }
   },
+  "reasons_doc": "causes: per class, text = what the class means, action = what a user can do (shown by the host; a reason's own action overrides it). Reasons: aliases: other spellings a user may type for the code (deprecated names still in esp_wifi_types.h, short forms, corrected spellings of the header's typos ALTERATIVE and PERCLUDES); action: what to do, when the reason needs more than its cause class's action",
+  "unknown_reason_action": "look the code up in esp_wifi_types.h of the firmware's ESP-IDF version (newer versions add codes)",
   "reasons": [
     {
       "code": 1,
@@ -1311,31 +1372,42 @@ export const definition = {
       "code": 4,
       "name": "DISASSOC_DUE_TO_INACTIVITY",
       "cause": "signal",
-      "meaning": "association timed out, or the AP disassociated an inactive station"
+      "meaning": "association timed out, or the AP disassociated an inactive station",
+      "aliases": [
+        "ASSOC_EXPIRE"
+      ]
     },
     {
       "code": 5,
       "name": "ASSOC_TOOMANY",
       "cause": "ap-policy",
-      "meaning": "the AP has as many stations as it can handle"
+      "meaning": "the AP has as many stations as it can handle",
+      "action": "the AP is full: disconnect another client or raise the AP's station limit"
     },
     {
       "code": 6,
       "name": "CLASS2_FRAME_FROM_NONAUTH_STA",
       "cause": "protocol",
-      "meaning": "the AP got a class-2 frame from a station it considers unauthenticated (often after an AP reboot)"
+      "meaning": "the AP got a class-2 frame from a station it considers unauthenticated (often after an AP reboot)",
+      "aliases": [
+        "NOT_AUTHED"
+      ]
     },
     {
       "code": 7,
       "name": "CLASS3_FRAME_FROM_NONASSOC_STA",
       "cause": "protocol",
-      "meaning": "the AP got a class-3 frame from a station it considers unassociated (often after an AP reboot)"
+      "meaning": "the AP got a class-3 frame from a station it considers unassociated (often after an AP reboot)",
+      "aliases": [
+        "NOT_ASSOCED"
+      ]
     },
     {
       "code": 8,
       "name": "ASSOC_LEAVE",
       "cause": "local",
-      "meaning": "disassociated because a side is leaving; esp_wifi_disconnect() reports this"
+      "meaning": "disassociated because a side is leaving; esp_wifi_disconnect() reports this",
+      "action": "nothing to do if you called disconnect(); otherwise check what stopped the station"
     },
     {
       "code": 9,
@@ -1425,7 +1497,8 @@ export const definition = {
       "code": 23,
       "name": "802_1X_AUTH_FAILED",
       "cause": "password",
-      "meaning": "802.1X (enterprise) authentication failed"
+      "meaning": "802.1X (enterprise) authentication failed",
+      "action": "check the enterprise credentials (identity, password, certificates)"
     },
     {
       "code": 24,
@@ -1473,7 +1546,10 @@ export const definition = {
       "code": 31,
       "name": "SERVICE_CHANGE_PERCLUDES_TS",
       "cause": "ap-policy",
-      "meaning": "QoS traffic stream removed after a BSS service change (header spelling kept)"
+      "meaning": "QoS traffic stream removed after a BSS service change (header spelling kept)",
+      "aliases": [
+        "SERVICE_CHANGE_PRECLUDES_TS"
+      ]
     },
     {
       "code": 32,
@@ -1545,7 +1621,8 @@ export const definition = {
       "code": 49,
       "name": "INVALID_PMKID",
       "cause": "security-mismatch",
-      "meaning": "invalid PMKID (stale cached key)"
+      "meaning": "invalid PMKID (stale cached key)",
+      "action": "reconnect: the cached key (PMKID) is stale"
     },
     {
       "code": 50,
@@ -1563,25 +1640,34 @@ export const definition = {
       "code": 67,
       "name": "TRANSMISSION_LINK_ESTABLISH_FAILED",
       "cause": "protocol",
-      "meaning": "link establishment on the alternative channel failed"
+      "meaning": "link establishment on the alternative channel failed",
+      "aliases": [
+        "TX_LINK_EST_FAILED",
+        "TRANSMISSION_LINK_ESTABLISHMENT_FAILED"
+      ]
     },
     {
       "code": 68,
       "name": "ALTERATIVE_CHANNEL_OCCUPIED",
       "cause": "protocol",
-      "meaning": "the alternative channel is occupied (header spelling kept)"
+      "meaning": "the alternative channel is occupied (header spelling kept)",
+      "aliases": [
+        "ALTERNATIVE_CHANNEL_OCCUPIED"
+      ]
     },
     {
       "code": 200,
       "name": "BEACON_TIMEOUT",
       "cause": "ap-gone",
-      "meaning": "beacons lost for the inactive time and 5 probes unanswered"
+      "meaning": "beacons lost for the inactive time and 5 probes unanswered",
+      "action": "check that the AP is on and in range; if the AP sleeps, raise the inactive time (inactive_time)"
     },
     {
       "code": 201,
       "name": "NO_AP_FOUND",
       "cause": "ap-gone",
-      "meaning": "the connect scan found no matching AP (also: a password set for an open AP, or none for a secured one)"
+      "meaning": "the connect scan found no matching AP (also: a password set for an open AP, or none for a secured one)",
+      "action": "check the SSID (exact bytes and case), that the AP is on and in range, and that a password is set exactly when the AP is secured"
     },
     {
       "code": 202,
@@ -1635,19 +1721,31 @@ export const definition = {
       "code": 210,
       "name": "NO_AP_FOUND_W_COMPATIBLE_SECURITY",
       "cause": "security-mismatch",
-      "meaning": "an AP with the SSID was found but its security does not fit the station's configuration"
+      "meaning": "an AP with the SSID was found but its security does not fit the station's configuration",
+      "aliases": [
+        "NO_AP_FOUND_SECURITY"
+      ],
+      "action": "the AP's security does not fit the configuration: lower the auth threshold or match PMF to the AP"
     },
     {
       "code": 211,
       "name": "NO_AP_FOUND_IN_AUTHMODE_THRESHOLD",
       "cause": "security-mismatch",
-      "meaning": "an AP with the SSID was found but below the configured auth-mode threshold"
+      "meaning": "an AP with the SSID was found but below the configured auth-mode threshold",
+      "aliases": [
+        "NO_AP_FOUND_AUTHMODE"
+      ],
+      "action": "lower the configured auth-mode threshold, or raise the AP's security"
     },
     {
       "code": 212,
       "name": "NO_AP_FOUND_IN_RSSI_THRESHOLD",
       "cause": "signal",
-      "meaning": "an AP with the SSID was found but below the configured RSSI threshold"
+      "meaning": "an AP with the SSID was found but below the configured RSSI threshold",
+      "aliases": [
+        "NO_AP_FOUND_RSSI"
+      ],
+      "action": "lower the configured RSSI threshold, or move the board closer to the AP"
     }
   ]
 } as const;

@@ -9,8 +9,10 @@ import { quoted, table, writeJson } from '../output.js';
 import { passwordRule, resolvePassword } from '../password.js';
 import type { SoftAp, SoftApConfig, SoftApState } from '../../ap.js';
 import type { Board } from '../lib.js';
+import { ARG_CHOICES } from '../../protocol/host-tables.gen.js';
 
-const AUTHS = ['open', 'wpa', 'wpa2', 'wpa_wpa2', 'wpa3', 'wpa2_wpa3'] as const;
+// protocol.json's choices for softap_config auth (the SoftAP cannot do wep, wapi or owe).
+const AUTHS = ARG_CHOICES.softap_config.auth;
 
 interface StartCli {
   password?: string;

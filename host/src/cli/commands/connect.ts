@@ -8,8 +8,10 @@ import { passwordRule, resolvePassword } from '../password.js';
 import { connectFailure } from '../verdict.js';
 import type { Board } from '../lib.js';
 import type { DisconnectInfo, GaveUpInfo, ReconnectingInfo, StationConfig } from '../../types.js';
+import { ARG_CHOICES } from '../../protocol/host-tables.gen.js';
 
-const AUTH_THRESHOLDS = ['open', 'wep', 'wpa', 'wpa2', 'wpa_wpa2', 'wpa2_ent', 'wpa3', 'wpa2_wpa3', 'wapi', 'owe', 'wpa3_ent192', 'wpa3_ext', 'wpa3_ext_mixed'] as const;
+// The choice lists are protocol.json's (`config` arguments' enums, or their "choices").
+const CHOICES = ARG_CHOICES.config;
 
 interface ConnectCli {
   password?: string;
@@ -65,11 +67,11 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
     .option('--open', 'the network has no password: do not ask for one')
     .option('--bssid <mac>', 'only this AP (sets bssid_set)', macOption('--bssid'))
     .option('--channel <n>', 'channel hint: the connect scan starts there', channelOption('--channel'))
-    .option('--scan-method <fast|all>', 'fast: first matching AP; all: best of all channels', choiceOption('--scan-method', ['fast', 'all'] as const))
-    .option('--sort <signal|security>', 'with --scan-method all: pick the AP by signal or by security', choiceOption('--sort', ['signal', 'security'] as const))
+    .option('--scan-method <fast|all>', 'fast: first matching AP; all: best of all channels', choiceOption('--scan-method', CHOICES.scan))
+    .option('--sort <signal|security>', 'with --scan-method all: pick the AP by signal or by security', choiceOption('--sort', CHOICES.sort))
     .option('--rssi-threshold <dBm>', 'ignore APs weaker than this', intOption('--rssi-threshold', -127, 0))
-    .option('--auth-threshold <mode>', 'ignore APs with weaker security than this', choiceOption('--auth-threshold', AUTH_THRESHOLDS))
-    .option('--pmf <off|capable|required>', 'protected management frames', choiceOption('--pmf', ['off', 'capable', 'required'] as const))
+    .option('--auth-threshold <mode>', 'ignore APs with weaker security than this', choiceOption('--auth-threshold', CHOICES.auth))
+    .option('--pmf <off|capable|required>', 'protected management frames', choiceOption('--pmf', CHOICES.pmf))
     .option('--retry <n>', 'with --scan-method all: driver failure_retry_cnt', intOption('--retry', 0, 255))
     .option('--listen-interval <n>', 'listen interval in beacon intervals', intOption('--listen-interval', 0, 65535))
     .option('--timeout <s>', 'give up when there is no IP after this many seconds', intOption('--timeout', 1, 3600), 30)
