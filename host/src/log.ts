@@ -2,8 +2,9 @@
 // log lines are logged at the device's own level with its tag, so `level: 'warn'` hides the
 // board's I/D chatter but keeps its warnings. Password fields are redacted as a second line of
 // defence — the first is that the library never logs them.
+import { createRequire } from 'node:module';
 import { pino, type Logger, type LevelWithSilent, type DestinationStream } from 'pino';
-import { PinoPretty } from 'pino-pretty';
+import type { PinoPretty as PinoPrettyFn } from 'pino-pretty';
 import type { DeviceLogLine } from './codec/stream.js';
 
 /** Paths pino censors wherever they appear (top level and one object deep). */
@@ -41,6 +42,13 @@ function errSerializer(stacks: boolean) {
   };
 }
 
+/** pino-pretty and its dependencies load only when pretty output is chosen: every library user
+ *  imports this module (the device-line helpers below), few of them print for people. */
+function loadPretty(): typeof PinoPrettyFn {
+  const require = createRequire(import.meta.url);
+  return (require('pino-pretty') as { PinoPretty: typeof PinoPrettyFn }).PinoPretty;
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const dest = options.destination;
   const isTty = dest ? (dest as { isTTY?: boolean }).isTTY === true : process.stderr.isTTY === true;
@@ -52,7 +60,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     serializers: { err: errSerializer(options.stacks ?? (options.level === 'debug' || options.level === 'trace')) },
   };
   if (options.pretty ?? isTty) {
-    return pino(base, PinoPretty({
+    return pino(base, loadPretty()({
       destination: (dest as NodeJS.WritableStream | undefined) ?? 2,
       sync: true,
       colorize: options.colour ?? true,
