@@ -10,7 +10,7 @@ import { decodeReason } from './reasons.js';
 import { commandErrorName, reasonFacts } from './reason-facts.js';
 import { ReconnectState, type Decision, type ReconnectPolicy } from './rules/reconnect-policy.js';
 import { joinStage, parseDriverLeave, type DriverLeave } from './rules/join-stage.js';
-import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
+import { resolveRuleOptions, scanArgs, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator, displaySsid, toApRecord } from './rules/scan-coordinator.js';
 import { recordFields, toBytes, toStatus, wireArgs } from './convert.js';
 import type { DecodedEvent, DisconnectedEventFields } from './protocol/events.gen.js';
@@ -486,12 +486,19 @@ export class Board extends EventEmitter<BoardEvents> {
 
   /** Scans and returns the records, fetched exactly once and cached (see rules/rules.ts). */
   async scan(opts: ScanOptions = {}): Promise<readonly ApRecord[]> {
-    const records = await this.scans.scan(opts).catch((e: unknown) => {
+    const records = await (opts.block ? this.blockingScan(opts) : this.scans.scan(opts)).catch((e: unknown) => {
       throw opts.signal?.aborted && e === opts.signal.reason ? abortedError(e, 'scan') : e;
     });
     const everything = !opts.ssid && !opts.bssid && !opts.channel && !opts.channelBitmap;
     if (everything) this.lastHeard = { at: Date.now(), records };
     return records;
+  }
+  /** Seed "Scan in Blocked Mode": no SCAN_DONE follows the reply, so the records are fetched
+   *  (and cached, rule 1) right after it. */
+  private async blockingScan(opts: ScanOptions): Promise<readonly ApRecord[]> {
+    const { block: _block, timeoutMs, signal, ...rest } = opts;
+    await this.client.request('scan', { ...scanArgs(rest), block: true }, { ...(timeoutMs ? { timeoutMs } : {}), ...(signal ? { signal } : {}) });
+    return this.scans.afterBlockingScan();
   }
   async scanStop(): Promise<void> {
     this.scans.noteStop();

@@ -63,6 +63,9 @@ export interface ScanOptions {
   /** 2.4 GHz channel bitmap, bit N = channel N (needs channel 0). */
   channelBitmap?: number;
   coexBackground?: boolean;
+  /** Seed "Scan in Blocked Mode": the board answers when the scan is over and sends no
+   *  SCAN_DONE; the records are fetched (once, rule 1) right after its reply. */
+  block?: boolean;
   /** Per-call timeout; the default is derived from the dwell times (see rules.ts). */
   timeoutMs?: number;
   signal?: AbortSignal;

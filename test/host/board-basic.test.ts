@@ -112,6 +112,26 @@ describe('Board against the virtual board', () => {
     expect(cached.partials.map((p) => Buffer.from(p.ssid as Buffer).toString())).toEqual(['CafeGuest']);
   });
 
+  it('scan({ block: true }): one blocking scan on the device, its records fetched once and decoded', async () => {
+    r = await rig('home');
+    await bringUp(r.board);
+    const scansBefore = await diagNum(r, 'scans');
+    const fetchedBefore = await diagNum(r, 'fetched_lists');
+    const done: unknown[] = [];
+    r.board.on('scanDone', (d) => done.push(d));
+    const recs = await r.board.scan({ block: true, channel: 11 });
+    expect(recs.map((x) => x.ssidText)).toEqual(['Neighbor']);
+    expect(recs[0]!.ssid).toEqual(Buffer.from('Neighbor'));
+    expect(await diagNum(r, 'scans')).toBe(scansBefore + 1);
+    expect(await diagNum(r, 'fetched_lists')).toBe(fetchedBefore + 1);
+    expect(await diagNum(r, 'held_records')).toBe(0);
+    expect(done).toEqual([]); // seed "Scan in Blocked Mode": no SCAN_DONE
+    // The records are cached: a raw ap_records is answered without a second fetch.
+    const again = await r.board.request('ap_records');
+    expect(again.partials).toHaveLength(1);
+    expect(await diagNum(r, 'fetched_lists')).toBe(fetchedBefore + 1);
+  });
+
   it('noise bursts on the line while commands run: every command still answers', async () => {
     r = await rig('home');
     await bringUp(r.board);

@@ -3,10 +3,6 @@
 // this module only inside their actions: it loads serialport, pino and the virtual board.
 export { openBoard, Board, decodeReason, VirtualBoard } from '../index.js';
 export type { DecodedReason } from '../index.js';
-export * as errors from '../errors.js';
-export { scanArgs } from '../rules/rules.js';
-export { toApRecord } from '../rules/scan-coordinator.js';
-export { definition as protocolDefinition } from '../protocol/definition.js';
 export { loadScenario, scenariosDir } from '../sim/scenario.js';
 export type { Scenario } from '../sim/scenario.js';
 export { ImprovClient } from '../improv/client.js';

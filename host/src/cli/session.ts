@@ -136,26 +136,44 @@ export async function portOrVirtualBoard(
   return { port, vb };
 }
 
-export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Session) => Promise<T>): Promise<T> {
+/**
+ * The one "open, run, close" of every command: the chosen port (or a built-in virtual board),
+ * `open` on it, then `fn`; Ctrl-C aborts the signal; whatever was opened is closed and the virtual
+ * board stopped on the way out, also after a failure. `what` names the opened thing in debug logs.
+ */
+export async function withOpened<C extends { close(): Promise<void> }, T>(
+  ctx: Ctx,
+  opts: Pick<SessionOptions, 'scenario' | 'speed' | 'seed' | 'announce'>,
+  what: string,
+  open: (port: string, vb: VirtualBoardInstance | undefined) => Promise<C>,
+  fn: (opened: C, s: { vb?: VirtualBoardInstance; port: string; signal: AbortSignal }) => Promise<T>,
+): Promise<T> {
   const interrupts = trapInterrupts();
   let vb: VirtualBoardInstance | undefined;
-  let board: Board | undefined;
+  let opened: C | undefined;
   try {
     const chosen = await portOrVirtualBoard(ctx, opts);
-    const port = chosen.port;
     vb = chosen.vb;
+    opened = await abortable(open(chosen.port, vb), interrupts.signal);
+    return await fn(opened, { vb, port: chosen.port, signal: interrupts.signal });
+  } finally {
+    interrupts.dispose();
+    await opened?.close().catch((e: unknown) => ctx.log.debug({ err: e }, `closing the ${what} failed`));
+    await vb?.stop().catch((e: unknown) => ctx.log.debug({ err: e }, 'stopping the virtual board failed'));
+  }
+}
+
+export function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Session) => Promise<T>): Promise<T> {
+  const open = async (port: string, vb: VirtualBoardInstance | undefined): Promise<Board> => {
     try {
-      board = await abortable(
-        openBoard({
-          port,
-          baudRate: ctx.baud ?? 115200,
-          logger: ctx.log,
-          ...(opts.reconnect !== undefined ? { reconnect: opts.reconnect } : {}),
-          ...(opts.rules ? { rules: opts.rules } : {}),
-          ...(opts.deviceLog === false ? { deviceLog: false } : {}),
-        }),
-        interrupts.signal,
-      );
+      return await openBoard({
+        port,
+        baudRate: ctx.baud ?? 115200,
+        logger: ctx.log,
+        ...(opts.reconnect !== undefined ? { reconnect: opts.reconnect } : {}),
+        ...(opts.rules ? { rules: opts.rules } : {}),
+        ...(opts.deviceLog === false ? { deviceLog: false } : {}),
+      });
     } catch (err) {
       const f = classify(err, { duringOpen: true });
       if (vb) {
@@ -164,12 +182,8 @@ export async function withBoard<T>(ctx: Ctx, opts: SessionOptions, fn: (s: Sessi
       }
       throw new CliError(f.exitCode, f.message, f.code === 'NO_HELLO' ? await noHelloHint(port, f.hint) : f.hint, { detail: f.code });
     }
-    return await fn({ board, vb, port, signal: interrupts.signal });
-  } finally {
-    interrupts.dispose();
-    await board?.close().catch((e: unknown) => ctx.log.debug({ err: e }, 'closing the board failed'));
-    await vb?.stop().catch((e: unknown) => ctx.log.debug({ err: e }, 'stopping the virtual board failed'));
-  }
+  };
+  return withOpened(ctx, opts, 'board', open, (board, s) => fn({ board, ...s }));
 }
 
 /** A silent USB-Serial-JTAG port usually means the firmware talks on UART0: say so there. */

@@ -248,12 +248,14 @@ export class ScanCoordinator {
   }
 
   /** A raw blocking scan has no SCAN_DONE (seed "Scan in Blocked Mode"): fetch right away. */
-  async afterBlockingScan(): Promise<void> {
+  async afterBlockingScan(): Promise<readonly ApRecord[]> {
     const reply = await this.io.request('ap_records', {});
     this.stats.fetches++;
     const id = typeof reply.fields.scan_id === 'number' ? reply.fields.scan_id : -1;
     this.lastDoneId = id;
-    this.cache.put(id, Object.freeze(reply.partials.map(toApRecord)));
+    const records = Object.freeze(reply.partials.map(toApRecord));
+    this.cache.put(id, records);
+    return records;
   }
 
   /** The device reset: its driver lost every scan; pending scans fail with `err`. */

@@ -25,21 +25,8 @@ type Run = (ctx: Ctx, client: ImprovClient, o: ImprovCli) => Promise<void>;
 
 /** Opens --port (or starts a virtual board), detects Improv, runs fn, closes everything. */
 async function withImprov(ctx: Ctx, o: ImprovCli, fn: (client: ImprovClient, signal: AbortSignal) => Promise<void>): Promise<void> {
-  const { abortable, portOrVirtualBoard, trapInterrupts } = await import('../session.js');
-  const { ImprovClient: Client } = await import('../lib.js');
-  const interrupts = trapInterrupts();
-  let vb: Awaited<ReturnType<typeof portOrVirtualBoard>>['vb'];
-  let client: ImprovClient | undefined;
-  try {
-    const chosen = await portOrVirtualBoard(ctx, { scenario: o.scenario });
-    vb = chosen.vb;
-    client = await abortable(Client.open({ port: chosen.port, baudRate: ctx.baud ?? 115200, logger: ctx.log }), interrupts.signal);
-    await fn(client, interrupts.signal);
-  } finally {
-    interrupts.dispose();
-    await client?.close().catch((e: unknown) => ctx.log.debug({ err: e }, 'closing the Improv client failed'));
-    await vb?.stop().catch((e: unknown) => ctx.log.debug({ err: e }, 'stopping the virtual board failed'));
-  }
+  const [{ withOpened }, { ImprovClient: Client }] = await Promise.all([import('../session.js'), import('../lib.js')]);
+  await withOpened(ctx, { scenario: o.scenario }, 'Improv client', (port) => Client.open({ port, baudRate: ctx.baud ?? 115200, logger: ctx.log }), (client, { signal }) => fn(client, signal));
 }
 
 const rpcOpts = (o: ImprovCli) => (o.timeout !== undefined ? { timeoutMs: o.timeout * 1000 } : {});

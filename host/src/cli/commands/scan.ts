@@ -5,8 +5,7 @@ import { channelOption, intOption, macOption } from '../context.js';
 import { apTable } from '../format.js';
 import { quoted, writeJson } from '../output.js';
 import { spinner } from '../progress.js';
-import type { ApRecord, ScanOptions } from '../../types.js';
-import type { Board } from '../lib.js';
+import type { ScanOptions } from '../../types.js';
 
 interface ScanCli {
   ssid?: string;
@@ -33,7 +32,7 @@ export function parseChannelList(value: string): number[] {
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
-export function toScanOptions(o: ScanCli): ScanOptions & { block?: boolean } {
+export function toScanOptions(o: ScanCli): ScanOptions {
   if (o.ssid !== undefined) {
     const n = Buffer.byteLength(o.ssid);
     if (n === 0) throw new CliError(EXIT.USAGE, '--ssid is empty: a network name is 1–32 bytes');
@@ -46,7 +45,7 @@ export function toScanOptions(o: ScanCli): ScanOptions & { block?: boolean } {
   if (o.activeMin !== undefined && o.activeMax !== undefined && o.activeMin > o.activeMax) {
     throw new CliError(EXIT.USAGE, `--active-min (${o.activeMin}) must not exceed --active-max (${o.activeMax})`);
   }
-  const opts: ScanOptions & { block?: boolean } = {};
+  const opts: ScanOptions = {};
   if (o.ssid !== undefined) opts.ssid = o.ssid;
   if (o.bssid !== undefined) opts.bssid = o.bssid;
   if (o.channel !== undefined) opts.channel = o.channel;
@@ -60,19 +59,6 @@ export function toScanOptions(o: ScanCli): ScanOptions & { block?: boolean } {
   if (o.timeout !== undefined) opts.timeoutMs = o.timeout * 1000;
   if (o.block) opts.block = true;
   return opts;
-}
-
-/**
- * Seed "Scan in Blocked Mode": the board answers when the scan is over and sends no SCAN_DONE.
- * Board.request() follows a blocking scan with the one ap_records fetch that frees the records
- * and caches them, so the second ap_records here is answered from that cache.
- */
-async function blockingScan(board: Board, opts: ScanOptions & { block?: boolean }): Promise<readonly ApRecord[]> {
-  const { block: _block, timeoutMs, ...rest } = opts;
-  const { scanArgs, toApRecord } = await import('../lib.js');
-  await board.request('scan', { ...scanArgs(rest), block: true }, timeoutMs ? { timeoutMs } : {});
-  const reply = await board.request('ap_records', {});
-  return reply.partials.map(toApRecord);
 }
 
 export function registerScan(program: Command, getCtx: (cmd: Command) => Ctx): void {
@@ -102,7 +88,7 @@ export function registerScan(program: Command, getCtx: (cmd: Command) => Ctx): v
         const spin = spinner(`Scanning ${where}${o.passive ? ' (passive)' : ''}…`);
         let aps;
         try {
-          aps = scanOpts.block ? await abortable(blockingScan(board, scanOpts), signal) : await abortable(board.scan({ ...scanOpts, signal }), signal);
+          aps = await abortable(board.scan({ ...scanOpts, signal }), signal);
         } catch (err) {
           spin.stop();
           // A scan that was interrupted or ran out of time is stopped, so the board is idle after us.
