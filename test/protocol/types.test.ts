@@ -15,7 +15,7 @@ it('protocol types accept correct use and reject misuse', () => {
       extends: join(ROOT, 'tsconfig.json'),
       compilerOptions: { noEmit: true, rootDir: ROOT, typeRoots: [join(ROOT, 'node_modules/@types')] },
       include: [],
-      files: [join(ROOT, 'test/codec/types.check.ts')],
+      files: [join(ROOT, 'test/protocol/types.check.ts')],
     };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', timeout: 120_000 });

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PTYPAIR_BIN, ptyPair, type PtyPair } from '../support/pty-pair.js';
+import { PTYPAIR_BIN, ptyPair, type PtyPair } from './pty-pair.js';
 
 const O_RDWR_NONBLOCK_NOCTTY = 2 | 2048 | 256;
 let pair: PtyPair | undefined;

@@ -26,7 +26,7 @@ function control(sock: string, action: Record<string, unknown>): string {
 }
 
 const HAVE = ser2netAvailable();
-if (!HAVE) console.warn(`test/remote/hil-multiboard: skipped — ${SER2NET_MISSING}`);
+if (!HAVE) console.warn(`test/hil/hil-multiboard: skipped — ${SER2NET_MISSING}`);
 
 describe.skipIf(!HAVE)('npm run hil with a rig file', () => {
   it('runs both boards, writes one log per board and a JUnit report, skips with reasons, leaks no password', async () => {

@@ -6,7 +6,7 @@ import { Rfc2217Transport } from '../../host/src/transport/rfc2217.js';
 import { SER2NET_MISSING, Ser2net, ser2netAvailable } from '../../hil/ser2net.js';
 
 const HAVE = ser2netAvailable();
-if (!HAVE) console.warn(`test/remote/ser2net: skipped — ${SER2NET_MISSING}`);
+if (!HAVE) console.warn(`test/hil/ser2net: skipped — ${SER2NET_MISSING}`);
 
 let cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
