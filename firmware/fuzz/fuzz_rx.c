@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size -= 2;
 
     fake_init(&fk);
-    fk.port.write = check_line;
+    fk.sys.write = check_line;
     ew_core_init(&core, &fk.port);
     /* Start from a random phase so the guards and scan rules are reached, not only parsing. */
     core.phase = (ew_phase_t)(script % EW_PHASE__COUNT);

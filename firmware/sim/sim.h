@@ -134,10 +134,10 @@ bool ap_reachable(const sim_ap_t *ap);         /* on and above the receiver floo
 /* ---------------- foreign-firmware mode: a product app instead of the bridge (sim_app.c) ---------------- */
 void app_mode_set(bool on);
 bool app_mode(void);
-void app_boot(ew_port_t *port);               /* at boot instead of the core: connect to the first AP */
+void app_boot(const ew_wifi_ops_t *wifi);     /* at boot instead of the core: connect to the first AP */
 void app_on_event(const ew_event_t *ev);      /* the driver's events, as the app's event handler */
 
-void wifi_port_fill(ew_port_t *port);          /* the Wi-Fi ops of ew_port_t */
+extern const ew_wifi_ops_t sim_wifi_ops;         /* the port's Wi-Fi ops: the simulated driver */
 void wifi_reset(void);                         /* board reset: driver back to power-on state */
 void wifi_on_ap_change(sim_ap_t *ap);          /* AP went off/on, RSSI or password changed */
 int wifi_deauth(uint8_t reason);               /* 0 ok, -1 not connected */
@@ -171,7 +171,16 @@ bool radio_sta_take_lease(sim_ap_t *ap);       /* a remote AP's lease into g_wor
 void radio_probe(uint8_t ch);                  /* an active scan's probe request on ch */
 
 /* ---------------- simulated SoftAP (sim_ap.c) ---------------- */
-void softap_port_fill(ew_port_t *port);
+/* its ops of ew_wifi_ops_t (ew_port.h documents each; the table is in sim_wifi.c) */
+ew_err_t softap_set_config(void *ctx, const ew_ap_config_t *cfg);
+ew_err_t softap_get_config(void *ctx, ew_ap_config_t *cfg);
+ew_err_t softap_get_sta_list(void *ctx, ew_ap_sta_t *out, uint8_t cap, uint8_t *n);
+ew_err_t softap_get_sta_aid(void *ctx, const uint8_t mac[6], uint16_t *aid);
+ew_err_t softap_deauth_sta(void *ctx, uint16_t aid);
+ew_err_t softap_set_max_tx_power(void *ctx, int8_t quarter_dbm);
+ew_err_t softap_get_max_tx_power(void *ctx, int8_t *quarter_dbm);
+ew_err_t softap_dhcps_get(void *ctx, ew_dhcps_config_t *cfg);
+ew_err_t softap_dhcps_set(void *ctx, const ew_dhcps_config_t *cfg);
 void softap_reset(void);                       /* board reset: the AP vanishes without a word */
 void softap_driver_state(bool started, ew_mode_t mode); /* after start/stop/set_mode */
 void softap_diag(char *out, size_t cap);

@@ -169,7 +169,7 @@ void softap_driver_state(bool started, ew_mode_t mode)
 
 /* ---------------- port ops ---------------- */
 
-static ew_err_t op_ap_set_config(void *ctx, const ew_ap_config_t *c)
+ew_err_t softap_set_config(void *ctx, const ew_ap_config_t *c)
 {
     (void)ctx;
     if (!wifi_inited()) return EW_ERR_WIFI_NOT_INIT;
@@ -193,7 +193,7 @@ static ew_err_t op_ap_set_config(void *ctx, const ew_ap_config_t *c)
     return EW_OK;
 }
 
-static ew_err_t op_ap_get_config(void *ctx, ew_ap_config_t *c)
+ew_err_t softap_get_config(void *ctx, ew_ap_config_t *c)
 {
     (void)ctx;
     if (!wifi_inited()) return EW_ERR_WIFI_NOT_INIT;
@@ -209,7 +209,7 @@ static ew_err_t need_ap(void)
     return EW_OK;
 }
 
-static ew_err_t op_ap_get_sta_list(void *ctx, ew_ap_sta_t *out, uint8_t cap, uint8_t *n)
+ew_err_t softap_get_sta_list(void *ctx, ew_ap_sta_t *out, uint8_t cap, uint8_t *n)
 {
     (void)ctx;
     ew_err_t e = need_ap();
@@ -232,7 +232,7 @@ static ap_sta_t *find_mac(const uint8_t mac[6])
     return NULL;
 }
 
-static ew_err_t op_ap_get_sta_aid(void *ctx, const uint8_t mac[6], uint16_t *aid)
+ew_err_t softap_get_sta_aid(void *ctx, const uint8_t mac[6], uint16_t *aid)
 {
     (void)ctx;
     ew_err_t e = need_ap();
@@ -243,7 +243,7 @@ static ew_err_t op_ap_get_sta_aid(void *ctx, const uint8_t mac[6], uint16_t *aid
     return EW_OK;
 }
 
-static ew_err_t op_ap_deauth_sta(void *ctx, uint16_t aid)
+ew_err_t softap_deauth_sta(void *ctx, uint16_t aid)
 {
     (void)ctx;
     ew_err_t e = need_ap();
@@ -269,7 +269,7 @@ static int8_t tx_step(int8_t q)
     return r;
 }
 
-static ew_err_t op_set_tx(void *ctx, int8_t q)
+ew_err_t softap_set_max_tx_power(void *ctx, int8_t q)
 {
     (void)ctx;
     if (!wifi_inited()) return EW_ERR_WIFI_NOT_INIT;
@@ -280,7 +280,7 @@ static ew_err_t op_set_tx(void *ctx, int8_t q)
     return EW_OK;
 }
 
-static ew_err_t op_get_tx(void *ctx, int8_t *q)
+ew_err_t softap_get_max_tx_power(void *ctx, int8_t *q)
 {
     (void)ctx;
     if (!wifi_inited()) return EW_ERR_WIFI_NOT_INIT;
@@ -292,7 +292,7 @@ static ew_err_t op_get_tx(void *ctx, int8_t *q)
 static uint32_t ip32(const uint8_t ip[4]) { return (uint32_t)ip[0] << 24 | (uint32_t)ip[1] << 16 | (uint32_t)ip[2] << 8 | ip[3]; }
 static void ip_from(uint32_t v, uint8_t out[4]) { out[0] = v >> 24; out[1] = (uint8_t)(v >> 16); out[2] = (uint8_t)(v >> 8); out[3] = (uint8_t)v; }
 
-static ew_err_t op_dhcps_get(void *ctx, ew_dhcps_config_t *c)
+ew_err_t softap_dhcps_get(void *ctx, ew_dhcps_config_t *c)
 {
     (void)ctx;
     if (!wifi_inited()) return EW_ERR_WIFI_NOT_INIT;
@@ -300,7 +300,7 @@ static ew_err_t op_dhcps_get(void *ctx, ew_dhcps_config_t *c)
     return EW_OK;
 }
 
-static ew_err_t op_dhcps_set(void *ctx, const ew_dhcps_config_t *c)
+ew_err_t softap_dhcps_set(void *ctx, const ew_dhcps_config_t *c)
 {
     (void)ctx;
     if (!wifi_inited()) return EW_ERR_WIFI_NOT_INIT;
@@ -311,19 +311,6 @@ static ew_err_t op_dhcps_set(void *ctx, const ew_dhcps_config_t *c)
     A.dhcps = *c;
     if (!A.dhcps.lease) A.dhcps.lease = 120;
     return EW_OK;
-}
-
-void softap_port_fill(ew_port_t *p)
-{
-    p->ap_set_config = op_ap_set_config;
-    p->ap_get_config = op_ap_get_config;
-    p->ap_get_sta_list = op_ap_get_sta_list;
-    p->ap_get_sta_aid = op_ap_get_sta_aid;
-    p->ap_deauth_sta = op_ap_deauth_sta;
-    p->set_max_tx_power = op_set_tx;
-    p->get_max_tx_power = op_get_tx;
-    p->dhcps_get = op_dhcps_get;
-    p->dhcps_set = op_dhcps_set;
 }
 
 /* ---------------- the air: stations of other boards ---------------- */

@@ -14,7 +14,7 @@
 #define RETRY_MS 1000
 
 static bool g_app;
-static ew_port_t *g_port;
+static const ew_wifi_ops_t *g_wifi;
 static ew_sta_config_t g_cfg;
 
 void app_mode_set(bool on) { g_app = on; }
@@ -24,12 +24,12 @@ static void retry(void *arg)
 {
     (void)arg;
     uart_esp_log('I', TAG, "retry to connect to the AP");
-    g_port->connect(g_port->ctx);
+    g_wifi->connect(NULL);
 }
 
-void app_boot(ew_port_t *port)
+void app_boot(const ew_wifi_ops_t *wifi)
 {
-    g_port = port;
+    g_wifi = wifi;
     timer_cancel_kind("app.");
     memset(&g_cfg, 0, sizeof g_cfg);
     for (int i = 0; i < SIM_MAX_APS; i++) {
@@ -42,10 +42,10 @@ void app_boot(ew_port_t *port)
         break;
     }
     uart_esp_log('I', TAG, "ESP_WIFI_MODE_STA");
-    port->init(port->ctx);
-    port->set_mode(port->ctx, EW_MODE_STA);
-    port->set_config(port->ctx, &g_cfg);
-    port->start(port->ctx);
+    wifi->init(NULL);
+    wifi->set_mode(NULL, EW_MODE_STA);
+    wifi->set_config(NULL, &g_cfg);
+    wifi->start(NULL);
     uart_esp_log('I', TAG, "wifi_init_sta finished.");
     uart_esp_log('I', TAG, "connect to ap SSID:%.*s password:%.*s", g_cfg.ssid_len, (const char *)g_cfg.ssid,
                  g_cfg.password_len, (const char *)g_cfg.password);
@@ -55,7 +55,7 @@ void app_on_event(const ew_event_t *ev)
 {
     switch (ev->id) {
     case EW_EV_STA_START:
-        g_port->connect(g_port->ctx);
+        g_wifi->connect(NULL);
         break;
     case EW_EV_CONNECTED:
         uart_esp_log('I', TAG, "WIFI_EVENT_STA_CONNECTED, channel %u", ev->u.connected.channel);

@@ -18,7 +18,6 @@
 #define RX_PENDING_MAX 16384
 
 static ew_core_t g_core;
-static ew_port_t g_port;
 static uint64_t g_rng = 0x9e3779b97f4a7c15ull;
 static volatile sig_atomic_t g_quit;
 static int g_depth;                   /* nesting of blocking port calls */
@@ -81,13 +80,23 @@ static void p_info(void *ctx, ew_device_info_t *info)
 /* esp_restart() from the core: happens after the core has sent its reply */
 static void p_restart(void *ctx) { (void)ctx; if (!boot_in_progress()) g_pending_restart = true; }
 
+static const ew_sys_ops_t g_sys_ops = {
+    .write = p_write,
+    .now_ms = p_now,
+    .log = p_log,
+    .get_device_info = p_info,
+    .restart = p_restart,
+};
+/* the simulated driver keeps its state in its own statics: no context pointers */
+static const ew_port_t g_port = { .sys = &g_sys_ops, .wifi = &sim_wifi_ops };
+
 extern void ctl_on_booted(void);
 
 void board_core_boot(void)
 {
     g_rx_len = 0;
     if (app_mode()) { /* a product app, not the bridge: no core, no frames */
-        app_boot(&g_port);
+        app_boot(&sim_wifi_ops);
         ctl_on_booted();
         return;
     }
@@ -331,13 +340,6 @@ int main(int argc, char **argv)
     }
     radio_hello();   /* the SoftAPs already on the air announce themselves */
     uart_set_rx_sink(rx_sink);
-    g_port.ctx = NULL;
-    g_port.write = p_write;
-    g_port.now_ms = p_now;
-    g_port.log = p_log;
-    g_port.get_device_info = p_info;
-    g_port.restart = p_restart;
-    wifi_port_fill(&g_port);
     wifi_reset();
     printf("%s\n", uart_path());
     if (power_now) ctl_line((char[]){ "power_on" }); /* its reply is the second stdout line */

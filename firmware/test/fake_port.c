@@ -147,20 +147,28 @@ static ew_err_t f_set_host(void *c, const char *name)
     return FK(c)->err[FK_SET_HOSTNAME];
 }
 
+static const ew_sys_ops_t fake_sys = {
+    .write = f_write, .now_ms = f_now, .log = f_log, .get_device_info = f_info, .restart = f_restart,
+};
+
+static const ew_wifi_ops_t fake_wifi = {
+    .init = f_init, .deinit = f_deinit, .set_mode = f_set_mode, .get_mode = f_get_mode,
+    .set_config = f_set_config, .get_config = f_get_config, .start = f_start, .stop = f_stop,
+    .connect = f_connect, .disconnect = f_disconnect,
+    .scan_start = f_scan_start, .scan_stop = f_scan_stop, .scan_get_ap_num = f_ap_num,
+    .scan_get_ap_records = f_ap_records, .clear_ap_list = f_clear,
+    .set_country_code = f_cc, .set_protocol = f_proto, .set_bandwidth = f_bw, .set_ps = f_ps,
+    .set_inactive_time = f_inact, .set_rssi_threshold = f_rthr, .set_storage = f_storage,
+    .get_mac = f_mac, .sta_get_ap_info = f_apinfo, .sta_get_rssi = f_rssi, .get_ip_info = f_ip,
+    .get_hostname = f_get_host, .set_hostname = f_set_host,
+};
+
 void fake_init(fake_t *fk)
 {
     memset(fk, 0, sizeof *fk);
-    ew_port_t *p = &fk->port;
-    p->ctx = fk;
-    p->write = f_write; p->now_ms = f_now; p->log = f_log; p->get_device_info = f_info; p->restart = f_restart;
-    p->init = f_init; p->deinit = f_deinit; p->set_mode = f_set_mode; p->get_mode = f_get_mode; p->set_config = f_set_config;
-    p->get_config = f_get_config; p->start = f_start; p->stop = f_stop; p->connect = f_connect;
-    p->disconnect = f_disconnect; p->scan_start = f_scan_start; p->scan_stop = f_scan_stop;
-    p->scan_get_ap_num = f_ap_num; p->scan_get_ap_records = f_ap_records; p->clear_ap_list = f_clear;
-    p->set_country_code = f_cc; p->set_protocol = f_proto; p->set_bandwidth = f_bw; p->set_ps = f_ps;
-    p->set_inactive_time = f_inact; p->set_rssi_threshold = f_rthr; p->set_storage = f_storage;
-    p->get_mac = f_mac; p->sta_get_ap_info = f_apinfo; p->sta_get_rssi = f_rssi; p->get_ip_info = f_ip;
-    p->get_hostname = f_get_host; p->set_hostname = f_set_host;
+    fk->sys = fake_sys;     /* copies, so a test can remove or replace an op */
+    fk->wifi = fake_wifi;
+    fk->port = (ew_port_t){ .sys = &fk->sys, .sys_ctx = fk, .wifi = &fk->wifi, .wifi_ctx = fk };
     snprintf(fk->hostname, sizeof fk->hostname, "espressif");
 }
 

@@ -16,7 +16,9 @@ enum {
 #define FK_MAX_RECS 8
 
 typedef struct {
-    ew_port_t port;
+    ew_port_t port;                    /* points at sys and wifi below */
+    ew_sys_ops_t sys;                  /* the fake's ops: a test may NULL or replace one */
+    ew_wifi_ops_t wifi;
     char out[FK_MAX_OUT][EW_MAX_LINE + 8];
     size_t out_len[FK_MAX_OUT];
     int nout;

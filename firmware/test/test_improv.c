@@ -218,7 +218,7 @@ void test_improv(void)
     feed(p, n);
     CHECK(last_byte_of(2) == 0xff && packets_of(4, NULL, NULL) == 0, "a port refusal is unknown error");
     fk.err[FK_SET_HOSTNAME] = EW_OK;
-    fk.port.set_hostname = NULL;
+    fk.wifi.set_hostname = NULL;
     fake_clear_out(&fk);
     n = rpc(p, 5, (const uint8_t *)"other", 5);
     feed(p, n);

@@ -27,6 +27,20 @@ void test_line(void)
 
     fresh();
     CHECK(ew_core_init(NULL, &fk.port) == EW_ERR_INVALID_ARG, "init checks args");
+    {   /* a port without its system services, their write, or a Wi-Fi table is refused */
+        ew_core_t other;
+        ew_sys_ops_t no_write = fk.sys;
+        no_write.write = NULL;
+        ew_port_t p = fk.port;
+        p.sys = NULL;
+        CHECK(ew_core_init(&other, &p) == EW_ERR_INVALID_ARG, "init refuses a port without sys");
+        p.sys = &no_write;
+        CHECK(ew_core_init(&other, &p) == EW_ERR_INVALID_ARG, "init refuses a port without write");
+        p = fk.port;
+        p.wifi = NULL;
+        CHECK(ew_core_init(&other, &p) == EW_ERR_INVALID_ARG, "init refuses a port without wifi ops");
+        CHECK(ew_core_init(&other, &fk.port) == EW_OK, "init takes a whole port");
+    }
     ew_core_boot(&core);
     CHECK_PREFIX(fake_line(&fk, 0), "~e0 hello proto=1.0 fw=0.1.0\\stest idf=v5.5.5 chip=esp32c3 rev=4 mac=307bac694190 reset=poweron *");
 

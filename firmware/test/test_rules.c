@@ -104,7 +104,7 @@ static void test_phase_guards(void)
     CHECK(core.phase == EW_PHASE_STARTED, "disconnect while connecting drops back to started");
 
     /* a NULL op is NOT_SUPPORTED */
-    fk.port.set_ps = NULL;
+    fk.wifi.set_ps = NULL;
     snprintf(want, sizeof want, "~r17 err NOT_SUPPORTED esp=0x106 *");
     CHECK_PREFIX(req("q17 ps mode=max"), want);
 }
@@ -183,10 +183,10 @@ static void test_scan_rules(void)
     CHECK_PREFIX(req("q18 status"), "~r18 ok");
     CHECK(strstr(fake_line(&fk, 0), " cleared=1 ") != NULL, "status counts cleared: %s", fake_line(&fk, 0));
     CHECK(strstr(fake_line(&fk, 0), "stack_free") == NULL, "no stack_free from a port that cannot tell");
-    fk.port.stack_free = stack_free_1500;
+    fk.sys.stack_free = stack_free_1500;
     CHECK_PREFIX(req("q18 status"), "~r18 ok");
     CHECK(strstr(fake_line(&fk, 0), " cleared=1 stack_free=1500 *") != NULL, "status reports the port's stack margin: %s", fake_line(&fk, 0));
-    fk.port.stack_free = NULL;
+    fk.sys.stack_free = NULL;
 
     /* a failing scan_start leaves no scan running */
     ev((ew_event_t){ .id = EW_EV_SCAN_DONE, .u.scan_done = { .status = 1, .number = 0, .scan_id = 7 } });
@@ -448,7 +448,7 @@ static void test_commands(void)
     fake_send(&fk, &core, "q28 reset");
     CHECK(fk.nout == 1 && fk.restarts == 1, "one reply then restart");
     CHECK_PREFIX(fake_line(&fk, 0), "~r28 ok *");
-    fk.port.restart = NULL;
+    fk.sys.restart = NULL;
     CHECK_PREFIX(req("q29 reset"), "~r29 err NOT_SUPPORTED");
 
     /* rx counters in status */

@@ -42,15 +42,15 @@ static const char *req(const char *text)
 static void setup(void)
 {
     fake_init(&fk);
-    fk.port.ap_set_config = ap_set;
-    fk.port.ap_get_config = ap_get;
-    fk.port.ap_get_sta_list = sta_list;
-    fk.port.ap_get_sta_aid = sta_aid;
-    fk.port.ap_deauth_sta = deauth;
-    fk.port.set_max_tx_power = tx_set;
-    fk.port.get_max_tx_power = tx_get;
-    fk.port.dhcps_get = d_get;
-    fk.port.dhcps_set = d_set;
+    fk.wifi.ap_set_config = ap_set;
+    fk.wifi.ap_get_config = ap_get;
+    fk.wifi.ap_get_sta_list = sta_list;
+    fk.wifi.ap_get_sta_aid = sta_aid;
+    fk.wifi.ap_deauth_sta = deauth;
+    fk.wifi.set_max_tx_power = tx_set;
+    fk.wifi.get_max_tx_power = tx_get;
+    fk.wifi.dhcps_get = d_get;
+    fk.wifi.dhcps_set = d_set;
     static const ew_dhcps_config_t d0 = { { 192, 168, 4, 1 }, { 255, 255, 255, 0 }, { 192, 168, 4, 2 }, { 192, 168, 4, 101 }, 120 };
     dhcps = d0;
     ew_core_init(&core, &fk.port);

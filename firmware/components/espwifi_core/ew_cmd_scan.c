@@ -66,20 +66,20 @@ void ew_cmd_scan(ew_req_t *r)
     cfg.channel_bitmap = (uint16_t)a[EW_ARG_SCAN_BITMAP].i;
     cfg.coex_background = a[EW_ARG_SCAN_COEX].i != 0;
 
-    if (!c->port->scan_start) { ew_reply_err(r, EW_ERR_NOT_SUPPORTED); return; }
+    if (!c->port->wifi->scan_start) { ew_reply_err(r, EW_ERR_NOT_SUPPORTED); return; }
     if (c->scan_state == EW_SCAN_STATE_DONE) ew_scan_clear_unfetched(c);
     c->scan_state = EW_SCAN_STATE_IDLE;
 
     /* Always non-blocking in the driver: esp_wifi_scan_start(block=true) would hold this task for
      * the whole scan (up to ~25 s) and requests would run after their host gave up on them.
      * A blocking scan is answered at its SCAN_DONE instead (ew_scan_blocking_done). */
-    ew_err_t err = c->port->scan_start(c->port->ctx, &cfg, false);
+    ew_err_t err = c->port->wifi->scan_start(c->port->wifi_ctx, &cfg, false);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     c->scan_state = EW_SCAN_STATE_RUNNING;
     if (a[EW_ARG_SCAN_BLOCK].i != 0) {
         c->scan_blocking = true;
         c->block_req_id = r->id;
-        c->block_deadline_ms = (c->port->now_ms ? c->port->now_ms(c->port->ctx) : 0) +
+        c->block_deadline_ms = (c->port->sys->now_ms ? c->port->sys->now_ms(c->port->sys_ctx) : 0) +
                                scan_deadline_ms(&cfg, c->phase >= EW_PHASE_CONNECTED);
         return;
     }
@@ -110,8 +110,8 @@ bool ew_scan_blocking_done(ew_core_t *c, const ew_event_t *ev)
 
 static uint32_t scan_wait_ms(const ew_core_t *c)
 {
-    if (!c->scan_blocking || !c->port->now_ms) return EW_CORE_WAIT_FOREVER;
-    int32_t left = (int32_t)(c->block_deadline_ms - c->port->now_ms(c->port->ctx));
+    if (!c->scan_blocking || !c->port->sys->now_ms) return EW_CORE_WAIT_FOREVER;
+    int32_t left = (int32_t)(c->block_deadline_ms - c->port->sys->now_ms(c->port->sys_ctx));
     return left > 0 ? (uint32_t)left : 0;
 }
 
@@ -204,14 +204,14 @@ void ew_cmd_ap_records(ew_req_t *r)
     if (!ew_need_started(r)) return;
     ew_err_t err = scan_records_available(r);
     if (err == EW_OK && c->scan_state == EW_SCAN_STATE_FETCHED) err = EW_ERR_ALREADY_FETCHED;
-    if (err == EW_OK && !c->port->scan_get_ap_records) err = EW_ERR_NOT_SUPPORTED;
+    if (err == EW_OK && !c->port->wifi->scan_get_ap_records) err = EW_ERR_NOT_SUPPORTED;
     if (err != EW_OK) { ew_reply_err(r, err); return; }
 
     uint16_t total = 0;
     if (EW_PORT_CALL(c, scan_get_ap_num, &total) != EW_OK) total = 0;
     uint16_t n = r->args[EW_ARG_AP_RECORDS_MAX].present ? (uint16_t)r->args[EW_ARG_AP_RECORDS_MAX].i : 64;
     sink_ctx_t s = { .r = r, .sent = 0 };
-    err = c->port->scan_get_ap_records(c->port->ctx, &n, ap_sink, &s);
+    err = c->port->wifi->scan_get_ap_records(c->port->wifi_ctx, &n, ap_sink, &s);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     /* The driver freed its whole list, even past max: this scan's records are gone. */
     c->scan_state = EW_SCAN_STATE_FETCHED;

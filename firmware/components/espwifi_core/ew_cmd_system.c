@@ -17,7 +17,7 @@ void ew_cmd_info(ew_req_t *r)
     ew_device_info_t di;
     ew_fb_t fb;
     memset(&di, 0, sizeof di);
-    if (r->core->port->get_device_info) r->core->port->get_device_info(r->core->port->ctx, &di);
+    if (r->core->port->sys->get_device_info) r->core->port->sys->get_device_info(r->core->port->sys_ctx, &di);
     ew_reply_ok(r, &fb);
     ew_fb_raw(&fb, "proto", EW_PROTO_VERSION);
     put_text(&fb, "fw", di.fw_version);
@@ -70,7 +70,7 @@ void ew_cmd_status(ew_req_t *r)
     ew_fb_uint(&fb, "malformed", c->counters.malformed);
     ew_fb_uint(&fb, "cleared", c->counters.cleared);
     /* requests run on the bridge task: its stack margin, for HIL runs to watch */
-    int32_t stack = c->port->stack_free ? c->port->stack_free(c->port->ctx) : -1;
+    int32_t stack = c->port->sys->stack_free ? c->port->sys->stack_free(c->port->sys_ctx) : -1;
     if (stack >= 0) ew_fb_uint(&fb, "stack_free", (uint32_t)stack);
     ew_reply_send(r, &fb);
 }
@@ -79,7 +79,7 @@ void ew_cmd_reset(ew_req_t *r)
 {
     /* Reply first: after restart nothing more of this request can be sent. The hello with
      * reset=sw that follows the reboot tells the host it happened. */
-    if (!r->core->port->restart) { ew_reply_err(r, EW_ERR_NOT_SUPPORTED); return; }
+    if (!r->core->port->sys->restart) { ew_reply_err(r, EW_ERR_NOT_SUPPORTED); return; }
     ew_reply_result(r, EW_OK);
-    r->core->port->restart(r->core->port->ctx);
+    r->core->port->sys->restart(r->core->port->sys_ctx);
 }

@@ -45,7 +45,7 @@ static const ew_handler_t s_handlers[EW_CMD__COUNT] = {
 
 ew_err_t ew_core_init(ew_core_t *core, const ew_port_t *port)
 {
-    if (!core || !port || !port->write) return EW_ERR_INVALID_ARG;
+    if (!core || !port || !port->sys || !port->sys->write || !port->wifi) return EW_ERR_INVALID_ARG;
     memset(core, 0, sizeof *core);
     core->port = port;
     core->phase = EW_PHASE_UNINIT;
@@ -66,7 +66,7 @@ void ew_log(ew_core_t *core, ew_log_level_t level, const char *tag, const char *
 {
     char msg[160];
     size_t n = 0;
-    if (!core->port->log) return;
+    if (!core->port->sys->log) return;
     for (; *parts; parts++) {
         size_t l = strlen(*parts);
         if (l > sizeof msg - 1 - n) l = sizeof msg - 1 - n;
@@ -74,13 +74,13 @@ void ew_log(ew_core_t *core, ew_log_level_t level, const char *tag, const char *
         n += l;
     }
     msg[n] = 0;
-    core->port->log(core->port->ctx, level, tag, msg);
+    core->port->sys->log(core->port->sys_ctx, level, tag, msg);
 }
 
 void ew_send(ew_core_t *core, ew_fb_t *fb)
 {
     size_t n = ew_fb_end(fb, true);
-    if (n) { core->port->write(core->port->ctx, fb->buf, n); return; }
+    if (n) { core->port->sys->write(core->port->sys_ctx, fb->buf, n); return; }
     /* Cannot happen with the fields we send (all bounded well under EW_MAX_LINE); if it ever
      * does, say so rather than sending half a frame. */
     static const char *const parts[] = { "frame over the line limit was not sent", NULL };

@@ -42,7 +42,7 @@ static void send_packet(ew_core_t *core, uint8_t type, const uint8_t *data, uint
     /* Not part of the packet: the LF keeps a line-oriented reader (ours, a serial monitor) in
      * step, and is what the official SDK's own packets end with. */
     out[n++] = '\n';
-    core->port->write(core->port->ctx, (const char *)out, n);
+    core->port->sys->write(core->port->sys_ctx, (const char *)out, n);
 }
 
 static void send_byte(ew_core_t *core, uint8_t type, uint8_t value)
@@ -103,7 +103,7 @@ static void result_send(ew_core_t *core, result_t *r)
 
 static uint32_t now_ms(const ew_core_t *core)
 {
-    return core->port->now_ms ? core->port->now_ms(core->port->ctx) : 0;
+    return core->port->sys->now_ms ? core->port->sys->now_ms(core->port->sys_ctx) : 0;
 }
 
 static uint32_t ms_left(uint32_t deadline, uint32_t now)
@@ -227,7 +227,7 @@ static void device_name(ew_core_t *core, char out[16])
     static const char hex[] = "0123456789abcdef";
     ew_device_info_t di;
     memset(&di, 0, sizeof di);
-    if (core->port->get_device_info) core->port->get_device_info(core->port->ctx, &di);
+    if (core->port->sys->get_device_info) core->port->sys->get_device_info(core->port->sys_ctx, &di);
     memcpy(out, "espwifi-", 8);
     for (int i = 0; i < 3; i++) {
         out[8 + 2 * i] = hex[di.mac[3 + i] >> 4];
@@ -242,7 +242,7 @@ static void rpc_device_info(ew_core_t *core)
     char name[16];
     result_t r;
     memset(&di, 0, sizeof di);
-    if (core->port->get_device_info) core->port->get_device_info(core->port->ctx, &di);
+    if (core->port->sys->get_device_info) core->port->sys->get_device_info(core->port->sys_ctx, &di);
     device_name(core, name);
     result_begin(&r, IM_CMD_DEVICE_INFO);
     result_add_text(&r, "espwifi");
@@ -269,13 +269,13 @@ static void rpc_scan(ew_core_t *core)
         return;
     }
     ew_err_t err = bring_up(core);
-    if (err == EW_OK && !core->port->scan_start) err = EW_ERR_NOT_SUPPORTED;
+    if (err == EW_OK && !core->port->wifi->scan_start) err = EW_ERR_NOT_SUPPORTED;
     if (err == EW_OK) {
         if (core->scan_state == EW_SCAN_STATE_DONE) ew_scan_clear_unfetched(core);
         core->scan_state = EW_SCAN_STATE_IDLE;
         memset(&cfg, 0, sizeof cfg);
         cfg.scan_type = EW_SCAN_TYPE_ACTIVE;
-        err = core->port->scan_start(core->port->ctx, &cfg, false);
+        err = core->port->wifi->scan_start(core->port->wifi_ctx, &cfg, false);
         if (err != EW_OK) log_step_failed(core, "esp_wifi_scan_start", err);
     }
     if (err != EW_OK) { send_error(core, IM_UNKNOWN_ERROR); return; }
@@ -307,9 +307,9 @@ static void scan_sink(void *ctx, const ew_ap_record_t *rec)
 static void scan_done(ew_core_t *core)
 {
     core->improv.scanning = false;
-    if (core->port->scan_get_ap_records) {
+    if (core->port->wifi->scan_get_ap_records) {
         uint16_t n = 64;
-        ew_err_t err = core->port->scan_get_ap_records(core->port->ctx, &n, scan_sink, core);
+        ew_err_t err = core->port->wifi->scan_get_ap_records(core->port->wifi_ctx, &n, scan_sink, core);
         if (err != EW_OK) { log_step_failed(core, "esp_wifi_scan_get_ap_records", err); send_error(core, IM_UNKNOWN_ERROR); return; }
         core->scan_state = EW_SCAN_STATE_FETCHED;
     }
@@ -349,7 +349,7 @@ static void rpc_hostname(ew_core_t *core, const uint8_t *d, uint8_t len)
 {
     char name[33];
     result_t r;
-    if (!core->port->get_hostname || (len && !core->port->set_hostname)) { send_error(core, IM_UNKNOWN_RPC); return; }
+    if (!core->port->wifi->get_hostname || (len && !core->port->wifi->set_hostname)) { send_error(core, IM_UNKNOWN_RPC); return; }
     if (len && !hostname_ok(d, len)) { send_error(core, IM_BAD_HOSTNAME); return; }
     /* The STA netif exists from esp_wifi_init on; nothing else is needed. */
     ew_err_t err = core->phase == EW_PHASE_UNINIT ? ew_wifi_init(core) : EW_OK;
@@ -357,9 +357,9 @@ static void rpc_hostname(ew_core_t *core, const uint8_t *d, uint8_t len)
     if (err == EW_OK && len) {
         memcpy(name, d, len);
         name[len] = 0;
-        if ((err = core->port->set_hostname(core->port->ctx, name)) != EW_OK) log_step_failed(core, "esp_netif_set_hostname", err);
+        if ((err = core->port->wifi->set_hostname(core->port->wifi_ctx, name)) != EW_OK) log_step_failed(core, "esp_netif_set_hostname", err);
     }
-    if (err == EW_OK && (err = core->port->get_hostname(core->port->ctx, name, sizeof name)) != EW_OK) log_step_failed(core, "esp_netif_get_hostname", err);
+    if (err == EW_OK && (err = core->port->wifi->get_hostname(core->port->wifi_ctx, name, sizeof name)) != EW_OK) log_step_failed(core, "esp_netif_get_hostname", err);
     if (err != EW_OK) { send_error(core, IM_UNKNOWN_ERROR); return; }
     name[sizeof name - 1] = 0;
     result_begin(&r, IM_CMD_HOSTNAME);
@@ -425,7 +425,7 @@ static void drop_stalled(ew_core_t *core)
 bool ew_improv_rx_byte(ew_core_t *core, uint8_t b)
 {
     ew_improv_t *im = &core->improv;
-    if (im->have && core->port->now_ms && ms_left(im->last_rx_ms + EW_IMPROV_STALL_MS, now_ms(core)) == 0) drop_stalled(core);
+    if (im->have && core->port->sys->now_ms && ms_left(im->last_rx_ms + EW_IMPROV_STALL_MS, now_ms(core)) == 0) drop_stalled(core);
     if (im->have) {
         im->last_rx_ms = now_ms(core);
         im->pkt[im->have++] = b;
@@ -500,7 +500,7 @@ uint32_t ew_improv_wait_ms(const ew_core_t *core)
 {
     const ew_improv_t *im = &core->improv;
     uint32_t wait = EW_CORE_WAIT_FOREVER;
-    if (!core->port->now_ms) return wait;
+    if (!core->port->sys->now_ms) return wait;
     uint32_t t = now_ms(core);
     if (im->have) wait = ms_left(im->last_rx_ms + EW_IMPROV_STALL_MS, t);
     if (im->provisioning) {
@@ -513,7 +513,7 @@ uint32_t ew_improv_wait_ms(const ew_core_t *core)
 void ew_improv_poll(ew_core_t *core)
 {
     ew_improv_t *im = &core->improv;
-    if (!core->port->now_ms) return;
+    if (!core->port->sys->now_ms) return;
     uint32_t t = now_ms(core);
     if (im->have && ms_left(im->last_rx_ms + EW_IMPROV_STALL_MS, t) == 0) drop_stalled(core);
     if (im->provisioning && ms_left(im->connect_deadline_ms, t) == 0) {

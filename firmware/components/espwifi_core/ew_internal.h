@@ -96,9 +96,9 @@ bool ew_softap_on_event(ew_core_t *core, const ew_event_t *ev);
  * false when the driver would refuse (or, worse, misbehave) in the current phase. */
 bool ew_need_init(ew_req_t *r);
 bool ew_need_started(ew_req_t *r);
-/* Calls a port op, or yields NOT_SUPPORTED when the port leaves it NULL (ew_port.h contract). */
+/* Calls a Wi-Fi op of the port, or yields NOT_SUPPORTED when the port leaves it NULL (ew_port.h contract). */
 #define EW_PORT_CALL(core, op, ...) \
-    ((core)->port->op ? (core)->port->op((core)->port->ctx, ##__VA_ARGS__) : EW_ERR_NOT_SUPPORTED)
+    ((core)->port->wifi->op ? (core)->port->wifi->op((core)->port->wifi_ctx, ##__VA_ARGS__) : EW_ERR_NOT_SUPPORTED)
 /* Replies ok or the port's error. */
 void ew_reply_result(ew_req_t *r, ew_err_t err);
 

@@ -39,7 +39,6 @@ typedef struct {
 static QueueHandle_t s_rx_q;
 static QueueHandle_t s_ev_q;
 static QueueSetHandle_t s_set;
-static ew_port_t s_port;
 static ew_core_t s_core;
 
 /* Events the queue had no room for, handed to the bridge task at its next turn. A SCAN_DONE is
@@ -138,6 +137,18 @@ static void port_restart(void *ctx)
     esp_restart();
 }
 
+static const ew_sys_ops_t s_sys_ops = {
+    .write = port_write,
+    .now_ms = port_now_ms,
+    .log = port_log,
+    .get_device_info = port_get_device_info,
+    .restart = port_restart,
+    .stack_free = port_stack_free,
+};
+
+/* Everything keeps its state in the adapter's statics: no context pointers. */
+static const ew_port_t s_port = { .sys = &s_sys_ops, .wifi = &ew_idf_wifi_ops };
+
 /* --- tasks --- */
 
 static void reader_task(void *arg)
@@ -200,14 +211,6 @@ esp_err_t espwifi_idf_start(void)
     if (err != ESP_OK) {
         return err;
     }
-    s_port.ctx = NULL;
-    s_port.write = port_write;
-    s_port.now_ms = port_now_ms;
-    s_port.log = port_log;
-    s_port.get_device_info = port_get_device_info;
-    s_port.restart = port_restart;
-    s_port.stack_free = port_stack_free;
-    ew_idf_wifi_fill_port(&s_port);
     err = ew_core_init(&s_core, &s_port);
     if (err != EW_OK) {
         ESP_LOGE(TAG, "ew_core_init: 0x%lx", (unsigned long)err);

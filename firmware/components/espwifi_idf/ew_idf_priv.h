@@ -80,13 +80,22 @@ size_t ew_idf_channel_read(uint8_t *buf, size_t cap, uint32_t timeout_ms);
 /* Waits until queued output left the chip (before a restart). */
 void ew_idf_channel_flush(uint32_t timeout_ms);
 
-/* --- ew_idf_wifi.c: the port's Wi-Fi operations --- */
-void ew_idf_wifi_fill_port(ew_port_t *port);
+/* --- ew_idf_wifi.c: the port's Wi-Fi operations (the SoftAP ones from ew_idf_softap.c) --- */
+extern const ew_wifi_ops_t ew_idf_wifi_ops;
 
 /* --- ew_idf_softap.c: the SoftAP half of the port (AP netif, DHCP server, AP events) --- */
 esp_err_t ew_idf_softap_init(void);    /* after esp_wifi_init: AP netif + event handlers */
 void ew_idf_softap_deinit(void);
-void ew_idf_softap_fill_port(ew_port_t *port);
+/* its ops of ew_wifi_ops_t (ew_port.h documents each) */
+ew_err_t ew_idf_ap_set_config(void *ctx, const ew_ap_config_t *cfg);
+ew_err_t ew_idf_ap_get_config(void *ctx, ew_ap_config_t *cfg);
+ew_err_t ew_idf_ap_get_sta_list(void *ctx, ew_ap_sta_t *out, uint8_t cap, uint8_t *n);
+ew_err_t ew_idf_ap_get_sta_aid(void *ctx, const uint8_t mac[6], uint16_t *aid);
+ew_err_t ew_idf_ap_deauth_sta(void *ctx, uint16_t aid);
+ew_err_t ew_idf_set_max_tx_power(void *ctx, int8_t quarter_dbm);
+ew_err_t ew_idf_get_max_tx_power(void *ctx, int8_t *quarter_dbm);
+ew_err_t ew_idf_dhcps_get(void *ctx, ew_dhcps_config_t *cfg);
+ew_err_t ew_idf_dhcps_set(void *ctx, const ew_dhcps_config_t *cfg);
 
 /* --- ew_idf_bridge.c: hands a converted driver event to the bridge task (any task) --- */
 void ew_idf_bridge_post_event(const ew_event_t *ev);

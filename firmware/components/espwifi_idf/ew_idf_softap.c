@@ -122,7 +122,7 @@ void ew_idf_softap_deinit(void)
 
 /* --- AP interface --- */
 
-static ew_err_t op_ap_set_config(void *ctx, const ew_ap_config_t *c)
+ew_err_t ew_idf_ap_set_config(void *ctx, const ew_ap_config_t *c)
 {
     wifi_config_t wc;
     wifi_auth_mode_t auth;
@@ -158,7 +158,7 @@ static ew_err_t op_ap_set_config(void *ctx, const ew_ap_config_t *c)
     return err;
 }
 
-static ew_err_t op_ap_get_config(void *ctx, ew_ap_config_t *c)
+ew_err_t ew_idf_ap_get_config(void *ctx, ew_ap_config_t *c)
 {
     wifi_config_t wc;
     memset(&wc, 0, sizeof(wc));
@@ -182,7 +182,7 @@ static ew_err_t op_ap_get_config(void *ctx, ew_ap_config_t *c)
     return ESP_OK;
 }
 
-static ew_err_t op_ap_get_sta_list(void *ctx, ew_ap_sta_t *out, uint8_t cap, uint8_t *n)
+ew_err_t ew_idf_ap_get_sta_list(void *ctx, ew_ap_sta_t *out, uint8_t cap, uint8_t *n)
 {
     wifi_sta_list_t list;
     memset(&list, 0, sizeof(list));
@@ -205,18 +205,18 @@ static ew_err_t op_ap_get_sta_list(void *ctx, ew_ap_sta_t *out, uint8_t cap, uin
     return ESP_OK;
 }
 
-static ew_err_t op_ap_get_sta_aid(void *ctx, const uint8_t mac[6], uint16_t *aid)
+ew_err_t ew_idf_ap_get_sta_aid(void *ctx, const uint8_t mac[6], uint16_t *aid)
 {
     return esp_wifi_ap_get_sta_aid(mac, aid);
 }
 
-static ew_err_t op_ap_deauth_sta(void *ctx, uint16_t aid) { return esp_wifi_deauth_sta(aid); }
-static ew_err_t op_set_max_tx_power(void *ctx, int8_t q) { return esp_wifi_set_max_tx_power(q); }
-static ew_err_t op_get_max_tx_power(void *ctx, int8_t *q) { return esp_wifi_get_max_tx_power(q); }
+ew_err_t ew_idf_ap_deauth_sta(void *ctx, uint16_t aid) { return esp_wifi_deauth_sta(aid); }
+ew_err_t ew_idf_set_max_tx_power(void *ctx, int8_t q) { return esp_wifi_set_max_tx_power(q); }
+ew_err_t ew_idf_get_max_tx_power(void *ctx, int8_t *q) { return esp_wifi_get_max_tx_power(q); }
 
 /* --- the AP netif's DHCP server --- */
 
-static ew_err_t op_dhcps_get(void *ctx, ew_dhcps_config_t *c)
+ew_err_t ew_idf_dhcps_get(void *ctx, ew_dhcps_config_t *c)
 {
     esp_netif_ip_info_t ip;
     ew_dhcps_pool_t pool;
@@ -243,7 +243,7 @@ static ew_err_t op_dhcps_get(void *ctx, ew_dhcps_config_t *c)
     return ESP_OK;
 }
 
-static ew_err_t op_dhcps_set(void *ctx, const ew_dhcps_config_t *c)
+ew_err_t ew_idf_dhcps_set(void *ctx, const ew_dhcps_config_t *c)
 {
     esp_netif_ip_info_t ip;
     ew_dhcps_pool_t pool;
@@ -274,17 +274,4 @@ static ew_err_t op_dhcps_set(void *ctx, const ew_dhcps_config_t *c)
     /* the server runs again whatever happened: a refused pool must not leave stations without DHCP */
     esp_err_t start = esp_netif_dhcps_start(s_ap_netif);
     return err != ESP_OK ? err : start;
-}
-
-void ew_idf_softap_fill_port(ew_port_t *p)
-{
-    p->ap_set_config = op_ap_set_config;
-    p->ap_get_config = op_ap_get_config;
-    p->ap_get_sta_list = op_ap_get_sta_list;
-    p->ap_get_sta_aid = op_ap_get_sta_aid;
-    p->ap_deauth_sta = op_ap_deauth_sta;
-    p->set_max_tx_power = op_set_max_tx_power;
-    p->get_max_tx_power = op_get_max_tx_power;
-    p->dhcps_get = op_dhcps_get;
-    p->dhcps_set = op_dhcps_set;
 }

@@ -515,35 +515,43 @@ static ew_err_t op_set_hostname(void *ctx, const char *name)
     return esp_netif_set_hostname(s_sta_netif, name);
 }
 
-void ew_idf_wifi_fill_port(ew_port_t *p)
-{
-    p->init = op_init;
-    p->deinit = op_deinit;
-    p->set_mode = op_set_mode;
-    p->get_mode = op_get_mode;
-    p->set_config = op_set_config;
-    p->get_config = op_get_config;
-    p->start = op_start;
-    p->stop = op_stop;
-    p->connect = op_connect;
-    p->disconnect = op_disconnect;
-    p->scan_start = op_scan_start;
-    p->scan_stop = op_scan_stop;
-    p->scan_get_ap_num = op_scan_get_ap_num;
-    p->scan_get_ap_records = op_scan_get_ap_records;
-    p->clear_ap_list = op_clear_ap_list;
-    p->set_country_code = op_set_country_code;
-    p->set_protocol = op_set_protocol;
-    p->set_bandwidth = op_set_bandwidth;
-    p->set_ps = op_set_ps;
-    p->set_inactive_time = op_set_inactive_time;
-    p->set_rssi_threshold = op_set_rssi_threshold;
-    p->set_storage = op_set_storage;
-    p->get_mac = op_get_mac;
-    p->sta_get_ap_info = op_sta_get_ap_info;
-    p->sta_get_rssi = op_sta_get_rssi;
-    p->get_ip_info = op_get_ip_info;
-    p->get_hostname = op_get_hostname;
-    p->set_hostname = op_set_hostname;
-    ew_idf_softap_fill_port(p);
-}
+const ew_wifi_ops_t ew_idf_wifi_ops = {
+    .init = op_init,
+    .deinit = op_deinit,
+    .set_mode = op_set_mode,
+    .get_mode = op_get_mode,
+    .set_config = op_set_config,
+    .get_config = op_get_config,
+    .start = op_start,
+    .stop = op_stop,
+    .connect = op_connect,
+    .disconnect = op_disconnect,
+    .scan_start = op_scan_start,
+    .scan_stop = op_scan_stop,
+    .scan_get_ap_num = op_scan_get_ap_num,
+    .scan_get_ap_records = op_scan_get_ap_records,
+    .clear_ap_list = op_clear_ap_list,
+    .set_country_code = op_set_country_code,
+    .set_protocol = op_set_protocol,
+    .set_bandwidth = op_set_bandwidth,
+    .set_ps = op_set_ps,
+    .set_inactive_time = op_set_inactive_time,
+    .set_rssi_threshold = op_set_rssi_threshold,
+    .set_storage = op_set_storage,
+    .get_mac = op_get_mac,
+    .sta_get_ap_info = op_sta_get_ap_info,
+    .sta_get_rssi = op_sta_get_rssi,
+    .get_ip_info = op_get_ip_info,
+    .get_hostname = op_get_hostname,
+    .set_hostname = op_set_hostname,
+    /* SoftAP role: ew_idf_softap.c */
+    .ap_set_config = ew_idf_ap_set_config,
+    .ap_get_config = ew_idf_ap_get_config,
+    .ap_get_sta_list = ew_idf_ap_get_sta_list,
+    .ap_get_sta_aid = ew_idf_ap_get_sta_aid,
+    .ap_deauth_sta = ew_idf_ap_deauth_sta,
+    .set_max_tx_power = ew_idf_set_max_tx_power,
+    .get_max_tx_power = ew_idf_get_max_tx_power,
+    .dhcps_get = ew_idf_dhcps_get,
+    .dhcps_set = ew_idf_dhcps_set,
+};

@@ -57,8 +57,7 @@ int main(void)
         ap->bssid[5] = (uint8_t)(i + 1);
         ap->channel = (uint8_t)(1 + 5 * i);
     }
-    ew_port_t p = { 0 };
-    wifi_port_fill(&p);
+    ew_wifi_ops_t p = sim_wifi_ops;
     wifi_reset();
     CHECK(p.scan_start(NULL, &(ew_scan_config_t){ 0 }, false) == EW_ERR_WIFI_NOT_INIT);
     CHECK(p.init(NULL) == EW_OK);

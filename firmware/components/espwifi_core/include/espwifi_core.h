@@ -57,7 +57,9 @@ typedef struct ew_core {
     ew_improv_t improv;         /* Improv serial beside our frames (ew_improv.c) */
 } ew_core_t;
 
-/* Prepare the core; sends nothing. */
+/* Prepare the core; sends nothing. EW_OK; EW_ERR_INVALID_ARG when core or port is NULL, or the
+ * port lacks sys, sys->write or wifi (ew_port.h). The port must outlive the core: the core keeps
+ * the pointer. */
 ew_err_t ew_core_init(ew_core_t *core, const ew_port_t *port);
 /* Send the hello frame (seq 0). Call once per boot, after the serial channel is up. */
 void ew_core_boot(ew_core_t *core);
