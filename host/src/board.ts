@@ -10,9 +10,9 @@ import { decodeReason } from './reasons.js';
 import { commandErrorName, reasonFacts } from './reason-facts.js';
 import { ReconnectState, type Decision, type ReconnectPolicy } from './rules/reconnect-policy.js';
 import { joinStage, parseDriverLeave, type DriverLeave } from './rules/join-stage.js';
-import { resolveRuleOptions, scanArgs, type RuleOptions } from './rules/rules.js';
-import { ScanCoordinator, displaySsid, toApRecord } from './rules/scan-coordinator.js';
-import { recordFields, toBytes, toStatus, wireArgs } from './convert.js';
+import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
+import { ScanCoordinator } from './rules/scan-coordinator.js';
+import { displaySsid, recordFields, scanArgs, toApRecord, toBytes, toStatus, wireArgs } from './convert.js';
 import type { DecodedEvent, DisconnectedEventFields } from './protocol/events.gen.js';
 import { createHash } from 'node:crypto';
 import { explainConnectFailure, type ConfigFacts } from './diagnose.js';
@@ -213,7 +213,14 @@ export class Board extends EventEmitter<BoardEvents> {
     const rules = resolveRuleOptions(opts.rules);
     this.scans = new ScanCoordinator(
       {
-        request: (verb, args, o) => this.client.request(verb, args, o),
+        startScan: async (o) => {
+          await this.client.request('scan', scanArgs(o));
+        },
+        fetchRecords: async () => {
+          const reply = await this.client.request('ap_records', {});
+          const id = reply.fields.scan_id;
+          return { records: reply.partials.map(toApRecord), ...(typeof id === 'number' ? { scanId: id } : {}) };
+        },
         pauseReconnect: () => this.pauseReconnect(),
         deviceError: commandErrorName,
         timeoutError: (what, ms) => new TimeoutError(`${what}: nothing within ${ms} ms`),

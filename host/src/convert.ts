@@ -1,6 +1,6 @@
-// Decoded reply fields -> the public value types of types.ts. Pure functions, no I/O.
-import type { ApRecord, StationPhase, StationStatus } from './types.js';
-import { displaySsid } from './rules/scan-coordinator.js';
+// Decoded reply fields -> the public value types of types.ts, and options -> request arguments
+// under their protocol.json names. Pure functions, no I/O; rules/ never sees a wire name.
+import type { ApRecord, ScanOptions, StationPhase, StationStatus } from './types.js';
 
 export function toBytes(v: string | Buffer | Uint8Array): Buffer {
   if (Buffer.isBuffer(v)) return v;
@@ -64,3 +64,48 @@ export function toStatus(f: Record<string, unknown>): StationStatus {
   return s;
 }
 
+/** Scan options → the `scan` command's arguments (protocol.json names). */
+export function scanArgs(o: ScanOptions): Record<string, unknown> {
+  const a = wireArgs(o, {
+    bssid: 'bssid', channel: 'ch', showHidden: 'hidden', type: 'type', activeMinMs: 'min', activeMaxMs: 'max',
+    passiveMs: 'passive', homeChannelDwellMs: 'home', channelBitmap: 'bitmap', coexBackground: 'coex',
+  });
+  if (o.ssid !== undefined) a.ssid = Buffer.isBuffer(o.ssid) ? o.ssid : Buffer.from(o.ssid, 'utf8');
+  return a;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** SSID for display: the UTF-8 text when valid, otherwise printable ASCII with \xHH escapes. */
+export function displaySsid(b: Buffer): string {
+  try {
+    return utf8.decode(b);
+  } catch {
+    let s = '';
+    for (const c of b) s += c >= 0x20 && c < 0x7f && c !== 0x5c ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`;
+    return s;
+  }
+}
+
+function toBuf(v: unknown): Buffer {
+  return toBytes(v instanceof Uint8Array ? v : String(v ?? ''));
+}
+
+export function toApRecord(f: Record<string, unknown>): ApRecord {
+  const ssid = toBuf(f.ssid);
+  const r: ApRecord = {
+    ssid,
+    ssidText: displaySsid(ssid),
+    rssi: Number(f.rssi),
+    bssid: String(f.bssid),
+    channel: Number(f.ch),
+    auth: String(f.auth),
+    pairwise: String(f.pairwise),
+    group: String(f.group),
+    phy: String(f.phy ?? '-'),
+  };
+  if (f.second !== undefined) r.second = String(f.second);
+  if (f.bw !== undefined) r.bandwidth = String(f.bw);
+  if (f.cc !== undefined) r.country = toBuf(f.cc).toString('latin1');
+  return Object.freeze(r);
+}

@@ -2,7 +2,7 @@
 // says what happened and what to do. No message ever contains a Wi-Fi password: messages are
 // built from names, ranges and device error names, never from argument values of secret args.
 import type { DisconnectInfo } from './types.js';
-import { definition } from './protocol/definition.js';
+import { ESP_ERRORS, PROTOCOL_ERRORS } from './protocol/errors.gen.js';
 
 export class EspWifiError extends Error {
   override name = 'EspWifiError';
@@ -43,9 +43,6 @@ const RESET_HINT: Record<string, string> = {
   int_wdt: 'interrupt watchdog', task_wdt: 'task watchdog', wdt: 'watchdog',
   poweron: 'power-on', ext: 'external reset pin', sw: 'software restart',
 };
-
-const PROTOCOL_ERRORS: Record<string, string> = definition.errors.protocol;
-const ESP_ERRORS: Record<string, number> = definition.errors.esp;
 
 /** The device answered `err <NAME>`. */
 export class CommandError extends EspWifiError {

@@ -1,7 +1,8 @@
 // Coordination logic of rules 1–4 in isolation (timings and ordering); the same rules are
 // exercised end to end against the virtual board in board-*.test.ts.
 import { describe, expect, it } from 'vitest';
-import { ScanCoordinator, type ReplyLike, type ScanIo } from '../../host/src/rules/scan-coordinator.js';
+import { ScanCoordinator, type FetchedRecords, type ScanIo } from '../../host/src/rules/scan-coordinator.js';
+import { toApRecord } from '../../host/src/convert.js';
 import { resolveRuleOptions } from '../../host/src/rules/rules.js';
 
 class DeviceError extends Error {
@@ -19,26 +20,24 @@ function fakeIo(script: { scan?: (n: number) => 'ok' | string; status?: (n: numb
   let scanId = 0;
   let coordinator!: ScanCoordinator;
   const io: ScanIo = {
-    async request(verb): Promise<ReplyLike> {
-      calls.push(verb);
+    async startScan(): Promise<void> {
+      calls.push('scan');
       await Promise.resolve();
-      if (verb === 'scan') {
-        ++scans;
-        pausedAtScan.push(pauses - resumes);
-        const v = script.scan ? script.scan(scans) : 'ok';
-        if (v !== 'ok') throw new DeviceError(v);
-        const id = ++scanId;
-        const status = script.status ? script.status(scans) : 0;
-        if (v === 'ok') setTimeout(() => coordinator.onScanDone({ status, n: 1, scanId: id }), 5);
-        return { fields: {}, partials: [] };
-      }
-      if (verb === 'ap_records') {
-        return {
-          fields: { scan_id: scanId },
-          partials: [{ ssid: Buffer.from(`net${scanId}`), rssi: -50, bssid: 'aa:bb:cc:dd:ee:ff', ch: 6, auth: 'wpa2', pairwise: 'ccmp', group: 'ccmp', phy: 'bgn' }],
-        };
-      }
-      return { fields: {}, partials: [] };
+      ++scans;
+      pausedAtScan.push(pauses - resumes);
+      const v = script.scan ? script.scan(scans) : 'ok';
+      if (v !== 'ok') throw new DeviceError(v);
+      const id = ++scanId;
+      const status = script.status ? script.status(scans) : 0;
+      setTimeout(() => coordinator.onScanDone({ status, n: 1, scanId: id }), 5);
+    },
+    async fetchRecords(): Promise<FetchedRecords> {
+      calls.push('ap_records');
+      await Promise.resolve();
+      return {
+        scanId,
+        records: [toApRecord({ ssid: Buffer.from(`net${scanId}`), rssi: -50, bssid: 'aa:bb:cc:dd:ee:ff', ch: 6, auth: 'wpa2', pairwise: 'ccmp', group: 'ccmp', phy: 'bgn' })],
+      };
     },
     pauseReconnect() {
       pauses++;

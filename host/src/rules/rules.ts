@@ -31,7 +31,6 @@
 //     `{ reconnect: true }` and the disconnect they cause is not counted as a failure.
 
 import type { ApRecord, ScanOptions } from '../types.js';
-import { wireArgs } from '../convert.js';
 
 export interface RuleOptions {
   /** Rule 4. How long to wait before retrying a scan the driver refused because the station is
@@ -95,9 +94,11 @@ function popcount(n: number): number {
   return c;
 }
 
+const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
 /** Two scan() calls share one device scan when this key is equal (timeouts/signals excluded). */
 export function scanKey(o: ScanOptions): string {
-  const ssid = o.ssid === undefined ? '' : Buffer.isBuffer(o.ssid) ? o.ssid.toString('hex') : Buffer.from(o.ssid, 'utf8').toString('hex');
+  const ssid = o.ssid === undefined ? '' : hex(typeof o.ssid === 'string' ? new TextEncoder().encode(o.ssid) : o.ssid);
   return JSON.stringify([
     ssid,
     o.bssid?.toLowerCase() ?? '',
@@ -111,16 +112,6 @@ export function scanKey(o: ScanOptions): string {
     o.channelBitmap ?? 0,
     !!o.coexBackground,
   ]);
-}
-
-/** Scan options → the `scan` command's arguments (protocol.json names). */
-export function scanArgs(o: ScanOptions): Record<string, unknown> {
-  const a = wireArgs(o, {
-    bssid: 'bssid', channel: 'ch', showHidden: 'hidden', type: 'type', activeMinMs: 'min', activeMaxMs: 'max',
-    passiveMs: 'passive', homeChannelDwellMs: 'home', channelBitmap: 'bitmap', coexBackground: 'coex',
-  });
-  if (o.ssid !== undefined) a.ssid = Buffer.isBuffer(o.ssid) ? o.ssid : Buffer.from(o.ssid, 'utf8');
-  return a;
 }
 
 /** Rule 1: records by driver scan id, oldest evicted first. */

@@ -2,16 +2,21 @@
 // with equal options, exactly one ap_records per SCAN_DONE, cached, retried while connecting.
 
 import type { ApRecord, ScanOptions } from '../types.js';
-import { ScanCache, expectedScanMs, scanArgs, scanKey, type RuleOptions } from './rules.js';
+import { ScanCache, expectedScanMs, scanKey, type RuleOptions } from './rules.js';
 import { sleep, withAbort, withTimeout } from '../async.js';
 
-export interface ReplyLike {
-  fields: Record<string, unknown>;
-  partials: Record<string, unknown>[];
+/** One get_ap_records: the decoded records and the driver's scan id when the reply names one. */
+export interface FetchedRecords {
+  records: readonly ApRecord[];
+  scanId?: number;
 }
 
+/** What the coordinator does on the board; the Board turns these into protocol commands. */
 export interface ScanIo {
-  request(verb: string, args?: Record<string, unknown>, opts?: { timeoutMs?: number; signal?: AbortSignal }): Promise<ReplyLike>;
+  /** esp_wifi_scan_start (non-blocking): resolves when the device accepted it; SCAN_DONE follows. */
+  startScan(opts: ScanOptions): Promise<void>;
+  /** esp_wifi_scan_get_ap_records: frees the driver's records. */
+  fetchRecords(): Promise<FetchedRecords>;
   /** Rule 4: stop starting reconnect attempts until the returned function is called. */
   pauseReconnect(): () => void;
   /** The device error name of a rejected request (WIFI_STATE, SCAN_IN_PROGRESS, ...), if any. */
@@ -114,7 +119,7 @@ export class ScanCoordinator {
       for (;;) {
         const done = this.expectScanDone();
         try {
-          await this.io.request('scan', scanArgs(opts));
+          await this.io.startScan(opts);
         } catch (e) {
           this.cancelWaiter(done);
           const name = this.io.deviceError(e);
@@ -224,10 +229,10 @@ export class ScanCoordinator {
         this.stats.cacheHits++;
         return hit;
       }
-      const reply = await this.io.request('ap_records', {});
+      const fetched = await this.io.fetchRecords();
       this.stats.fetches++;
-      const records = Object.freeze(reply.partials.map(toApRecord));
-      const id = typeof reply.fields.scan_id === 'number' ? reply.fields.scan_id : d.scanId;
+      const records = Object.freeze(fetched.records);
+      const id = fetched.scanId ?? d.scanId;
       if (keep) this.cache.put(id, records);
       return records;
     };
@@ -249,11 +254,11 @@ export class ScanCoordinator {
 
   /** A raw blocking scan has no SCAN_DONE (seed "Scan in Blocked Mode"): fetch right away. */
   async afterBlockingScan(): Promise<readonly ApRecord[]> {
-    const reply = await this.io.request('ap_records', {});
+    const fetched = await this.io.fetchRecords();
     this.stats.fetches++;
-    const id = typeof reply.fields.scan_id === 'number' ? reply.fields.scan_id : -1;
+    const id = fetched.scanId ?? -1;
     this.lastDoneId = id;
-    const records = Object.freeze(reply.partials.map(toApRecord));
+    const records = Object.freeze(fetched.records);
     this.cache.put(id, records);
     return records;
   }
@@ -272,42 +277,4 @@ export class ScanCoordinator {
   get busy(): boolean {
     return this.running !== null;
   }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** SSID for display: the UTF-8 text when valid, otherwise printable ASCII with \xHH escapes. */
-export function displaySsid(b: Buffer): string {
-  try {
-    return utf8.decode(b);
-  } catch {
-    let s = '';
-    for (const c of b) s += c >= 0x20 && c < 0x7f && c !== 0x5c ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`;
-    return s;
-  }
-}
-
-function toBuf(v: unknown): Buffer {
-  if (Buffer.isBuffer(v)) return v;
-  if (v instanceof Uint8Array) return Buffer.from(v);
-  return Buffer.from(String(v ?? ''), 'utf8');
-}
-
-export function toApRecord(f: Record<string, unknown>): ApRecord {
-  const ssid = toBuf(f.ssid);
-  const r: ApRecord = {
-    ssid,
-    ssidText: displaySsid(ssid),
-    rssi: Number(f.rssi),
-    bssid: String(f.bssid),
-    channel: Number(f.ch),
-    auth: String(f.auth),
-    pairwise: String(f.pairwise),
-    group: String(f.group),
-    phy: String(f.phy ?? '-'),
-  };
-  if (f.second !== undefined) r.second = String(f.second);
-  if (f.bw !== undefined) r.bandwidth = String(f.bw);
-  if (f.cc !== undefined) r.country = toBuf(f.cc).toString('latin1');
-  return Object.freeze(r);
 }
