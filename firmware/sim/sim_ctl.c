@@ -2,7 +2,8 @@
  * The control channel: one line in on stdin, one line out on stdout, strictly in order.
  *   request: <action> key=value ...     (values escaped as in the protocol)
  *   reply:   ok key=value ...  |  err <NAME> why=<escaped text>
- * Scenario loading, fault injection and diagnostics all go through here (README.md lists them).
+ * Scenario loading, fault injection and diagnostics all go through here. The actions, their
+ * arguments and integer ranges are defined in control.json (sim_ctl_gen.c; README.md lists them).
  * Timeline entries (`at ms=N <action> ...`) run the same actions later, without a reply.
  */
 #define _GNU_SOURCE
@@ -13,6 +14,7 @@
 #include <string.h>
 #include "sim.h"
 #include "ew_codec.h"
+#include "sim_ctl_gen.h"
 
 #define MAX_TOKS 40
 
@@ -55,8 +57,12 @@ static void err(const char *name, const char *why)
 }
 
 /* ---------- argument helpers: each reports its own error and returns false ---------- */
-static bool arg_int(tok_t *t, int n, const char *key, long lo, long hi, long *out, bool required)
+/* Integer argument `key` of action `a`, range and required-ness from control.json. */
+static bool arg_int(tok_t *t, int n, sim_ctl_action_t a, const char *key, long *out)
 {
+    const sim_ctl_arg_t *spec = sim_ctl_arg(a, key);
+    long lo = spec ? spec->min : 0, hi = spec ? spec->max : 0;
+    bool required = spec && spec->required;
     tok_t *k = tok_get(t, n, key);
     if (!k) {
         if (!required) return true;
@@ -153,9 +159,10 @@ static void act_ap_add(tok_t *t, int n)
     sim_ap_t *dup;
     if (world_find(NULL, 0, tmp.bssid, &dup, 1)) { err("BAD_ARG", "an AP with this bssid exists"); return; }
     long ch = 1, rssi = -50, maxsta = -1, sta = 0, hidden = 0, on = 1;
-    if (!arg_int(t, n, "ch", 1, 14, &ch, false) || !arg_int(t, n, "rssi", -127, 0, &rssi, false) ||
-        !arg_int(t, n, "max_stations", -1, 255, &maxsta, false) || !arg_int(t, n, "stations", 0, 255, &sta, false) ||
-        !arg_int(t, n, "hidden", 0, 1, &hidden, false) || !arg_int(t, n, "on", 0, 1, &on, false))
+    const sim_ctl_action_t A = SIM_CTL_AP_ADD;
+    if (!arg_int(t, n, A, "ch", &ch) || !arg_int(t, n, A, "rssi", &rssi) ||
+        !arg_int(t, n, A, "max_stations", &maxsta) || !arg_int(t, n, A, "stations", &sta) ||
+        !arg_int(t, n, A, "hidden", &hidden) || !arg_int(t, n, A, "on", &on))
         return;
     int auth = EW_AUTH_WPA2, pw = -1, gr = -1, second = EW_SECOND_NONE, bw = EW_BW_HT20;
     int ar = REPLY_OK, sr = REPLY_OK, hs = HS_AP_DEAUTH, pmf = -1;
@@ -221,7 +228,7 @@ static void act_ap_onoff(tok_t *t, int n, bool on)
 static void act_rssi(tok_t *t, int n)
 {
     long v;
-    if (!arg_int(t, n, "rssi", -127, 0, &v, true)) return;
+    if (!arg_int(t, n, SIM_CTL_RSSI, "rssi", &v)) return;
     sim_ap_t *aps[SIM_MAX_APS];
     int k = select_aps(t, n, aps);
     if (k < 0) return;
@@ -257,10 +264,11 @@ static bool arg_ip(tok_t *t, int n, const char *key, uint8_t out[4], bool requir
 
 static void act_dhcp(tok_t *t, int n, bool change)
 {
+    const sim_ctl_action_t A = change ? SIM_CTL_DHCP_CHANGE : SIM_CTL_DHCP;
     sim_dhcp_t d = g_world.dhcp;
     long delay = d.delay_ms;
     if (!arg_ip(t, n, "ip", d.ip, change) || !arg_ip(t, n, "mask", d.mask, false) || !arg_ip(t, n, "gw", d.gw, false) ||
-        !arg_int(t, n, "delay_ms", -1, 600000, &delay, false))
+        !arg_int(t, n, A, "delay_ms", &delay))
         return;
     d.delay_ms = (int)delay;
     g_world.dhcp = d;
@@ -306,7 +314,7 @@ static void act_power_on(void)
 static void act_noise(tok_t *t, int n)
 {
     long bytes = 64;
-    if (!arg_int(t, n, "bytes", 1, 65536, &bytes, false)) return;
+    if (!arg_int(t, n, SIM_CTL_NOISE, "bytes", &bytes)) return;
     for (long i = 0; i < bytes; i++) {
         uint8_t b = (uint8_t)rng_next();
         uart_write(&b, 1);
@@ -376,81 +384,100 @@ void ctl_line(char *line)
     tok_t t[MAX_TOKS];
     int n = tok_split(line, &verb, t, MAX_TOKS);
     if (n < 0) { err("BAD_ARG", "bad escape or too many tokens"); return; }
+    int a = sim_ctl_find(verb);
+    if (a < 0) {
+        char why[120];
+        snprintf(why, sizeof why, "unknown action %.60s", verb);
+        err("UNKNOWN_ACTION", why);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        if (t[i].key && sim_ctl_arg(a, t[i].key)) continue;
+        char why[160];
+        snprintf(why, sizeof why, "%.40s is not an argument of %.40s", t[i].key ? t[i].key : t[i].val, verb);
+        err("BAD_ARG", why);
+        return;
+    }
     long v;
-    if (!strcmp(verb, "ping")) ctl_reply("ok");
-    else if (!strcmp(verb, "ap_add")) act_ap_add(t, n);
-    else if (!strcmp(verb, "ap_off")) act_ap_onoff(t, n, false);
-    else if (!strcmp(verb, "ap_on")) act_ap_onoff(t, n, true);
-    else if (!strcmp(verb, "rssi")) act_rssi(t, n);
-    else if (!strcmp(verb, "password")) act_password(t, n);
-    else if (!strcmp(verb, "deauth")) {
+    switch ((sim_ctl_action_t)a) {
+    case SIM_CTL_PING: ctl_reply("ok"); break;
+    case SIM_CTL_AP_ADD: act_ap_add(t, n); break;
+    case SIM_CTL_AP_OFF: act_ap_onoff(t, n, false); break;
+    case SIM_CTL_AP_ON: act_ap_onoff(t, n, true); break;
+    case SIM_CTL_RSSI: act_rssi(t, n); break;
+    case SIM_CTL_PASSWORD: act_password(t, n); break;
+    case SIM_CTL_DEAUTH:
         v = EW_REASON_AUTH_EXPIRE;
-        if (!arg_int(t, n, "reason", 1, 255, &v, false)) return;
+        if (!arg_int(t, n, SIM_CTL_DEAUTH, "reason", &v)) return;
         if (wifi_deauth((uint8_t)v) != 0) err("NOT_CONNECTED", "the station is not connected");
         else ctl_reply("ok reason=%ld", v);
-    }
-    else if (!strcmp(verb, "dhcp")) act_dhcp(t, n, false);
-    else if (!strcmp(verb, "dhcp_change")) act_dhcp(t, n, true);
-    else if (!strcmp(verb, "reset")) act_reset(t, n, false);
-    else if (!strcmp(verb, "panic")) act_reset(t, n, true);
-    else if (!strcmp(verb, "power_on")) act_power_on();
-    else if (!strcmp(verb, "noise")) act_noise(t, n);
-    else if (!strcmp(verb, "drop") || !strcmp(verb, "corrupt")) {
-        if (!arg_int(t, n, "bytes", 1, 1 << 20, &v, true)) return;
-        if (verb[0] == 'd') uart_drop_next((uint32_t)v); else uart_corrupt_next((uint32_t)v);
+        break;
+    case SIM_CTL_DHCP: act_dhcp(t, n, false); break;
+    case SIM_CTL_DHCP_CHANGE: act_dhcp(t, n, true); break;
+    case SIM_CTL_RESET: act_reset(t, n, false); break;
+    case SIM_CTL_PANIC: act_reset(t, n, true); break;
+    case SIM_CTL_POWER_ON: act_power_on(); break;
+    case SIM_CTL_NOISE: act_noise(t, n); break;
+    case SIM_CTL_DROP:
+    case SIM_CTL_CORRUPT:
+        if (!arg_int(t, n, (sim_ctl_action_t)a, "bytes", &v)) return;
+        if (a == SIM_CTL_DROP) uart_drop_next((uint32_t)v); else uart_corrupt_next((uint32_t)v);
         ctl_reply("ok bytes=%ld", v);
-    }
-    else if (!strcmp(verb, "diag")) act_diag();
-    else if (!strcmp(verb, "speed")) {
+        break;
+    case SIM_CTL_DIAG: act_diag(); break;
+    case SIM_CTL_SPEED: {
         tok_t *x = tok_get(t, n, "x");
+        const sim_ctl_arg_t *r = sim_ctl_arg(a, "x");
         double s = x ? atof(x->val) : 0;
-        if (!x || s <= 0 || s > 10000) { err("BAD_ARG", "x must be a number in (0, 10000]"); return; }
+        if (!x || s <= r->min || s > r->max) { err("BAD_ARG", "x must be a number in (0, 10000]"); return; }
         clock_set_speed(s);
         ctl_reply("ok speed=%g", s);
+        break;
     }
-    else if (!strcmp(verb, "time")) {
+    case SIM_CTL_TIME:
         v = 0;
-        if (!arg_int(t, n, "advance", 0, 86400000, &v, false)) return;
+        if (!arg_int(t, n, SIM_CTL_TIME, "advance", &v)) return;
         if (v) { clock_advance((uint64_t)v); timers_run_due(); }
         ctl_reply("ok vnow_ms=%llu uptime_ms=%llu", (unsigned long long)vnow(), (unsigned long long)(vnow() - boot_time()));
-    }
-    else if (!strcmp(verb, "baud")) {
-        if (!arg_int(t, n, "rate", 300, 5000000, &v, true)) return;
+        break;
+    case SIM_CTL_BAUD:
+        if (!arg_int(t, n, SIM_CTL_BAUD, "rate", &v)) return;
         uart_set_baud((uint32_t)v);
         ctl_reply("ok baud=%ld", v);
-    }
-    else if (!strcmp(verb, "country")) {
+        break;
+    case SIM_CTL_COUNTRY: {
         tok_t *c = tok_get(t, n, "cc");
         if (!c || strlen(c->val) != 2) { err("BAD_ARG", "cc must be 2 characters"); return; }
         memcpy(g_world.country, c->val, 3);
         ctl_reply("ok");
+        break;
     }
-    else if (!strcmp(verb, "mac")) {
+    case SIM_CTL_MAC: {
         tok_t *m = tok_get(t, n, "mac");
         if (!m || !parse_mac(m->val, g_world.mac)) { err("BAD_ARG", "mac must be a MAC address"); return; }
         ctl_reply("ok");
+        break;
     }
-    else if (!strcmp(verb, "reasons")) {
+    case SIM_CTL_REASONS: {
         tok_t *m = tok_get(t, n, "mode");
         if (!m || (strcmp(m->val, "legacy") && strcmp(m->val, "current"))) { err("BAD_ARG", "mode must be legacy or current"); return; }
         g_world.legacy_reasons = m->val[0] == 'l';
         ctl_reply("ok");
+        break;
     }
-    else if (!strcmp(verb, "lost_ip_timer")) {
-        if (!arg_int(t, n, "ms", 0, 86400000, &v, true)) return;
+    case SIM_CTL_LOST_IP_TIMER:
+        if (!arg_int(t, n, SIM_CTL_LOST_IP_TIMER, "ms", &v)) return;
         g_world.lost_ip_ms = (uint32_t)v;
         ctl_reply("ok");
-    }
-    else if (!strcmp(verb, "path_loss")) {   /* shared radio world: dB between this board and the others */
+        break;
+    case SIM_CTL_PATH_LOSS: {   /* shared radio world: dB between this board and the others */
         tok_t *k = tok_get(t, n, "db");
-        long v;
-        if (!k || !parse_int(k->val, 0, 130, &v)) ctl_reply("err BAD_ARG why=db\\s0..130");
+        const sim_ctl_arg_t *r = sim_ctl_arg(a, "db");
+        if (!k || !parse_int(k->val, r->min, r->max, &v)) ctl_reply("err BAD_ARG why=db\\s0..130");
         else { radio_set_path_loss((int)v); radio_hello(); ctl_reply("ok"); }
+        break;
     }
-    else if (!strcmp(verb, "quit")) { ctl_reply("ok"); fflush(stdout); raise(SIGTERM); }
-    else {
-        char why[120];
-        snprintf(why, sizeof why, "unknown action %.60s", verb);
-        err("UNKNOWN_ACTION", why);
+    case SIM_CTL_QUIT: ctl_reply("ok"); fflush(stdout); raise(SIGTERM); break;
+    case SIM_CTL__COUNT: break;
     }
 }

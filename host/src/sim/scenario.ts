@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { controlLine, type ControlValue } from './control-line.js';
+import { CONTROL_ACTIONS, isControlAction } from './control.gen.js';
 
 export interface ScenarioAp {
   ssid?: string;
@@ -110,14 +111,25 @@ function checkScenario(s: Scenario, where: string): Scenario {
   (s.timeline ?? []).forEach((t, i) => {
     if (typeof t.at_ms !== 'number' || t.at_ms < 0) throw new ScenarioError(`${where}: timeline[${i}]: at_ms must be a number >= 0`);
     if (typeof t.action !== 'string') throw new ScenarioError(`${where}: timeline[${i}]: action is required`);
+    // Checked here: the simulator runs a timeline entry much later, with nobody to answer an error.
+    if (!isControlAction(t.action)) throw new ScenarioError(`${where}: timeline[${i}]: unknown action "${t.action}"`);
+    const known = new Set<string>(CONTROL_ACTIONS[t.action].args.map((a) => a.name));
+    for (const k of Object.keys(t)) {
+      if (k === 'at_ms' || k === 'action') continue;
+      const wire = Object.hasOwn(WIRE_NAMES, k) ? WIRE_NAMES[k]! : k;
+      if (!known.has(wire)) throw new ScenarioError(`${where}: timeline[${i}]: ${t.action} has no argument "${k}"`);
+    }
   });
   return s;
 }
 
+/** Timeline/JSON argument names that differ from the control keys. */
+const WIRE_NAMES: Record<string, string> = { password: 'pass', channel: 'ch' };
+
 /** Timeline/JSON argument names map to control keys; `password` is `pass` on the wire. */
 export function actionLine(action: string, args: Record<string, ControlValue | undefined>): string {
   const mapped: Record<string, ControlValue | undefined> = {};
-  for (const [k, v] of Object.entries(args)) mapped[k === 'password' ? 'pass' : k === 'channel' ? 'ch' : k] = v;
+  for (const [k, v] of Object.entries(args)) mapped[Object.hasOwn(WIRE_NAMES, k) ? WIRE_NAMES[k]! : k] = v;
   return controlLine(action, mapped);
 }
 

@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseReply, type ControlReply, type ControlValue } from './control-line.js';
 import { actionLine, loadScenario, scenarioLines, type Scenario } from './scenario.js';
+import type { ControlAction, ControlArgName } from './control.gen.js';
 
 export type { Scenario } from './scenario.js';
 
@@ -220,7 +221,8 @@ export class VirtualBoard extends EventEmitter {
     });
   }
 
-  action(action: string, args: Record<string, ControlValue | undefined> = {}): Promise<Record<string, string>> {
+  /** One control action (firmware/sim/control.json); the argument names are checked at compile time. */
+  action<A extends ControlAction>(action: A, args: { [K in ControlArgName<A>]?: ControlValue } = {}): Promise<Record<string, string>> {
     return this.control(actionLine(action, args));
   }
 
