@@ -36,7 +36,8 @@ int timer_wait_ms(void);                      /* wall ms until the next timer, -
 void timers_run_due(void);
 uint64_t wall_ms(void);
 
-/* ---------------- PRNG (sim_main.c) ---------------- */
+/* ---------------- PRNG (sim_rng.c) ---------------- */
+void rng_seed(uint64_t seed);                 /* --seed */
 uint32_t rng_next(void);
 int rng_range(int lo, int hi);                /* inclusive */
 
@@ -130,13 +131,13 @@ int world_find(const uint8_t *ssid, size_t ssid_len, const uint8_t *bssid, sim_a
 int ap_rssi_sample(const sim_ap_t *ap);        /* RSSI as heard now, with jitter */
 bool ap_reachable(const sim_ap_t *ap);         /* on and above the receiver floor */
 
-/* ---------------- simulated Wi-Fi driver (sim_wifi.c) ---------------- */
 /* ---------------- foreign-firmware mode: a product app instead of the bridge (sim_app.c) ---------------- */
 void app_mode_set(bool on);
 bool app_mode(void);
 void app_boot(const ew_wifi_ops_t *wifi);     /* at boot instead of the core: connect to the first AP */
 void app_on_event(const ew_event_t *ev);      /* the driver's events, as the app's event handler */
 
+/* ---------------- simulated Wi-Fi driver (sim_wifi.c + sim_scan.c, sim_connect.c, sim_beacon.c: sim_wifi.h) ---------------- */
 extern const ew_wifi_ops_t sim_wifi_ops;         /* the port's Wi-Fi ops: the simulated driver */
 void wifi_reset(void);                         /* board reset: driver back to power-on state */
 void wifi_on_ap_change(sim_ap_t *ap);          /* AP went off/on, RSSI or password changed */
@@ -164,7 +165,7 @@ void radio_set_path_loss(int db);
 int radio_path_loss(void);
 void radio_mac_hex(const uint8_t m[6], char out[13]);
 void radio_hex(const uint8_t *b, size_t n, char *out);
-/* station hooks (sim_wifi.c) */
+/* station hooks (sim_connect.c, sim_scan.c) */
 void radio_sta_joined(sim_ap_t *ap);
 void radio_sta_left(const sim_ap_t *ap, uint8_t reason, bool by_ap);
 bool radio_sta_take_lease(sim_ap_t *ap);       /* a remote AP's lease into g_world.dhcp; false: not yet */

@@ -1,7 +1,7 @@
 /*
  * Foreign-firmware mode (`--firmware app`): the virtual board runs a product app instead of our
  * bridge, as the boards a field engineer meets do. No frames: only ESP-IDF log lines — the
- * driver's own (sim_wifi.c) and the app's, which follow the ESP-IDF station example: it prints
+ * driver's own (sim_connect.c, sim_beacon.c) and the app's, which follow the ESP-IDF station example: it prints
  * the SSID and password it connects with, logs each event with its reason, and retries after a
  * disconnect. It joins the scenario's first AP with that AP's password (a `password` fault on the
  * AP then looks like a wrong password to the app). Used by `espwifi watch` tests.

@@ -18,7 +18,6 @@
 #define RX_PENDING_MAX 16384
 
 static ew_core_t g_core;
-static uint64_t g_rng = 0x9e3779b97f4a7c15ull;
 static volatile sig_atomic_t g_quit;
 static int g_depth;                   /* nesting of blocking port calls */
 static uint8_t g_rx[RX_PENDING_MAX];
@@ -28,17 +27,6 @@ static bool g_stdin_open = true;
 static char g_ctl[SIM_CTL_LINE_MAX + 1];
 static pid_t g_parent;
 static bool g_core_ready;             /* the core has been initialised (first boot done) */
-
-/* ---------------- PRNG: splitmix64, one stream for every random choice ---------------- */
-uint32_t rng_next(void)
-{
-    uint64_t z = (g_rng += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return (uint32_t)((z ^ (z >> 31)) >> 32);
-}
-
-int rng_range(int lo, int hi) { return lo + (int)(rng_next() % (uint32_t)(hi - lo + 1)); }
 
 /* ---------------- the port's system half ---------------- */
 /* A reset ends everything the app was doing (on silicon its RAM is gone): a port call that was
@@ -281,7 +269,7 @@ int main(int argc, char **argv)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--link") && v) { link = v; i++; }
         else if (!strcmp(a, "--speed") && v) { speed = atof(v); i++; if (speed <= 0) { fprintf(stderr, "espwifi-sim: --speed must be > 0\n"); return 2; } }
-        else if (!strcmp(a, "--seed") && v) { g_rng = strtoull(v, NULL, 0) * 0x2545f4914f6cdd1dull + 1; i++; }
+        else if (!strcmp(a, "--seed") && v) { rng_seed(strtoull(v, NULL, 0)); i++; }
         else if (!strcmp(a, "--baud") && v) { uo.baud = (uint32_t)strtoul(v, NULL, 10); i++; if (!uo.baud) { fprintf(stderr, "espwifi-sim: bad --baud\n"); return 2; } }
         else if (!strcmp(a, "--no-pacing")) uo.pacing = false;
         else if (!strcmp(a, "--no-color")) uo.color = false;

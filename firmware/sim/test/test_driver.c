@@ -9,11 +9,9 @@
 #include <string.h>
 #include "sim.h"
 
-/* the few board services sim_wifi.c uses, without a pty or a core */
+/* the few board services the driver uses, without a pty or a core (the RNG is sim_rng.c) */
 void uart_esp_log(char level, const char *tag, const char *fmt, ...) { (void)level; (void)tag; (void)fmt; }
 uint64_t boot_time(void) { return 0; }
-uint32_t rng_next(void) { static uint32_t x = 1; x = x * 1103515245u + 12345u; return x >> 8; }
-int rng_range(int lo, int hi) { return lo + (int)(rng_next() % (uint32_t)(hi - lo + 1)); }
 void board_run_until(bool (*done)(void))
 {
     while (!done()) { clock_advance(1); timers_run_due(); }
