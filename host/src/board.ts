@@ -2,13 +2,14 @@
 // device events, scans and reconnects run by the rules in rules/.
 
 import { EventEmitter } from 'node:events';
-import pino, { type Logger } from 'pino';
-import { createTransport } from './transport/index.js';
+import type { Logger } from 'pino';
 import { Client, type HelloEvent, type Reply, type RequestOptions } from './client.js';
 import { abortedError, ConnectError, DeviceResetError, EspWifiError, PortError, TimeoutError } from './errors.js';
 import { decodeReason } from './reasons.js';
 import { commandErrorName, reasonFacts } from './reason-facts.js';
 import { ReconnectState, type Decision, type ReconnectPolicy } from './rules/reconnect-policy.js';
+import { ReconnectRunner } from './rules/reconnect-runner.js';
+import { realClock, type Clock } from './clock.js';
 import { joinStage, parseDriverLeave, type DriverLeave } from './rules/join-stage.js';
 import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator } from './rules/scan-coordinator.js';
@@ -34,25 +35,6 @@ import type {
   StoredConfig,
   WifiMode,
 } from './types.js';
-
-export interface OpenBoardOptions {
-  /** A device path, rfc2217://host:port or socket://host:port. */
-  port: string;
-  baudRate?: number;
-  /** Device log lines and library diagnostics go here; silent when absent. */
-  logger?: Logger;
-  /** Default timeout for commands that answer at once (ms). */
-  timeoutMs?: number;
-  /** Reconnection policy overrides, or false to never reconnect on your behalf. */
-  reconnect?: Partial<ReconnectPolicy> | false;
-  rules?: Partial<RuleOptions>;
-  /** Requests on the wire at once (default 8); more wait in a queue. */
-  maxInFlight?: number;
-  /** Attempts at reading the hello/info at open (the board may still print boot noise). */
-  helloAttempts?: number;
-  /** Device log lines also go to `logger` (default true); they always arrive as 'log' events. */
-  deviceLog?: boolean;
-}
 
 export interface ConnectedInfo {
   ssid: Buffer;
@@ -146,28 +128,6 @@ function configDigest(a: Record<string, unknown>): string {
   return h.digest('hex');
 }
 
-export async function openBoard(opts: OpenBoardOptions): Promise<Board> {
-  if (!opts || typeof opts.port !== 'string' || opts.port === '') {
-    throw new EspWifiError('BAD_ARG', 'openBoard: `port` is required (a device path, rfc2217://host:port or socket://host:port)');
-  }
-  const logger = opts.logger ?? pino({ level: 'silent' });
-  const transport = await createTransport(opts.port, { baudRate: opts.baudRate, logger: opts.logger });
-  await transport.open();
-  const client = new Client(transport, { logger, timeoutMs: opts.timeoutMs, maxInFlight: opts.maxInFlight, deviceLog: opts.deviceLog });
-  try {
-    const info = await client.handshake(opts.helloAttempts ?? 4);
-    const board = new Board(client, info, { logger, reconnect: opts.reconnect, rules: opts.rules });
-    const s = await board.refresh();
-    // Attached to a station that is already (being) connected: keep it connected, as if this
-    // process had called connect() — the application owns reconnecting (seed "Wi-Fi Reconnect").
-    if (s.phase === 'connecting' || s.phase === 'connected' || s.phase === 'got_ip') board.adoptConnection();
-    return board;
-  } catch (e) {
-    await client.close().catch(() => {});
-    throw e;
-  }
-}
-
 export class Board extends EventEmitter<BoardEvents> {
   private _info: DeviceInfo;
   private _phase: StationPhase = 'uninit';
@@ -177,11 +137,9 @@ export class Board extends EventEmitter<BoardEvents> {
   private readonly autoReconnect: boolean;
   readonly scans: ScanCoordinator;
   private ipWaiters = new Set<IpWaiter>();
-  private reconnectTimer: NodeJS.Timeout | null = null;
-  private graceTimer: NodeJS.Timeout | null = null;
-  private configTimer: NodeJS.Timeout | null = null;
-  private reconnectDue: { attempt: number } | null = null;
-  private pauses = 0;
+  private readonly clock: Clock;
+  /** Carries out the policy's decisions: backoff timers, the driver's grace, pauses for scans. */
+  private readonly reconnects: ReconnectRunner;
   private lastDisconnect: DisconnectInfo | null = null;
   /** The Wi-Fi driver's last "state: X -> init" log line, for the next DISCONNECTED's stage. */
   private lastLeave: DriverLeave | undefined;
@@ -203,13 +161,25 @@ export class Board extends EventEmitter<BoardEvents> {
   constructor(
     readonly client: Client,
     info: DeviceInfo,
-    opts: { logger: Logger; reconnect?: Partial<ReconnectPolicy> | false; rules?: Partial<RuleOptions> },
+    opts: { logger: Logger; reconnect?: Partial<ReconnectPolicy> | false; rules?: Partial<RuleOptions>; clock?: Clock },
   ) {
     super();
     this._info = info;
     this.log = opts.logger;
+    this.clock = opts.clock ?? realClock;
     this.autoReconnect = opts.reconnect !== false;
     this.policy = new ReconnectState(opts.reconnect === false ? {} : (opts.reconnect ?? {}), { classify: reasonFacts });
+    this.reconnects = new ReconnectRunner({
+      clock: this.clock,
+      policy: this.policy,
+      waitingForConnection: () => this._phase === 'started',
+      closed: () => this.client.isClosed,
+      attempt: (attempt) => this.reconnectAttempt(attempt),
+      graceExpired: (reason) => {
+        this.log.info({ reason }, 'the driver did not re-join by itself; reconnecting');
+        this.emit('reconnecting', { attempt: 1, delayMs: 0, reason });
+      },
+    });
     const rules = resolveRuleOptions(opts.rules);
     this.scans = new ScanCoordinator(
       {
@@ -356,8 +326,7 @@ export class Board extends EventEmitter<BoardEvents> {
     const before = this.disconnects;
     this.userStopped();
     await this.client.request('disconnect');
-    const end = Date.now() + LEAVE_EVENT_MS;
-    while (this.disconnects === before && Date.now() < end && !this.client.isClosed) await new Promise((r) => setTimeout(r, 20));
+    if (this.disconnects === before && !this.client.isClosed) await this.nextDisconnect(LEAVE_EVENT_MS);
     if (this.disconnects === before) {
       const s = await this.refresh();
       if (s.phase === 'connecting' || s.phase === 'connected' || s.phase === 'got_ip') {
@@ -366,6 +335,21 @@ export class Board extends EventEmitter<BoardEvents> {
     }
     this._phase = 'started';
     this._ip = null;
+  }
+
+  /** Resolves at the next DISCONNECTED, when the port closes, or after `ms`, whichever is first. */
+  private nextDisconnect(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.clock.clearTimeout(t);
+        this.off('disconnected', done);
+        this.off('close', done);
+        resolve();
+      };
+      const t = this.clock.setTimeout(done, ms);
+      this.once('disconnected', done);
+      this.once('close', done);
+    });
   }
 
   /** Seed phase 3; STA_START follows. */
@@ -396,7 +380,7 @@ export class Board extends EventEmitter<BoardEvents> {
     this.connectGen++;
     this.gaveUpLikely = undefined;
     this.lastFailure = null;
-    this.cancelReconnect();
+    this.reconnects.cancel();
     const ip = this.waitForIp(opts.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, opts.signal);
     ip.catch(() => {});
     const before = this.disconnects;
@@ -430,7 +414,7 @@ export class Board extends EventEmitter<BoardEvents> {
       return { ...(likely ? { likely } : {}), ...(last ? { disconnect: last } : {}) };
     }
     let heard: readonly ApRecord[] | undefined;
-    if (this.lastHeard && Date.now() - this.lastHeard.at < RECENT_SCAN_MS) heard = this.lastHeard.records;
+    if (this.lastHeard && this.clock.now() - this.lastHeard.at < RECENT_SCAN_MS) heard = this.lastHeard.records;
     else if (!last || NOT_FOUND_REASONS.has(last.reason)) heard = await this.scan().catch((err: unknown) => {
       this.log.debug({ err }, 'no scan for the connect verdict');
       return undefined;
@@ -464,7 +448,7 @@ export class Board extends EventEmitter<BoardEvents> {
     if (this.client.isClosed) return Promise.reject(new PortError('closed', 'the board is closed'));
     return new Promise<IpInfo>((resolve, reject) => {
       const done = () => {
-        clearTimeout(t);
+        this.clock.clearTimeout(t);
         signal?.removeEventListener('abort', onAbort);
         this.ipWaiters.delete(w);
       };
@@ -478,7 +462,7 @@ export class Board extends EventEmitter<BoardEvents> {
           reject(e);
         },
       };
-      const t = setTimeout(() => {
+      const t = this.clock.setTimeout(() => {
         const last = this.lastDisconnect ? ` (last disconnect: ${this.lastDisconnect.reason} ${this.lastDisconnect.name})` : '';
         w.reject(new TimeoutError(`no IP within ${timeoutMs} ms${last}`));
       }, timeoutMs);
@@ -497,7 +481,7 @@ export class Board extends EventEmitter<BoardEvents> {
       throw opts.signal?.aborted && e === opts.signal.reason ? abortedError(e, 'scan') : e;
     });
     const everything = !opts.ssid && !opts.bssid && !opts.channel && !opts.channelBitmap;
-    if (everything) this.lastHeard = { at: Date.now(), records };
+    if (everything) this.lastHeard = { at: this.clock.now(), records };
     return records;
   }
   /** Seed "Scan in Blocked Mode": no SCAN_DONE follows the reply, so the records are fetched
@@ -560,13 +544,7 @@ export class Board extends EventEmitter<BoardEvents> {
     if (!reconnect && connected) this.policy.cancelConfigReconnect();
     // A driver that had nothing to renegotiate (same value) never drops the link: the expectation
     // must not swallow a real disconnect much later.
-    if (reconnect) {
-      if (this.configTimer) clearTimeout(this.configTimer);
-      this.configTimer = setTimeout(() => {
-        this.configTimer = null;
-        this.policy.cancelConfigReconnect();
-      }, this.policy.policy.driverReconnectGraceMs);
-    }
+    if (reconnect) this.reconnects.expectConfigReconnect();
     return { reconnect };
   }
 
@@ -626,12 +604,12 @@ export class Board extends EventEmitter<BoardEvents> {
   async reset(): Promise<DeviceInfo> {
     this.client.expectReset();
     const hello = new Promise<DeviceInfo>((resolve, reject) => {
-      const t = setTimeout(() => {
+      const t = this.clock.setTimeout(() => {
         this.client.off('hello', on);
         reject(new TimeoutError('no hello within 10000 ms after reset'));
       }, 10_000);
       const on = (h: HelloEvent) => {
-        clearTimeout(t);
+        this.clock.clearTimeout(t);
         resolve(h.info);
       };
       this.client.once('hello', on);
@@ -664,8 +642,7 @@ export class Board extends EventEmitter<BoardEvents> {
   }
 
   async close(): Promise<void> {
-    this.cancelReconnect();
-    if (this.configTimer) clearTimeout(this.configTimer);
+    this.reconnects.dispose();
     const err = new PortError('closed', 'the board was closed');
     this.failWaiters(err);
     this.scans.reset(err);
@@ -695,12 +672,12 @@ export class Board extends EventEmitter<BoardEvents> {
       case 'sta_stop':
         this._phase = 'init';
         this._ip = null;
-        this.cancelReconnect();
+        this.reconnects.cancel();
         this.emit('staStop');
         break;
       case 'connected': {
         this._phase = 'connected';
-        this.clearGrace();
+        this.reconnects.clearGrace();
         const f = e.fields;
         this.emit('connected', {
           ssid: f.ssid,
@@ -811,14 +788,14 @@ export class Board extends EventEmitter<BoardEvents> {
     switch (decision.action) {
       case 'ignore':
         // Roaming / config change: the driver re-joins by itself; step in only if it does not.
-        if (decision.why !== 'user') this.startGrace(reason);
+        if (decision.why !== 'user') this.reconnects.startGrace(reason);
         return;
       case 'retry':
         this.emit('reconnecting', { attempt: decision.attempt, delayMs: decision.delayMs, reason });
-        this.scheduleReconnect(decision.attempt, decision.delayMs);
+        this.reconnects.schedule(decision.attempt, decision.delayMs);
         return;
       case 'giveUp':
-        this.cancelReconnect();
+        this.reconnects.cancel();
         this.gaveUpLikely = decision.likely;
         void this.giveUp(info, decision.attempts);
         return;
@@ -845,35 +822,8 @@ export class Board extends EventEmitter<BoardEvents> {
     this.failWaiters(new ConnectError(info, attempts));
   }
 
-  private startGrace(reason: number): void {
-    this.clearGrace();
-    this.graceTimer = setTimeout(() => {
-      this.graceTimer = null;
-      if (this._phase !== 'started' || this.policy.stoppedByUser) return;
-      this.log.info({ reason }, 'the driver did not re-join by itself; reconnecting');
-      this.emit('reconnecting', { attempt: 1, delayMs: 0, reason });
-      this.scheduleReconnect(1, 0);
-    }, this.policy.policy.driverReconnectGraceMs);
-  }
-
-  private clearGrace(): void {
-    if (this.graceTimer) clearTimeout(this.graceTimer);
-    this.graceTimer = null;
-  }
-
-  private scheduleReconnect(attempt: number, delayMs: number): void {
-    this.cancelReconnect();
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      this.reconnectDue = { attempt };
-      this.fireReconnect();
-    }, delayMs);
-  }
-
-  private fireReconnect(): void {
-    if (!this.reconnectDue || this.pauses > 0 || this.policy.stoppedByUser || this.client.isClosed) return;
-    const { attempt } = this.reconnectDue;
-    this.reconnectDue = null;
+  /** The runner says attempt `attempt` is due (not paused, not stopped, not closed). */
+  private reconnectAttempt(attempt: number): void {
     const before = this.disconnects;
     this.client.request('connect').then(() => {
       if (this._phase === 'started' && this.disconnects === before) this._phase = 'connecting';
@@ -884,13 +834,6 @@ export class Board extends EventEmitter<BoardEvents> {
     });
   }
 
-  private cancelReconnect(): void {
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
-    this.reconnectDue = null;
-    this.clearGrace();
-  }
-
   /** Arms the reconnection policy for a connection this process did not start. */
   adoptConnection(): void {
     this.policy.userConnect();
@@ -898,20 +841,13 @@ export class Board extends EventEmitter<BoardEvents> {
 
   /** Rule 4: while paused, due reconnects wait; the last release starts the one that is due. */
   pauseReconnect(): () => void {
-    this.pauses++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.pauses--;
-      if (this.pauses === 0) this.fireReconnect();
-    };
+    return this.reconnects.pause();
   }
 
   private userStopped(): void {
     this.connectGen++;
     this.policy.userDisconnect();
-    this.cancelReconnect();
+    this.reconnects.cancel();
     // Nobody will connect any more, so nobody will get an IP: tell the waiters now.
     this.failWaiters(new EspWifiError('CANCELLED', 'disconnect()/stop() was called while waiting for an IP'));
   }
@@ -925,7 +861,7 @@ export class Board extends EventEmitter<BoardEvents> {
     try {
       const s = await this.refresh();
       const wasUp = before === 'connected' || before === 'got_ip';
-      if (wasUp && s.phase === 'started' && !this.policy.stoppedByUser && !this.reconnectTimer && !this.graceTimer) {
+      if (wasUp && s.phase === 'started' && !this.policy.stoppedByUser && !this.reconnects.active) {
         this.log.warn({ lastReason: s.lastReason }, 'a lost event hid a disconnect; handling it now');
         this._phase = before; // so the handler sees the connection it is ending
         this.onDisconnected({ reason: s.lastReason, rssi: 0 });
@@ -943,7 +879,7 @@ export class Board extends EventEmitter<BoardEvents> {
     this.lastHeard = null;
     this._phase = 'uninit';
     this._ip = null;
-    this.cancelReconnect();
+    this.reconnects.cancel();
     this.policy.userDisconnect();
     const err = new DeviceResetError(h.info.reset);
     this.scans.reset(err);
@@ -953,7 +889,7 @@ export class Board extends EventEmitter<BoardEvents> {
   }
 
   private onClose(err?: Error): void {
-    this.cancelReconnect();
+    this.reconnects.cancel();
     const e = err ? new PortError('unplugged', `the port went away: ${err.message}`) : new PortError('closed', 'the port was closed');
     this.failWaiters(e);
     this.scans.reset(e);

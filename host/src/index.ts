@@ -1,7 +1,9 @@
 // Package entry point of `espwifi`: the station API, its types, reason decoding, errors and the
 // virtual board (contract 6).
-export { openBoard, Board } from './board.js';
-export type { OpenBoardOptions, BoardEvents, ConnectedInfo, RawEvent } from './board.js';
+export { Board } from './board.js';
+export { openBoard } from './open-board.js';
+export type { OpenBoardOptions } from './open-board.js';
+export type { BoardEvents, ConnectedInfo, RawEvent } from './board.js';
 export { Client } from './client.js';
 export type { Reply, RequestOptions, ClientOptions, HelloEvent } from './client.js';
 export { decodeReason } from './reasons.js';

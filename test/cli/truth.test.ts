@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBoard } from '../../host/src/board.js';
+import { openBoard } from '../../host/src/open-board.js';
 import { cliSuite, type LiveCli, runCli, type RunResult, startCli, writeFakeBuild } from './helpers.js';
 
 const { tag, tmp } = cliSuite('espwifi-truth-');

@@ -1,7 +1,7 @@
 // Shared steps of the watch tests: NDJSON records from a CLI's stdout, and a virtual board left
 // connected by an earlier espwifi process (as a user's `espwifi connect` leaves it).
 import pino from 'pino';
-import { openBoard } from '../../host/src/board.js';
+import { openBoard } from '../../host/src/open-board.js';
 
 export type Rec = Record<string, unknown>;
 

@@ -3,7 +3,8 @@
 // real firmware core is in board-*.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { openBoard, type Board } from '../../host/src/board.js';
+import type { Board } from '../../host/src/board.js';
+import { openBoard } from '../../host/src/open-board.js';
 import { ConnectError } from '../../host/src/errors.js';
 import { FakeDevice } from './fake-device.js';
 import { EventLog, FAST_POLICY, FAST_RULES, until } from './vb-helpers.js';

@@ -2,7 +2,8 @@
 // while connected joins the requested network or says "already connected"; an attempt in
 // progress is stopped first; a failed connect is explained from what the board hears.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openBoard, type Board } from '../../host/src/board.js';
+import type { Board } from '../../host/src/board.js';
+import { openBoard } from '../../host/src/open-board.js';
 import { ConnectError } from '../../host/src/errors.js';
 import type { DisconnectInfo } from '../../host/src/types.js';
 import pino from 'pino';

@@ -3,7 +3,8 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SoftAp, KICK_REASON } from '../../host/src/ap.js';
-import { openBoard, type Board } from '../../host/src/board.js';
+import type { Board } from '../../host/src/board.js';
+import { openBoard } from '../../host/src/open-board.js';
 import { RadioWorld } from '../../host/src/sim/radio-world.js';
 import { bringUp, FAST_POLICY, FAST_RULES, once, SPEED } from './vb-helpers.js';
 

@@ -3,7 +3,8 @@
 import pino from 'pino';
 import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
 import type { Scenario } from '../../host/src/sim/scenario.js';
-import { openBoard, type Board, type OpenBoardOptions } from '../../host/src/board.js';
+import type { Board } from '../../host/src/board.js';
+import { openBoard, type OpenBoardOptions } from '../../host/src/open-board.js';
 import type { BoardEvents } from '../../host/src/board.js';
 
 export const SPEED = 20;

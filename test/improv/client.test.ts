@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { ImprovClient, ImprovError } from '../../host/src/improv/client.js';
 import { encodePacket, encodeStrings } from '../../host/src/improv/packet.js';
-import { openBoard } from '../../host/src/board.js';
+import { openBoard } from '../../host/src/open-board.js';
 import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
 import { SerialTransport } from '../../host/src/transport/serial.js';
 

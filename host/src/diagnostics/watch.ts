@@ -5,7 +5,8 @@
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { sleep } from '../async.js';
-import { openBoard, type Board } from '../board.js';
+import type { Board } from '../board.js';
+import { openBoard } from '../open-board.js';
 import { Client, type HelloEvent } from '../client.js';
 import type { DeviceLogLine } from '../codec/stream.js';
 import { hardResetSequence } from '../flash/reset.js';
