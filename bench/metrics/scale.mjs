@@ -181,10 +181,10 @@ function describe(r) {
 
 export async function run({ quick }) {
   const lib = await libraryAndSim();
-  // [boards, paced, seconds, judged]; one board runs longer so its p99 rests on ~100 events.
+  // [boards, paced, seconds, judged]; one board runs longer so its p99 rests on ~160 events.
   const runs = quick
     ? [[1, false, 1, false], [2, false, 1, true]]
-    : [[1, false, 10, false], [64, false, 5, false], [256, false, 5, true], [1, true, 10, false], [64, true, 5, true]];
+    : [[1, false, 20, false], [64, false, 5, false], [256, false, 5, true], [1, true, 20, false], [64, true, 5, true]];
   const rows = [];
   const single = {};
   for (const [n, pacing, seconds, judged] of runs) {
