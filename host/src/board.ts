@@ -848,8 +848,9 @@ export class Board extends EventEmitter<BoardEvents> {
     this.connectGen++;
     this.policy.userDisconnect();
     this.reconnects.cancel();
-    // Nobody will connect any more, so nobody will get an IP: tell the waiters now.
-    this.failWaiters(new EspWifiError('CANCELLED', 'disconnect()/stop() was called while waiting for an IP'));
+    // Nobody will connect any more, so nobody will get an IP: tell the waiters now. (The error,
+    // with its stack, only when someone waits: every stop() and disconnect() passes here.)
+    if (this.ipWaiters.size) this.failWaiters(new EspWifiError('CANCELLED', 'disconnect()/stop() was called while waiting for an IP'));
   }
 
   /** Events were lost: re-read the state. A DISCONNECTED among the lost events would leave the
