@@ -28,3 +28,4 @@ void test_softap(void);
 void test_improv(void);
 void test_vectors(const char *path);
 void test_events_gen(const char *vectors_path);
+void test_replies_gen(const char *vectors_path);

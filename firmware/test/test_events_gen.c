@@ -1,9 +1,11 @@
-/* The generated event encoders (ew_events_gen.c) against the shared vectors: one vector per event
- * of protocol.json, re-built from typed values, must come out byte for byte as vectors.tsv has it.
+/* The generated event, reply and partial encoders (ew_events_gen.c, ew_replies_gen.c) against the
+ * shared vectors: one vector per event of protocol.json, and the reply vectors with fields,
+ * re-built from typed values, must come out byte for byte as vectors.tsv has it.
  * The vectors are written independently of the C code (protocol/tools/make-vectors.mjs). */
 #include <stdlib.h>
 #include "harness.h"
 #include "ew_events_gen.h"
+#include "ew_replies_gen.h"
 
 static int hexv(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 
@@ -117,4 +119,45 @@ void test_events_gen(const char *path)
     ew_ev_home_channel_change_encode(&fb, buf, sizeof buf, 1, &sec);
     ew_fb_end(&fb, false);
     CHECK_PREFIX(buf, "~e1 home_channel_change old_ch=6 old_second=none new_ch=6 new_second=above *");
+}
+
+void test_replies_gen(const char *path)
+{
+    static const uint8_t ZERO_MAC[6], OFFICE5[6] = { 0xa0, 0xb1, 0xc2, 0xd3, 0xe4, 0xf6 };
+    static const uint8_t DHCP_IP[4] = { 192, 168, 5, 1 }, DHCP_START[4] = { 192, 168, 5, 50 }, DHCP_END[4] = { 192, 168, 5, 60 };
+    const ew_reply_info_t info = { .proto = "1.0", .fw = "0.1.0", .idf = "v5.5.1", .chip = "esp32c3", .rev = 4, .mac = MAC_AP,
+                                   .reset = EW_RESET_REASON_POWERON };
+    ew_reply_info_encode(&fb, buf, sizeof buf, 31, &info);
+    expect(path, "ok_info");
+    const ew_reply_status_t idle = { .phase = EW_PHASE_INIT, .mode = EW_MODE_STA, .scan = EW_SCAN_STATE_IDLE, .seq = 2, .rx_frames = 3 };
+    ew_reply_status_encode(&fb, buf, sizeof buf, 32, &idle);
+    expect(path, "ok_status_idle");
+    const ew_reply_get_config_t cfg = { .ssid = (const uint8_t *)"HomeNet", .ssid_len = 7, .pass_set = true, .bssid = ZERO_MAC,
+                                        .scan_method = EW_SCAN_METHOD_FAST, .sort = EW_SORT_METHOD_SIGNAL, .auth = EW_AUTH_OPEN,
+                                        .pmf = EW_PMF_CAPABLE };
+    ew_reply_get_config_encode(&fb, buf, sizeof buf, 39, &cfg);
+    expect(path, "ok_get_config");
+    const ew_partial_ap_t ap = { .ssid = (const uint8_t *)"Office-5", .ssid_len = 8, .rssi = -48, .bssid = OFFICE5, .ch = 36,
+                                 .auth = EW_AUTH_WPA3, .pairwise = EW_CIPHER_GCMP256, .group = EW_CIPHER_GCMP256,
+                                 .phy = EW_PHY_A | EW_PHY_C | EW_PHY_X, .second = EW_SECOND_NONE, .has_second = true,
+                                 .bw = EW_BW_BW80, .has_bw = true, .cc = "DE", .has_cc = true };
+    ew_partial_ap_encode(&fb, buf, sizeof buf, 50, &ap);
+    expect(path, "ap_with_extras");
+    const ew_reply_ap_records_t recs = { .n = 10, .total = 14, .scan_id = 4 };
+    ew_reply_ap_records_encode(&fb, buf, sizeof buf, 51, &recs);
+    expect(path, "ok_ap_records_truncated");
+    const ew_reply_ap_info_t ai = { .ssid = (const uint8_t *)"Home Net", .ssid_len = 8, .bssid = MAC_AP, .ch = 6, .rssi = -58,
+                                    .auth = EW_AUTH_WPA2, .pairwise = EW_CIPHER_CCMP, .group = EW_CIPHER_CCMP,
+                                    .phy = EW_PHY_B | EW_PHY_G | EW_PHY_N, .second = EW_SECOND_NONE, .bw = EW_BW_HT20, .cc = "CN" };
+    ew_reply_ap_info_encode(&fb, buf, sizeof buf, 64, &ai);
+    expect(path, "ok_ap_info");
+    const ew_partial_sta_t sta = { .mac = MAC_STA, .aid = 1, .rssi = -41 };
+    ew_partial_sta_encode(&fb, buf, sizeof buf, 123, &sta);
+    expect(path, "sta_record");
+    const ew_reply_softap_dhcp_t dhcp = { .ip = DHCP_IP, .mask = MASK, .start = DHCP_START, .end = DHCP_END, .lease = 1 };
+    ew_reply_softap_dhcp_encode(&fb, buf, sizeof buf, 130, &dhcp);
+    expect(path, "ok_softap_dhcp");
+    const ew_reply_protocol_t rc = { .reconnect = true };
+    ew_reply_protocol_encode(&fb, buf, sizeof buf, 54, &rc);
+    expect(path, "ok_protocol_reconnect");
 }

@@ -14,6 +14,7 @@ int main(int argc, char **argv)
     const char *vectors = argc > 1 ? argv[1] : "../../protocol/vectors/vectors.tsv";
     test_vectors(vectors);
     test_events_gen(vectors);
+    test_replies_gen(vectors);
     printf("core: %d passed, %d failed\n", t_pass, t_fail);
     return t_fail ? 1 : 0;
 }

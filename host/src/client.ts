@@ -11,6 +11,7 @@ import { FrameStream } from './codec/stream.js';
 import { ImprovSplitter, type Packet as ImprovPacket } from './improv/packet.js';
 import { buildRequest, definition, displayValue, fields as decodeFields, PROTOCOL_VERSION } from './protocol/index.js';
 import { decodeEvent, isEventVerb } from './protocol/events.gen.js';
+import { decodeReply, isReplyVerb } from './protocol/replies.gen.js';
 import { ARG_TIMEOUT_MS, COMMAND_TIMEOUT_MS } from './protocol/host-tables.gen.js';
 import { abortedError, CommandError, DeviceResetError, EspWifiError, PortError, ProtocolVersionError, TimeoutError } from './errors.js';
 import { logDeviceLine } from './log.js';
@@ -264,6 +265,8 @@ export class Client extends EventEmitter {
     let fl: Record<string, unknown>;
     try {
       fl = decodeFields(f) as Record<string, unknown>;
+      // An ok reply must carry what protocol.json says the command answers: never a defaulted value.
+      if (f.kind === 'r' && f.verb === 'ok' && isReplyVerb(p.verb)) fl = decodeReply(p.verb, fl) as Record<string, unknown>;
     } catch (e) {
       return p.reject(e);
     }

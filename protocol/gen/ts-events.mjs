@@ -1,7 +1,8 @@
-// Generates host/src/protocol/events.gen.ts from protocol/protocol.json "events": per event an
-// interface of its fields under their wire names (typed from "fields") and a decoder that takes
-// the generically decoded fields of a frame (protocol/fields.ts) and checks that every field the
-// event always carries is there. A missing field is a MALFORMED frame, never a default value.
+// Generates host/src/protocol/events.gen.ts and replies.gen.ts from protocol/protocol.json
+// ("events", and the commands' "reply"): per event / per command an interface of its fields under
+// their wire names (typed from "fields") and a decoder that takes the generically decoded fields
+// of a frame (protocol/fields.ts) and checks that every field it always carries (all but its
+// "optional" ones) is there. A missing field is a MALFORMED frame, never a default value.
 const BANNER = '// GENERATED from protocol/protocol.json by protocol/gen/ts-events.mjs — do not edit.\n';
 
 const pascal = (s) => s.split(/[_-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
@@ -21,50 +22,60 @@ export function tsType(def, name) {
   return 'string'; // mac, ip4
 }
 
-export default function tsEvents(def) {
-  const events = Object.entries(def.events);
+/** Interfaces, a decoder table and decodeX() for one kind of message ('Event' or 'Reply'). */
+function decoders(def, kind, entries, fieldsOf) {
   const out = [BANNER,
     "import { EspWifiError } from '../errors.js';",
     "import type { EnumValues } from './definition.js';",
     "import type { Fields } from './types.js';", ''];
-  for (const [name, e] of events) {
-    const optional = new Set(e.optional ?? []);
-    out.push(`/** \`${name}\`${e.idf ? ` (${e.idf})` : ''}. */`);
-    if (!e.fields.length) out.push(`export type ${pascal(name)}EventFields = Record<string, never>;`);
+  const T = (name) => `${pascal(name)}${kind}Fields`;
+  for (const [name, m] of entries) {
+    const fields = fieldsOf(m);
+    const optional = new Set(m.optional ?? []);
+    out.push(`/** \`${name}\`${m.idf ? ` (${m.idf})` : ''}. */`);
+    if (!fields.length) out.push(`export type ${T(name)} = Record<string, never>;`);
     else {
-      out.push(`export interface ${pascal(name)}EventFields {`);
-      for (const f of e.fields) out.push(`  ${f}${optional.has(f) ? '?' : ''}: ${tsType(def, f)};`);
+      out.push(`export interface ${T(name)} {`);
+      for (const f of fields) out.push(`  ${f}${optional.has(f) ? '?' : ''}: ${tsType(def, f)};`);
       out.push('}');
     }
   }
-  out.push('', '/** Every event of protocol.json by its wire name. */', 'export interface EventMap {');
-  for (const [name] of events) out.push(`  ${name}: ${pascal(name)}EventFields;`);
-  out.push('}', 'export type EventVerb = keyof EventMap;',
-    '/** An event whose fields were checked by decodeEvent: `switch (e.verb)` narrows `e.fields`. */',
-    'export type DecodedEvent = { [E in EventVerb]: { verb: E; fields: EventMap[E] } }[EventVerb];', '',
-    'function need(event: string, f: Fields, key: keyof Fields): unknown {',
+  const Map = `${kind}Map`, Verb = kind === 'Event' ? 'EventVerb' : 'ReplyVerb';
+  out.push('', `/** Every ${kind.toLowerCase()} of protocol.json by its ${kind === 'Event' ? 'wire name' : 'command'}. */`, `export interface ${Map} {`);
+  for (const [name] of entries) out.push(`  ${name}: ${T(name)};`);
+  out.push('}', `export type ${Verb} = keyof ${Map};`);
+  if (kind === 'Event') out.push('/** An event whose fields were checked by decodeEvent: `switch (e.verb)` narrows `e.fields`. */',
+    'export type DecodedEvent = { [E in EventVerb]: { verb: E; fields: EventMap[E] } }[EventVerb];');
+  const where = kind === 'Event' ? '~e ${verb}' : 'reply to ${verb}';
+  out.push('', 'function need(verb: string, f: Fields, key: keyof Fields): unknown {',
     '  const v = f[key];',
-    "  if (v === undefined) throw new EspWifiError('MALFORMED', `~e ${event}: field ${key} is missing`);",
-    '  return v;',
-    '}', '',
-    'const DECODERS: { [E in EventVerb]: (f: Fields) => EventMap[E] } = {');
-  for (const [name, e] of events) {
-    const optional = new Set(e.optional ?? []);
-    if (!e.fields.length) { out.push(`  ${name}: () => ({}),`); continue; }
-    out.push(`  ${name}: (f) => {`, `    const e: ${pascal(name)}EventFields = {`);
-    for (const f of e.fields) if (!optional.has(f)) out.push(`      ${f}: need(${JSON.stringify(name)}, f, ${JSON.stringify(f)}) as ${tsType(def, f)},`);
+    `  if (v === undefined) throw new EspWifiError('MALFORMED', \`${where}: field \${key} is missing\`);`,
+    '  return v;', '}', '',
+    `const DECODERS: { [V in ${Verb}]: (f: Fields) => ${Map}[V] } = {`);
+  for (const [name, m] of entries) {
+    const fields = fieldsOf(m);
+    const optional = new Set(m.optional ?? []);
+    for (const o of optional) if (!fields.includes(o)) throw new Error(`${name}: optional ${o} is not one of its fields`);
+    if (!fields.length) { out.push(`  ${name}: () => ({}),`); continue; }
+    out.push(`  ${name}: (f) => {`, `    const m: ${T(name)} = {`);
+    for (const f of fields) if (!optional.has(f)) out.push(`      ${f}: need(${JSON.stringify(name)}, f, ${JSON.stringify(f)}) as ${tsType(def, f)},`);
     out.push('    };');
-    for (const f of optional) out.push(`    if (f.${f} !== undefined) e.${f} = f.${f} as ${tsType(def, f)};`);
-    out.push('    return e;', '  },');
+    for (const f of optional) out.push(`    if (f.${f} !== undefined) m.${f} = f.${f} as ${tsType(def, f)};`);
+    out.push('    return m;', '  },');
   }
   out.push('};', '',
-    'export function isEventVerb(verb: string): verb is EventVerb {',
-    '  return Object.prototype.hasOwnProperty.call(DECODERS, verb);',
-    '}', '',
-    '/** The fields of event `verb`, checked against protocol.json: only the event\'s own fields, every',
+    `export function is${kind}Verb(verb: string): verb is ${Verb} {`,
+    '  return Object.prototype.hasOwnProperty.call(DECODERS, verb);', '}', '',
+    `/** The fields of ${kind === 'Event' ? 'event' : 'the ok reply to'} \`verb\`, checked against protocol.json: only its own fields, every`,
     ' *  field it always carries present (EspWifiError MALFORMED otherwise). */',
-    'export function decodeEvent<E extends EventVerb>(verb: E, fields: Fields): EventMap[E] {',
-    '  return DECODERS[verb](fields);',
-    '}', '');
-  return [{ path: 'host/src/protocol/events.gen.ts', text: out.join('\n') }];
+    `export function decode${kind}<V extends ${Verb}>(verb: V, fields: Fields): ${Map}[V] {`,
+    '  return DECODERS[verb](fields);', '}', '');
+  return out.join('\n');
+}
+
+export default function tsEvents(def) {
+  return [
+    { path: 'host/src/protocol/events.gen.ts', text: decoders(def, 'Event', Object.entries(def.events), (e) => e.fields) },
+    { path: 'host/src/protocol/replies.gen.ts', text: decoders(def, 'Reply', Object.entries(def.commands), (c) => c.reply) },
+  ];
 }

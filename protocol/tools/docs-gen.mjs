@@ -73,7 +73,7 @@ function argsBlock(def, name) {
   if (c.args.length) lines.push(table(['arg', 'type', 'range', 'required', 'note'],
     c.args.map((a) => [code(a.name), a.type, argRange(def, a), a.required ? 'yes' : '', (a.secret ? 'secret; ' : '') + (a.doc ?? '') + (a.timeout_ms ? ` (host timeout ${a.timeout_ms / 1000} s when set)` : '')])), '');
   else lines.push('Arguments: none.', '');
-  lines.push(`Reply: \`ok\`${c.reply.map((f) => ' ' + code(f)).join('')}${c.partial ? `, after one \`${c.partial}\` partial per record` : ''}.`);
+  lines.push(`Reply: \`ok\`${c.reply.map((f) => ' ' + code(f) + (c.optional?.includes(f) ? ' (optional)' : '')).join('')}${c.partial ? `, after one \`${c.partial}\` partial per record` : ''}.`);
   if (c.timeout_ms) lines.push('', `Host timeout: ${c.timeout_ms / 1000} s (the reply comes after the work is done).`);
   return lines.join('\n');
 }

@@ -90,7 +90,7 @@ describe('Board (scripted peer)', () => {
     });
     dev.handlers.set('scan', (q) => {
       if (++scans < 3) return dev.reply(q.num, 'err', { esp: '0x3006' }, ['WIFI_STATE']);
-      dev.reply(q.num, 'ok');
+      dev.reply(q.num, 'ok', { n: '0' }); // the count comes with scan_done
       setTimeout(() => dev.event('scan_done', { status: '0', n: '1', scan_id: '7' }), 100);
     });
     dev.handlers.set('ap_records', (q) => {

@@ -137,6 +137,12 @@ describe('Client', () => {
     expect(client.counters.gaps).toBe(1);
   });
 
+  it('rejects an ok reply that lacks a field its command always answers (MALFORMED, named)', async () => {
+    await open();
+    dev.handlers.set('ap_num', (q) => dev.reply(q.num, 'ok'));
+    await expect(client.request('ap_num')).rejects.toMatchObject({ code: 'MALFORMED', message: expect.stringContaining('field n is missing') });
+  });
+
   it('passes on no event that lacks a field of its definition (no defaulted values), and keeps counting its seq', async () => {
     await open();
     const seen: [string, unknown][] = [];

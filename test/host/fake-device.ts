@@ -21,7 +21,7 @@ export class FakeDevice {
   private constructor(readonly pair: PtyPair) {
     this.timer = setInterval(() => this.poll(), 5);
     this.handlers.set('info', (q) => this.reply(q.num, 'ok', FakeDevice.helloFields()));
-    this.handlers.set('status', (q) => this.reply(q.num, 'ok', { phase: 'uninit', mode: 'null', scan: 'idle', scan_id: '0', unfetched: '0', last_reason: '0', seq: String(this.seq) }));
+    this.handlers.set('status', (q) => this.reply(q.num, 'ok', { phase: 'uninit', mode: 'null', scan: 'idle', scan_id: '0', unfetched: '0', last_reason: '0', seq: String(this.seq), rx_frames: '0', bad_crc: '0', too_long: '0', malformed: '0', cleared: '0' }));
     this.handlers.set('ping', (q) => this.reply(q.num, 'ok'));
   }
 

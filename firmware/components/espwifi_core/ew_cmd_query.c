@@ -10,8 +10,8 @@ void ew_cmd_mac(ew_req_t *r)
     if (!ew_need_init(r)) return;
     ew_err_t err = EW_PORT_CALL(r->core, get_mac, mac);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-    ew_reply_ok(r, &fb);
-    ew_fb_mac(&fb, "mac", mac);
+    const ew_reply_mac_t v = { .mac = mac };
+    EW_REPLY_ENCODE(r, &fb, mac, &v);
     ew_reply_send(r, &fb);
 }
 
@@ -23,18 +23,13 @@ void ew_cmd_ap_info(ew_req_t *r)
     memset(&rec, 0, sizeof rec);
     ew_err_t err = EW_PORT_CALL(r->core, sta_get_ap_info, &rec);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-    ew_reply_ok(r, &fb);
-    ew_fb_bytes(&fb, "ssid", rec.ssid, rec.ssid_len > EW_SSID_MAX ? EW_SSID_MAX : rec.ssid_len);
-    ew_fb_mac(&fb, "bssid", rec.bssid);
-    ew_fb_uint(&fb, "ch", rec.primary);
-    ew_fb_int(&fb, "rssi", rec.rssi);
-    ew_fb_raw(&fb, "auth", ew_auth_names[rec.auth < EW_AUTH__COUNT ? rec.auth : EW_AUTH_UNKNOWN]);
-    ew_fb_raw(&fb, "pairwise", ew_cipher_names[rec.pairwise < EW_CIPHER__COUNT ? rec.pairwise : EW_CIPHER_UNKNOWN]);
-    ew_fb_raw(&fb, "group", ew_cipher_names[rec.group < EW_CIPHER__COUNT ? rec.group : EW_CIPHER_UNKNOWN]);
-    ew_fb_flags(&fb, "phy", rec.phy, EW_PHY_LETTERS);
-    ew_fb_raw(&fb, "second", ew_second_names[rec.second < EW_SECOND__COUNT ? rec.second : 0]);
-    ew_fb_raw(&fb, "bw", ew_bw_names[rec.bw < EW_BW__COUNT ? rec.bw : 0]);
-    ew_fb_bytes(&fb, "cc", (const uint8_t *)rec.cc, strnlen(rec.cc, sizeof rec.cc));
+    char cc[sizeof rec.cc + 1] = { 0 };   /* an adapter may fill all of cc without a NUL */
+    memcpy(cc, rec.cc, sizeof rec.cc);
+    const ew_reply_ap_info_t v = {
+        .ssid = rec.ssid, .ssid_len = rec.ssid_len > EW_SSID_MAX ? EW_SSID_MAX : rec.ssid_len, .bssid = rec.bssid,
+        .ch = rec.primary, .rssi = rec.rssi, .auth = rec.auth, .pairwise = rec.pairwise, .group = rec.group,
+        .phy = rec.phy, .second = rec.second, .bw = rec.bw, .cc = cc };
+    EW_REPLY_ENCODE(r, &fb, ap_info, &v);
     ew_reply_send(r, &fb);
 }
 
@@ -45,8 +40,8 @@ void ew_cmd_rssi(ew_req_t *r)
     if (!ew_need_init(r)) return;
     ew_err_t err = EW_PORT_CALL(r->core, sta_get_rssi, &rssi);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-    ew_reply_ok(r, &fb);
-    ew_fb_int(&fb, "rssi", rssi);
+    const ew_reply_rssi_t v = { .rssi = rssi };
+    EW_REPLY_ENCODE(r, &fb, rssi, &v);
     ew_reply_send(r, &fb);
 }
 
@@ -58,9 +53,7 @@ void ew_cmd_ip_info(ew_req_t *r)
     memset(&ip, 0, sizeof ip);
     ew_err_t err = EW_PORT_CALL(r->core, get_ip_info, &ip);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-    ew_reply_ok(r, &fb);
-    ew_fb_ip4(&fb, "ip", ip.ip);
-    ew_fb_ip4(&fb, "mask", ip.mask);
-    ew_fb_ip4(&fb, "gw", ip.gw);
+    const ew_reply_ip_info_t v = { .ip = ip.ip, .mask = ip.mask, .gw = ip.gw };
+    EW_REPLY_ENCODE(r, &fb, ip_info, &v);
     ew_reply_send(r, &fb);
 }

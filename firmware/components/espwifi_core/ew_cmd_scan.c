@@ -84,8 +84,8 @@ void ew_cmd_scan(ew_req_t *r)
         return;
     }
     ew_fb_t fb;
-    ew_reply_ok(r, &fb);
-    ew_fb_uint(&fb, "n", 0);   /* the count comes with scan_done */
+    const ew_reply_scan_t v = { .n = 0 };   /* the count comes with scan_done */
+    EW_REPLY_ENCODE(r, &fb, scan, &v);
     ew_reply_send(r, &fb);
 }
 
@@ -102,8 +102,8 @@ bool ew_scan_blocking_done(ew_core_t *c, const ew_event_t *ev)
     uint16_t n = 0;
     if (EW_PORT_CALL(c, scan_get_ap_num, &n) != EW_OK) n = ev->u.scan_done.number;
     ew_fb_t fb;
-    ew_reply_ok(&req, &fb);
-    ew_fb_uint(&fb, "n", n);
+    const ew_reply_scan_t v = { .n = n };
+    EW_REPLY_ENCODE(&req, &fb, scan, &v);
     ew_reply_send(&req, &fb);
     return true;
 }
@@ -164,8 +164,8 @@ void ew_cmd_ap_num(ew_req_t *r)
     ew_err_t err = scan_records_available(r);
     if (err == EW_OK) err = EW_PORT_CALL(r->core, scan_get_ap_num, &n);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-    ew_reply_ok(r, &fb);
-    ew_fb_uint(&fb, "n", n);
+    const ew_reply_ap_num_t v = { .n = n };
+    EW_REPLY_ENCODE(r, &fb, ap_num, &v);
     ew_reply_send(r, &fb);
 }
 
@@ -180,19 +180,16 @@ static void ap_sink(void *ctx, const ew_ap_record_t *rec)
 {
     sink_ctx_t *s = ctx;
     ew_fb_t fb;
-    ew_fb_begin(&fb, s->r->tx, sizeof s->r->tx, 'p', s->r->id, "ap");
-    ew_fb_bytes(&fb, NULL, rec->ssid, rec->ssid_len > EW_SSID_MAX ? EW_SSID_MAX : rec->ssid_len);
-    ew_fb_int(&fb, NULL, rec->rssi);
-    ew_fb_mac(&fb, NULL, rec->bssid);
-    ew_fb_uint(&fb, NULL, rec->primary);
-    ew_fb_raw(&fb, NULL, ew_auth_names[rec->auth < EW_AUTH__COUNT ? rec->auth : EW_AUTH_UNKNOWN]);
-    ew_fb_raw(&fb, NULL, ew_cipher_names[rec->pairwise < EW_CIPHER__COUNT ? rec->pairwise : EW_CIPHER_UNKNOWN]);
-    ew_fb_raw(&fb, NULL, ew_cipher_names[rec->group < EW_CIPHER__COUNT ? rec->group : EW_CIPHER_UNKNOWN]);
-    ew_fb_flags(&fb, NULL, rec->phy, EW_PHY_LETTERS);
-    if (rec->second != EW_SECOND_NONE && rec->second < EW_SECOND__COUNT) ew_fb_raw(&fb, "second", ew_second_names[rec->second]);
-    if (rec->bw != EW_BW_HT20 && rec->bw < EW_BW__COUNT) ew_fb_raw(&fb, "bw", ew_bw_names[rec->bw]);
-    size_t cc_len = strnlen(rec->cc, sizeof rec->cc);
-    if (cc_len) ew_fb_bytes(&fb, "cc", (const uint8_t *)rec->cc, cc_len);
+    char cc[sizeof rec->cc + 1] = { 0 };   /* an adapter may fill all of cc without a NUL */
+    memcpy(cc, rec->cc, sizeof rec->cc);
+    const ew_partial_ap_t p = {
+        .ssid = rec->ssid, .ssid_len = rec->ssid_len > EW_SSID_MAX ? EW_SSID_MAX : rec->ssid_len, .rssi = rec->rssi,
+        .bssid = rec->bssid, .ch = rec->primary, .auth = rec->auth, .pairwise = rec->pairwise, .group = rec->group,
+        .phy = rec->phy,
+        .second = rec->second, .has_second = rec->second != EW_SECOND_NONE && rec->second < EW_SECOND__COUNT,
+        .bw = rec->bw, .has_bw = rec->bw != EW_BW_HT20 && rec->bw < EW_BW__COUNT,
+        .cc = cc, .has_cc = cc[0] != 0 };
+    ew_partial_ap_encode(&fb, s->r->tx, sizeof s->r->tx, s->r->id, &p);
     ew_send(s->r->core, &fb);
     s->sent++;
 }
@@ -215,9 +212,7 @@ void ew_cmd_ap_records(ew_req_t *r)
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     /* The driver freed its whole list, even past max: this scan's records are gone. */
     c->scan_state = EW_SCAN_STATE_FETCHED;
-    ew_reply_ok(r, &fb);
-    ew_fb_uint(&fb, "n", s.sent);
-    ew_fb_uint(&fb, "total", total);
-    ew_fb_uint(&fb, "scan_id", c->scan_id);
+    const ew_reply_ap_records_t v = { .n = s.sent, .total = total, .scan_id = c->scan_id };
+    EW_REPLY_ENCODE(r, &fb, ap_records, &v);
     ew_reply_send(r, &fb);
 }

@@ -39,17 +39,11 @@ void ew_cmd_softap_get_config(ew_req_t *r)
     bool pass_set = cfg.password_len > 0;
     memset(cfg.password, 0, sizeof cfg.password);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-    ew_reply_ok(r, &fb);
-    ew_fb_bytes(&fb, "ssid", cfg.ssid, cfg.ssid_len > EW_SSID_MAX ? EW_SSID_MAX : cfg.ssid_len);
-    ew_fb_bool(&fb, "pass_set", pass_set);
-    ew_fb_uint(&fb, "ch", cfg.channel);
-    ew_fb_raw(&fb, "auth", ew_auth_names[cfg.auth < EW_AUTH__COUNT ? cfg.auth : EW_AUTH_UNKNOWN]);
-    ew_fb_uint(&fb, "max_conn", cfg.max_connection);
-    ew_fb_bool(&fb, "hidden", cfg.hidden);
-    ew_fb_uint(&fb, "beacon", cfg.beacon_interval);
-    ew_fb_raw(&fb, "pmf", ew_pmf_names[cfg.pmf < EW_PMF__COUNT ? cfg.pmf : EW_PMF_CAPABLE]);
-    ew_fb_bool(&fb, "probe", cfg.probe_events);
-    ew_fb_bool(&fb, "running", r->core->ap_running);
+    const ew_reply_softap_get_config_t v = {
+        .ssid = cfg.ssid, .ssid_len = cfg.ssid_len > EW_SSID_MAX ? EW_SSID_MAX : cfg.ssid_len, .pass_set = pass_set,
+        .ch = cfg.channel, .auth = cfg.auth, .max_conn = cfg.max_connection, .hidden = cfg.hidden,
+        .beacon = cfg.beacon_interval, .pmf = cfg.pmf, .probe = cfg.probe_events, .running = r->core->ap_running };
+    EW_REPLY_ENCODE(r, &fb, softap_get_config, &v);
     ew_reply_send(r, &fb);
 }
 
@@ -63,14 +57,12 @@ void ew_cmd_softap_stations(ew_req_t *r)
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     if (n > EW_AP_MAX_STATIONS) n = EW_AP_MAX_STATIONS;
     for (uint8_t i = 0; i < n; i++) {
-        ew_fb_begin(&fb, r->tx, sizeof r->tx, 'p', r->id, "sta");
-        ew_fb_mac(&fb, NULL, list[i].mac);
-        ew_fb_uint(&fb, NULL, list[i].aid);
-        ew_fb_int(&fb, NULL, list[i].rssi);
+        const ew_partial_sta_t p = { .mac = list[i].mac, .aid = list[i].aid, .rssi = list[i].rssi };
+        ew_partial_sta_encode(&fb, r->tx, sizeof r->tx, r->id, &p);
         ew_send(r->core, &fb);
     }
-    ew_reply_ok(r, &fb);
-    ew_fb_uint(&fb, "n", n);
+    const ew_reply_softap_stations_t v = { .n = n };
+    EW_REPLY_ENCODE(r, &fb, softap_stations, &v);
     ew_reply_send(r, &fb);
 }
 
@@ -103,8 +95,8 @@ void ew_cmd_tx_power(ew_req_t *r)
     /* read back: the driver rounds down to its own steps, and the reply must say what it uses */
     ew_err_t err = EW_PORT_CALL(r->core, get_max_tx_power, &q);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-    ew_reply_ok(r, &fb);
-    ew_fb_int(&fb, "power", q);
+    const ew_reply_tx_power_t v = { .power = q };
+    EW_REPLY_ENCODE(r, &fb, tx_power, &v);
     ew_reply_send(r, &fb);
 }
 
@@ -129,12 +121,8 @@ void ew_cmd_softap_dhcp(ew_req_t *r)
         err = EW_PORT_CALL(r->core, dhcps_get, &c);   /* what the server really holds now */
         if (err != EW_OK) { ew_reply_err(r, err); return; }
     }
-    ew_reply_ok(r, &fb);
-    ew_fb_ip4(&fb, "ip", c.ip);
-    ew_fb_ip4(&fb, "mask", c.mask);
-    ew_fb_ip4(&fb, "start", c.start);
-    ew_fb_ip4(&fb, "end", c.end);
-    ew_fb_uint(&fb, "lease", c.lease);
+    const ew_reply_softap_dhcp_t v = { .ip = c.ip, .mask = c.mask, .start = c.start, .end = c.end, .lease = c.lease };
+    EW_REPLY_ENCODE(r, &fb, softap_dhcp, &v);
     ew_reply_send(r, &fb);
 }
 

@@ -101,18 +101,12 @@ void ew_cmd_get_config(ew_req_t *r)
     bool pass_set = cfg.password_len > 0;
     memset(cfg.password, 0, sizeof cfg.password);   /* never returned, never kept */
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-    ew_reply_ok(r, &fb);
-    ew_fb_bytes(&fb, "ssid", cfg.ssid, cfg.ssid_len > EW_SSID_MAX ? EW_SSID_MAX : cfg.ssid_len);
-    ew_fb_bool(&fb, "pass_set", pass_set);
-    ew_fb_mac(&fb, "bssid", cfg.bssid_set ? cfg.bssid : zero_mac);
-    ew_fb_uint(&fb, "ch", cfg.channel);
-    ew_fb_raw(&fb, "scan_method", ew_scan_method_names[cfg.scan_method < EW_SCAN_METHOD__COUNT ? cfg.scan_method : 0]);
-    ew_fb_raw(&fb, "sort", ew_sort_method_names[cfg.sort_method < EW_SORT_METHOD__COUNT ? cfg.sort_method : 0]);
-    ew_fb_int(&fb, "rssi", cfg.rssi_threshold);
-    ew_fb_raw(&fb, "auth", ew_auth_names[cfg.auth_threshold < EW_AUTH__COUNT ? cfg.auth_threshold : EW_AUTH_UNKNOWN]);
-    ew_fb_raw(&fb, "pmf", ew_pmf_names[cfg.pmf < EW_PMF__COUNT ? cfg.pmf : 0]);
-    ew_fb_uint(&fb, "retry", cfg.failure_retry_cnt);
-    ew_fb_uint(&fb, "listen", cfg.listen_interval);
+    const ew_reply_get_config_t v = {
+        .ssid = cfg.ssid, .ssid_len = cfg.ssid_len > EW_SSID_MAX ? EW_SSID_MAX : cfg.ssid_len, .pass_set = pass_set,
+        .bssid = cfg.bssid_set ? cfg.bssid : zero_mac, .ch = cfg.channel, .scan_method = cfg.scan_method,
+        .sort = cfg.sort_method, .rssi = cfg.rssi_threshold, .auth = cfg.auth_threshold, .pmf = cfg.pmf,
+        .retry = cfg.failure_retry_cnt, .listen = cfg.listen_interval };
+    EW_REPLY_ENCODE(r, &fb, get_config, &v);
     ew_reply_send(r, &fb);
 }
 

@@ -1,6 +1,7 @@
 /* Private to the core: shared between ew_core.c, ew_args.c and the ew_cmd_*.c handlers. */
 #pragma once
 #include "espwifi_core.h"
+#include "ew_replies_gen.h"
 #include "ew_codec.h"
 #include "ew_commands_gen.h"
 
@@ -29,6 +30,10 @@ typedef struct {
     const ew_arg_t *args;
     char tx[EW_MAX_LINE + 8];  /* one outgoing line; on the caller's stack, not in ew_core_t */
 } ew_req_t;
+
+/* Writes the ok reply of command `cmd` with the generated encoder (ew_replies_gen.c) into r's
+ * line buffer; the caller then calls ew_reply_send. */
+#define EW_REPLY_ENCODE(r, fb, cmd, v) ew_reply_##cmd##_encode((fb), (r)->tx, sizeof (r)->tx, (r)->id, (v))
 
 /* Starts the ok reply; the caller adds fields and calls ew_reply_send. */
 void ew_reply_ok(ew_req_t *r, ew_fb_t *fb);

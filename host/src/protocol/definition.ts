@@ -262,6 +262,17 @@ export const definition = {
         "malformed",
         "cleared",
         "stack_free"
+      ],
+      "optional": [
+        "scan_id",
+        "ssid",
+        "bssid",
+        "ch",
+        "rssi",
+        "ip",
+        "mask",
+        "gw",
+        "stack_free"
       ]
     },
     "init": {

@@ -124,15 +124,15 @@ export type EventVerb = keyof EventMap;
 /** An event whose fields were checked by decodeEvent: `switch (e.verb)` narrows `e.fields`. */
 export type DecodedEvent = { [E in EventVerb]: { verb: E; fields: EventMap[E] } }[EventVerb];
 
-function need(event: string, f: Fields, key: keyof Fields): unknown {
+function need(verb: string, f: Fields, key: keyof Fields): unknown {
   const v = f[key];
-  if (v === undefined) throw new EspWifiError('MALFORMED', `~e ${event}: field ${key} is missing`);
+  if (v === undefined) throw new EspWifiError('MALFORMED', `~e ${verb}: field ${key} is missing`);
   return v;
 }
 
-const DECODERS: { [E in EventVerb]: (f: Fields) => EventMap[E] } = {
+const DECODERS: { [V in EventVerb]: (f: Fields) => EventMap[V] } = {
   hello: (f) => {
-    const e: HelloEventFields = {
+    const m: HelloEventFields = {
       proto: need("hello", f, "proto") as string,
       fw: need("hello", f, "fw") as string,
       idf: need("hello", f, "idf") as string,
@@ -141,108 +141,108 @@ const DECODERS: { [E in EventVerb]: (f: Fields) => EventMap[E] } = {
       mac: need("hello", f, "mac") as string,
       reset: need("hello", f, "reset") as EnumValues["reset_reason"],
     };
-    return e;
+    return m;
   },
   sta_start: () => ({}),
   sta_stop: () => ({}),
   connected: (f) => {
-    const e: ConnectedEventFields = {
+    const m: ConnectedEventFields = {
       ssid: need("connected", f, "ssid") as Buffer,
       bssid: need("connected", f, "bssid") as string,
       ch: need("connected", f, "ch") as number,
       auth: need("connected", f, "auth") as EnumValues["auth"],
       aid: need("connected", f, "aid") as number,
     };
-    return e;
+    return m;
   },
   disconnected: (f) => {
-    const e: DisconnectedEventFields = {
+    const m: DisconnectedEventFields = {
       reason: need("disconnected", f, "reason") as number,
       rssi: need("disconnected", f, "rssi") as number,
       ssid: need("disconnected", f, "ssid") as Buffer,
       bssid: need("disconnected", f, "bssid") as string,
     };
-    return e;
+    return m;
   },
   scan_done: (f) => {
-    const e: ScanDoneEventFields = {
+    const m: ScanDoneEventFields = {
       status: need("scan_done", f, "status") as number,
       n: need("scan_done", f, "n") as number,
       scan_id: need("scan_done", f, "scan_id") as number,
     };
-    return e;
+    return m;
   },
   beacon_timeout: () => ({}),
   rssi_low: (f) => {
-    const e: RssiLowEventFields = {
+    const m: RssiLowEventFields = {
       rssi: need("rssi_low", f, "rssi") as number,
     };
-    return e;
+    return m;
   },
   authmode_change: (f) => {
-    const e: AuthmodeChangeEventFields = {
+    const m: AuthmodeChangeEventFields = {
       old: need("authmode_change", f, "old") as EnumValues["auth"],
       new: need("authmode_change", f, "new") as EnumValues["auth"],
     };
-    return e;
+    return m;
   },
   home_channel_change: (f) => {
-    const e: HomeChannelChangeEventFields = {
+    const m: HomeChannelChangeEventFields = {
       old_ch: need("home_channel_change", f, "old_ch") as number,
       old_second: need("home_channel_change", f, "old_second") as EnumValues["second"],
       new_ch: need("home_channel_change", f, "new_ch") as number,
       new_second: need("home_channel_change", f, "new_second") as EnumValues["second"],
     };
-    return e;
+    return m;
   },
   got_ip: (f) => {
-    const e: GotIpEventFields = {
+    const m: GotIpEventFields = {
       ip: need("got_ip", f, "ip") as string,
       mask: need("got_ip", f, "mask") as string,
       gw: need("got_ip", f, "gw") as string,
       changed: need("got_ip", f, "changed") as boolean,
     };
-    return e;
+    return m;
   },
   lost_ip: () => ({}),
   rx_error: (f) => {
-    const e: RxErrorEventFields = {
+    const m: RxErrorEventFields = {
       error: need("rx_error", f, "error") as string,
       line: need("rx_error", f, "line") as number,
     };
-    if (f.expected !== undefined) e.expected = f.expected as string;
-    return e;
+    if (f.expected !== undefined) m.expected = f.expected as string;
+    return m;
   },
   ap_start: () => ({}),
   ap_stop: () => ({}),
   ap_staconnected: (f) => {
-    const e: ApStaconnectedEventFields = {
+    const m: ApStaconnectedEventFields = {
       mac: need("ap_staconnected", f, "mac") as string,
       aid: need("ap_staconnected", f, "aid") as number,
     };
-    return e;
+    return m;
   },
   ap_stadisconnected: (f) => {
-    const e: ApStadisconnectedEventFields = {
+    const m: ApStadisconnectedEventFields = {
       mac: need("ap_stadisconnected", f, "mac") as string,
       aid: need("ap_stadisconnected", f, "aid") as number,
       reason: need("ap_stadisconnected", f, "reason") as number,
     };
-    return e;
+    return m;
   },
   ap_staipassigned: (f) => {
-    const e: ApStaipassignedEventFields = {
+    const m: ApStaipassignedEventFields = {
       ip: need("ap_staipassigned", f, "ip") as string,
       mac: need("ap_staipassigned", f, "mac") as string,
     };
-    return e;
+    return m;
   },
   ap_probereqrecved: (f) => {
-    const e: ApProbereqrecvedEventFields = {
+    const m: ApProbereqrecvedEventFields = {
       mac: need("ap_probereqrecved", f, "mac") as string,
       rssi: need("ap_probereqrecved", f, "rssi") as number,
     };
-    return e;
+    return m;
   },
 };
 
@@ -250,8 +250,8 @@ export function isEventVerb(verb: string): verb is EventVerb {
   return Object.prototype.hasOwnProperty.call(DECODERS, verb);
 }
 
-/** The fields of event `verb`, checked against protocol.json: only the event's own fields, every
+/** The fields of event `verb`, checked against protocol.json: only its own fields, every
  *  field it always carries present (EspWifiError MALFORMED otherwise). */
-export function decodeEvent<E extends EventVerb>(verb: E, fields: Fields): EventMap[E] {
+export function decodeEvent<V extends EventVerb>(verb: V, fields: Fields): EventMap[V] {
   return DECODERS[verb](fields);
 }
