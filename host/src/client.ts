@@ -99,6 +99,13 @@ export class Client extends EventEmitter {
   private readonly timeoutMs: number;
   private readonly maxInFlight: number;
   private readonly deviceLog: boolean;
+  /** Device log lines are split off always, but parsed and handled only while somebody uses
+   *  them: a 'log' listener, a logger that shows them, or the handshake judging what arrived
+   *  (pino's "no work nobody asked for"). */
+  private parsingLines = false;
+  private handshaking = false;
+  private readonly onLine = (l: DeviceLogLine) => this.onLog(l);
+  private readonly onLevelChange = () => this.updateLineParsing();
 
   constructor(
     readonly transport: Transport,
@@ -124,11 +131,29 @@ export class Client extends EventEmitter {
     transport.on('close', (err?: Error) => this.onClose(err));
     transport.on('error', (err: Error) => this.log.warn({ err }, 'transport error'));
     this.stream.on('frame', (f: Frame) => this.onFrame(f));
-    this.stream.on('log', (l: DeviceLogLine) => this.onLog(l));
+    this.on('newListener', (event: string | symbol) => {
+      if (event === 'log') this.parseLines(true);
+    });
+    this.on('removeListener', (event: string | symbol) => {
+      if (event === 'log') this.updateLineParsing();
+    });
+    if (this.deviceLog) watchLevel(this.log, this.onLevelChange);
+    this.updateLineParsing();
     this.stream.on('dropped', (d: { error: string; detail: string }) => {
       this.counters.dropped++;
       this.log.warn({ error: d.error, detail: d.detail }, 'dropped a line from the device');
     });
+  }
+
+  private updateLineParsing(): void {
+    this.parseLines(this.handshaking || this.listenerCount('log') > 0 || (this.deviceLog && this.log.isLevelEnabled('error')));
+  }
+
+  private parseLines(on: boolean): void {
+    if (on === this.parsingLines) return;
+    this.parsingLines = on;
+    if (on) this.stream.on('log', this.onLine);
+    else this.stream.off('log', this.onLine);
   }
 
   get isClosed(): boolean {
@@ -374,6 +399,7 @@ export class Client extends EventEmitter {
 
   private fail(err: Error): void {
     this.closed ??= err;
+    unwatchLevel(this.log, this.onLevelChange);
     for (const p of [...this.pending.values()]) p.reject(err);
     for (const q of this.queue.splice(0)) {
       if (q.onAbort) q.opts.signal!.removeEventListener('abort', q.onAbort);
@@ -391,6 +417,9 @@ export class Client extends EventEmitter {
     let hello: DeviceInfo | null = null;
     const onHello = (h: HelloEvent) => (hello = h.info);
     this.on('hello', onHello);
+    // What arrived instead of a hello (ESP-IDF lines of other firmware?) words NO_HELLO.
+    this.handshaking = true;
+    this.updateLineParsing();
     try {
       for (let i = 0; i < attempts; i++) {
         try {
@@ -407,6 +436,8 @@ export class Client extends EventEmitter {
       }
     } finally {
       this.off('hello', onHello);
+      this.handshaking = false;
+      this.updateLineParsing();
     }
     throw new EspWifiError('NO_HELLO', noHelloMessage(this.transport.url, this.heard));
   }
@@ -454,4 +485,23 @@ function checkVersion(info: DeviceInfo): ProtocolVersionError | null {
 
 function commandError(verb: string, f: Frame, fl: Record<string, unknown>): Error {
   return new CommandError(verb, String(fl.name ?? f.tokens[0]?.value.toString('latin1') ?? 'UNKNOWN'), fl);
+}
+
+/** One 'level-change' listener per logger, however many clients share it (a watch of 256 boards
+ *  shares one): a level raised later still shows the device's lines. */
+const levelWatchers = new WeakMap<Logger, Set<() => void>>();
+function watchLevel(logger: Logger, fn: () => void): void {
+  let set = levelWatchers.get(logger);
+  if (!set) {
+    const fns = new Set<() => void>();
+    set = fns;
+    levelWatchers.set(logger, fns);
+    (logger as Partial<Pick<Logger, 'on'>>).on?.('level-change', () => {
+      for (const f of fns) f();
+    });
+  }
+  set.add(fn);
+}
+function unwatchLevel(logger: Logger, fn: () => void): void {
+  levelWatchers.get(logger)?.delete(fn);
 }

@@ -3,6 +3,11 @@
 export { Board } from './board.js';
 export { openBoard } from './open-board.js';
 export type { OpenBoardOptions } from './open-board.js';
+export { realClock, TestClock } from './clock.js';
+export type { Clock } from './clock.js';
+export { MemoryTransport } from './transport/memory.js';
+export type { MemoryDevice } from './transport/memory.js';
+export type { Transport, ControlSignals } from './transport/index.js';
 export type { BoardEvents, ConnectedInfo, RawEvent } from './board.js';
 export { Client } from './client.js';
 export type { Reply, RequestOptions, ClientOptions, HelloEvent } from './client.js';

@@ -1,7 +1,9 @@
-// A scripted peer on the device end of a pty pair (test/support/pty-pair), for the client's mechanics (ids,
+// A scripted peer on the device end of a pty pair (test/support/pty-pair) or of an in-memory
+// transport (FakeDevice.inMemory: no pty at all), for the client's mechanics (ids,
 // partials, timeouts, in-flight bound, sequence gaps, hellos) where exact timing and ordering
 // must be forced. Behaviour of the real firmware is tested against the virtual board instead.
 import { decodeLine, encodeFrame, type Frame } from '../../host/src/codec/frame.js';
+import { MemoryTransport } from '../../host/src/transport/memory.js';
 import { ptyPair, type PtyPair } from './pty-pair.js';
 
 export type Handler = (req: Frame, dev: FakeDevice) => void;
@@ -25,8 +27,32 @@ export class FakeDevice {
     this.handlers.set('ping', (q) => this.reply(q.num, 'ok'));
   }
 
+  /** Set for a device made by inMemory(): open the board with `openBoard({ transport })`. */
+  transport?: MemoryTransport;
+
   static async create(): Promise<FakeDevice> {
     return new FakeDevice(await ptyPair());
+  }
+
+  /** The same scripted peer on a MemoryTransport: the host end is `dev.transport`. */
+  static inMemory(): FakeDevice {
+    const transport = new MemoryTransport();
+    let unread = '';
+    transport.device.onData((chunk) => (unread += chunk.toString('latin1')));
+    const link: PtyPair = {
+      host: transport.url,
+      device: 'memory',
+      write: (line) => transport.device.write(line),
+      read: () => {
+        const s = unread;
+        unread = '';
+        return s;
+      },
+      close: async () => {},
+    };
+    const dev = new FakeDevice(link);
+    dev.transport = transport;
+    return dev;
   }
 
   static helloFields(proto = '1.0', reset = 'poweron'): Record<string, string> {
