@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { crc16, crcHex } from '../../host/src/codec/crc.js';
 import { displayBytes, escapeValue, isValidUtf8, unescapeValue } from '../../host/src/codec/escape.js';
 import { canonical, decodeLine, encodeFrame, type Frame } from '../../host/src/codec/frame.js';
+import { FrameStream } from '../../host/src/codec/stream.js';
 
 const b = (s: string) => Buffer.from(s, 'utf8');
 /** A frame line with the right CRC, computed here bit by bit (independent of crc.ts's table). */
@@ -189,5 +190,28 @@ describe('crc16 table paths', () => {
     for (let start = 0; start < 4; start++) {
       for (let end = start; end <= data.length; end += 7) expect(crc16(data, start, end)).toBe(bitwise(data.subarray(start, end)));
     }
+  });
+});
+
+// Token values are made by codec/view.ts's own constructor, not Buffer#subarray: they must still be
+// Buffers in every way a consumer can tell.
+describe('token values', () => {
+  it('are Buffers: isBuffer, instanceof, constructor, methods, equality and JSON', () => {
+    const s = new FrameStream();
+    const frames: Frame[] = [];
+    s.on('frame', (f) => frames.push(f));
+    s.push(encodeFrame({ kind: 'e', num: 7, verb: 'scan_done', tokens: [{ key: 'ssid', value: b('Home') }, { value: b('42') }] }));
+    const [named, positional] = frames[0]!.tokens;
+    for (const v of [named!.value, positional!.value]) {
+      expect(Buffer.isBuffer(v)).toBe(true);
+      expect(v).toBeInstanceOf(Buffer);
+      expect(v.constructor).toBe(Buffer);
+    }
+    expect(named!.value.toString('utf8')).toBe('Home');
+    expect(named!.value.equals(b('Home'))).toBe(true);
+    expect(named!.value).toStrictEqual(b('Home'));
+    expect(positional!.value.readUInt8(1)).toBe(0x32);
+    expect(JSON.stringify(positional!.value)).toBe(JSON.stringify(b('42')));
+    expect(Buffer.concat([named!.value, positional!.value]).toString()).toBe('Home42');
   });
 });
