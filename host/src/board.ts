@@ -15,6 +15,7 @@ import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator } from './rules/scan-coordinator.js';
 import { displaySsid, recordFields, scanArgs, toApRecord, toBytes, toStatus, wireArgs } from './convert.js';
 import type { DecodedEvent, DisconnectedEventFields } from './protocol/events.gen.js';
+import type { ReplyMap, ReplyVerb } from './protocol/replies.gen.js';
 import { createHash } from 'node:crypto';
 import { explainConnectFailure, type ConfigFacts } from './diagnose.js';
 import type {
@@ -550,8 +551,13 @@ export class Board extends EventEmitter<BoardEvents> {
 
   // ---- queries ---------------------------------------------------------------------------
 
+  /** The ok reply's fields, typed: the client checked them against protocol.json (replies.gen.ts). */
+  private async reply<C extends ReplyVerb>(verb: C): Promise<ReplyMap[C]> {
+    return (await this.client.request(verb)).fields as unknown as ReplyMap[C];
+  }
+
   async getMac(): Promise<string> {
-    return String((await this.client.request('mac')).fields.mac);
+    return (await this.reply('mac')).mac;
   }
   async getApInfo(): Promise<ApInfo> {
     const f = (await this.client.request('ap_info')).fields;
@@ -572,26 +578,28 @@ export class Board extends EventEmitter<BoardEvents> {
     };
   }
   async getRssi(): Promise<number> {
-    return Number((await this.client.request('rssi')).fields.rssi);
+    return (await this.reply('rssi')).rssi;
   }
   async getIpInfo(): Promise<Omit<IpInfo, 'changed'>> {
-    const f = (await this.client.request('ip_info')).fields;
-    return { ip: String(f.ip), mask: String(f.mask), gw: String(f.gw) };
+    const { ip, mask, gw } = await this.reply('ip_info');
+    return { ip, mask, gw };
   }
   async getConfig(): Promise<StoredConfig> {
-    const f = (await this.client.request('get_config')).fields;
-    const ssid = toBytes((f.ssid as Buffer | string | undefined) ?? Buffer.alloc(0));
-    const c: StoredConfig = { ssid, ssidText: displaySsid(ssid), passwordSet: f.pass_set === true || f.pass_set === 1 };
-    if (f.bssid !== undefined) c.bssid = String(f.bssid);
-    if (f.ch !== undefined) c.channel = Number(f.ch);
-    if ((f.scan_method ?? f.scan) !== undefined) c.scanMethod = String(f.scan_method ?? f.scan);
-    if (f.sort !== undefined) c.sortMethod = String(f.sort);
-    if (f.rssi !== undefined) c.rssiThreshold = Number(f.rssi);
-    if (f.auth !== undefined) c.authThreshold = String(f.auth);
-    if (f.pmf !== undefined) c.pmf = String(f.pmf);
-    if (f.retry !== undefined) c.failureRetryCount = Number(f.retry);
-    if (f.listen !== undefined) c.listenInterval = Number(f.listen);
-    return c;
+    const f = await this.reply('get_config');
+    return {
+      ssid: f.ssid,
+      ssidText: displaySsid(f.ssid),
+      passwordSet: f.pass_set,
+      bssid: f.bssid,
+      channel: f.ch,
+      scanMethod: f.scan_method,
+      sortMethod: f.sort,
+      rssiThreshold: f.rssi,
+      authThreshold: f.auth,
+      pmf: f.pmf,
+      failureRetryCount: f.retry,
+      listenInterval: f.listen,
+    };
   }
   async status(): Promise<StationStatus> {
     return toStatus((await this.client.request('status')).fields);
