@@ -1,30 +1,32 @@
 // Promise helpers shared by the rules, the CLI and the flasher: abortable sleep, timeout, abort race.
+// Delays run on a Clock (clock.ts): the wall clock unless the caller passes its own.
+import { realClock, type Clock } from './clock.js';
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal, clock: Clock = realClock): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
+    const t = clock.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
-      clearTimeout(t);
+      clock.clearTimeout(t);
       reject(signal!.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
-export function withTimeout<T>(p: Promise<T>, ms: number, err: () => Error): Promise<T> {
+export function withTimeout<T>(p: Promise<T>, ms: number, err: () => Error, clock: Clock = realClock): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(err()), ms);
+    const t = clock.setTimeout(() => reject(err()), ms);
     p.then(
       (v) => {
-        clearTimeout(t);
+        clock.clearTimeout(t);
         resolve(v);
       },
       (e) => {
-        clearTimeout(t);
+        clock.clearTimeout(t);
         reject(e);
       },
     );

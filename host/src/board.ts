@@ -198,6 +198,7 @@ export class Board extends EventEmitter<BoardEvents> {
         log: this.log,
       },
       rules,
+      this.clock,
     );
     client.on('event', (verb: string, fields: Record<string, unknown>, seq: number) => this.onEvent(verb, fields, seq));
     client.on('hello', (h: HelloEvent) => this.onHello(h));

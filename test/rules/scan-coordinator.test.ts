@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScanCoordinator, type FetchedRecords, type ScanIo } from '../../host/src/rules/scan-coordinator.js';
 import { toApRecord } from '../../host/src/convert.js';
+import { TestClock } from '../../host/src/clock.js';
 import { resolveRuleOptions } from '../../host/src/rules/rules.js';
 
 class DeviceError extends Error {
@@ -194,4 +195,49 @@ describe('ScanCoordinator', () => {
     await expect(a).rejects.toThrow('stop');
     expect(await b).toHaveLength(1);
   });
+
+  it('on an injected clock: a refused scan is retried exactly after scanRetryDelayMs', async () => {
+    const clock = new TestClock();
+    const f = fakeIo({ scan: (n) => (n === 1 ? 'WIFI_STATE' : 'ok') });
+    const c = new ScanCoordinator(f.io, resolveRuleOptions({ scanRetryDelayMs: 300, scanRetryTimeoutMs: 5000 }), clock);
+    f.attach(c);
+    const p = c.scan();
+    await settle(() => clock.pending === 1);
+    expect(f.calls).toEqual(['scan']);
+    clock.advance(299);
+    await settle();
+    expect(f.calls).toEqual(['scan']);
+    clock.advance(1);
+    expect((await p)[0]!.ssidText).toBe('net1');
+    expect(f.calls).toEqual(['scan', 'scan', 'ap_records']);
+  });
+
+  it('on an injected clock: no SCAN_DONE fails the scan exactly at its time budget', async () => {
+    const clock = new TestClock();
+    const io: ScanIo = {
+      startScan: async () => {},
+      fetchRecords: async () => ({ records: [] }),
+      pauseReconnect: () => () => {},
+      deviceError: () => undefined,
+      timeoutError: (what, ms) => new Error(`${what} ${ms}`),
+      log: { debug() {}, warn() {} },
+    };
+    const c = new ScanCoordinator(io, rules, clock);
+    const p = c.scan({ timeoutMs: 1000 }).catch((e: unknown) => e);
+    await settle(() => clock.pending === 1);
+    clock.advance(999);
+    await settle();
+    expect(c.busy).toBe(true);
+    clock.advance(1);
+    expect(String(await p)).toContain('scan (waiting for scan_done) 1000');
+  });
 });
+
+/** Lets pending promise callbacks and I/O run (no time passes on a TestClock), until `cond`. */
+async function settle(cond: () => boolean = () => true): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setImmediate(r));
+    if (cond()) return;
+  }
+  throw new Error('condition not reached');
+}

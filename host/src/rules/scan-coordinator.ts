@@ -4,6 +4,7 @@
 import type { ApRecord, ScanOptions } from '../types.js';
 import { ScanCache, expectedScanMs, scanKey, type RuleOptions } from './rules.js';
 import { sleep, withAbort, withTimeout } from '../async.js';
+import { realClock, type Clock } from '../clock.js';
 
 /** One get_ap_records: the decoded records and the driver's scan id when the reply names one. */
 export interface FetchedRecords {
@@ -65,6 +66,8 @@ export class ScanCoordinator {
   constructor(
     private readonly io: ScanIo,
     private readonly rules: RuleOptions,
+    /** Retry delays, scan timeouts and the orphan wait run on it (the Board's clock). */
+    private readonly clock: Clock = realClock,
   ) {
     this.cache = new ScanCache(rules.scanCacheSize);
   }
@@ -113,7 +116,7 @@ export class ScanCoordinator {
     // gives connecting priority), so the policy holds still for the whole scan, not only after a
     // refusal. A due reconnect waits at most one scan.
     const resume = this.io.pauseReconnect();
-    const retryUntil = Date.now() + this.rules.scanRetryTimeoutMs;
+    const retryUntil = this.clock.now() + this.rules.scanRetryTimeoutMs;
     this.stopRequested = false;
     try {
       for (;;) {
@@ -123,11 +126,11 @@ export class ScanCoordinator {
         } catch (e) {
           this.cancelWaiter(done);
           const name = this.io.deviceError(e);
-          if (name && RETRY_LATER.has(name) && Date.now() < retryUntil) {
+          if (name && RETRY_LATER.has(name) && this.clock.now() < retryUntil) {
             // The policy is held, so the running attempt ends and no new one starts before the retry.
             this.stats.retries++;
             this.io.log.debug({ error: name, delayMs: this.rules.scanRetryDelayMs }, 'scan refused, retrying after a delay');
-            await sleep(this.rules.scanRetryDelayMs);
+            await sleep(this.rules.scanRetryDelayMs, undefined, this.clock);
             continue;
           }
           throw e;
@@ -139,7 +142,7 @@ export class ScanCoordinator {
           d = await withTimeout(done.promise, budget, () => {
             timedOut = true;
             return this.io.timeoutError('scan (waiting for scan_done)', budget);
-          });
+          }, this.clock);
         } catch (e) {
           this.cancelWaiter(done);
           // Only a scan that may still be running on the device holds up the next one; after a
@@ -150,10 +153,10 @@ export class ScanCoordinator {
         const records = await this.fetch(d);
         // status 1 without our scanStop(): the driver ended the scan early (e.g. the user's own
         // connect took priority). Its records are fetched (no leak) but are not the answer.
-        if (d.status !== 0 && !this.stopRequested && Date.now() < retryUntil) {
+        if (d.status !== 0 && !this.stopRequested && this.clock.now() < retryUntil) {
           this.stats.retries++;
           this.io.log.debug({ scanId: d.scanId }, 'scan ended early by the driver, scanning again');
-          await sleep(this.rules.scanRetryDelayMs);
+          await sleep(this.rules.scanRetryDelayMs, undefined, this.clock);
           continue;
         }
         return records;
@@ -180,14 +183,14 @@ export class ScanCoordinator {
   private markOrphan(budget: number): void {
     let release!: () => void;
     const done = new Promise<void>((r) => (release = r));
-    this.orphan = { until: Date.now() + budget, done, release };
+    this.orphan = { until: this.clock.now() + budget, done, release };
   }
 
   private async waitOrphan(): Promise<void> {
     const o = this.orphan;
     if (!o) return;
-    const left = o.until - Date.now();
-    if (left > 0) await Promise.race([o.done, sleep(left)]);
+    const left = o.until - this.clock.now();
+    if (left > 0) await Promise.race([o.done, sleep(left, undefined, this.clock)]);
     if (this.orphan === o) this.orphan = null;
   }
 
