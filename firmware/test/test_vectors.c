@@ -1,4 +1,4 @@
-/* The shared vectors (protocol/vectors/vectors.tsv, TEAM.md contract 3): decode -> canonical
+/* The shared vectors (protocol/vectors/vectors.tsv): decode -> canonical
  * form, canonical re-encode where encode=1, and the firmware's reply where dispatch is given. */
 #include <stdlib.h>
 #include "harness.h"

@@ -1,5 +1,5 @@
-// The station API (contract 6): the seed's phases as methods, a state machine mirrored from
-// device events, scans and reconnects run by the rules in rules/.
+// The station API: the seed's phases as methods and a state machine mirrored from device
+// events; scans and reconnects are run by the rules in rules/ (opening a board: open-board.ts).
 
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';

@@ -1,5 +1,5 @@
 // Package entry point of `espwifi`: the station API, its types, reason decoding, errors and the
-// virtual board (contract 6).
+// virtual board.
 export { Board } from './board.js';
 export { openBoard } from './open-board.js';
 export type { OpenBoardOptions } from './open-board.js';

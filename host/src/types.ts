@@ -1,4 +1,4 @@
-// Public value types of the station API (contract 6). Plain data only: no behaviour lives here,
+// Public value types of the station API. Plain data only: no behaviour lives here,
 // so the CLI, the HIL suite and the benchmarks can import them without pulling in a transport.
 import type { LikelyCause } from './reasons.js';
 

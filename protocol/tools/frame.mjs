@@ -162,7 +162,7 @@ export function decodeLine(line) {
   return { type: 'frame', frame: { kind, num, verb: verb.toString('latin1'), tokens } };
 }
 
-/** The shared canonical form (TEAM.md contract 2). */
+/** The canonical text of a decode result, as protocol/vectors/vectors.tsv writes it (third column). */
 export function canonical(result) {
   if (result.type === 'log') return 'log';
   if (result.type === 'error') return `error ${result.error}`;

@@ -1,4 +1,4 @@
-// The shared vectors (TEAM.md contract 3) through the TypeScript codec: canonical decode,
+// The shared vectors (protocol/vectors/vectors.tsv) through the TypeScript codec: canonical decode,
 // byte-exact re-encode where encode=true, and the firmware's dispatch verdict for requests.
 // A few built-in vectors run too, so the codec stays covered if the shared files move.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// One line <-> one frame (PROTOCOL.md §1, TEAM.md contracts 2 and 8). Pure functions over bytes:
+// One line <-> one frame (PROTOCOL.md §1 and §4). Pure functions over bytes:
 // no I/O, no protocol semantics beyond the grammar (field meaning lives in host/src/protocol/).
 import { crc16, crcHex } from './crc.js';
 import { BadEscape, escapeValue, unescapeValue } from './escape.js';
@@ -227,7 +227,8 @@ export function encodeFrame(f: Frame): Buffer {
   return out;
 }
 
-/** TEAM.md contract 2: `<kind> <num> <verb>` + ` key=HEX` / ` =HEX` per token; `log`; `error NAME`. */
+/** The canonical text of a decode result, as protocol/vectors/vectors.tsv writes it (third column):
+ *  `<kind> <num> <verb>` + ` key=HEX` / ` =HEX` per token; `log`; `error NAME`. */
 export function canonical(result: DecodeResult): string {
   if (result.type === 'log') return 'log';
   if (result.type === 'error') return `error ${result.error}`;
