@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { definitionHash } from './tools/def-hash.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const def = JSON.parse(readFileSync(join(root, 'protocol/protocol.json'), 'utf8'));
@@ -17,6 +18,8 @@ function genCEnumsHeader(d) {
   const out = [BANNER, '#pragma once', '#include <stdint.h>', '',
     `#define EW_PROTO_MAJOR ${d.version.major}`, `#define EW_PROTO_MINOR ${d.version.minor}`,
     `#define EW_PROTO_VERSION "${d.version.major}.${d.version.minor}"`,
+    '/* hash of the wire part of protocol.json (protocol/tools/def-hash.mjs), sent as the hello\'s def */',
+    `#define EW_PROTO_DEF "${definitionHash(d)}"`,
     `#define EW_MAX_LINE ${d.framing.max_line}`, `#define EW_MARKER '${d.framing.marker}'`, ''];
   for (const [name, values] of Object.entries(d.enums)) {
     out.push(`typedef enum {`);

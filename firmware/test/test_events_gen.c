@@ -53,6 +53,11 @@ void test_events_gen(const char *path)
                                   .reset = EW_RESET_REASON_POWERON };
     ew_ev_hello_encode(&fb, buf, sizeof buf, 0, &hello);
     expect(path, "ev_hello");
+    ew_ev_hello_t with_def = hello;
+    with_def.def = EW_PROTO_DEF;   /* the generated header and the vector tools hash the same definition */
+    with_def.has_def = true;
+    ew_ev_hello_encode(&fb, buf, sizeof buf, 0, &with_def);
+    expect(path, "ev_hello_def");
     ew_ev_sta_start_encode(&fb, buf, sizeof buf, 1);
     expect(path, "ev_sta_start");
     ew_ev_sta_stop_encode(&fb, buf, sizeof buf, 9);

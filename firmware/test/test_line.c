@@ -42,7 +42,7 @@ void test_line(void)
         CHECK(ew_core_init(&other, &fk.port) == EW_OK, "init takes a whole port");
     }
     ew_core_boot(&core);
-    CHECK_PREFIX(fake_line(&fk, 0), "~e0 hello proto=1.0 fw=0.1.0\\stest idf=v5.5.5 chip=esp32c3 rev=4 mac=307bac694190 reset=poweron *");
+    CHECK_PREFIX(fake_line(&fk, 0), "~e0 hello proto=1.0 fw=0.1.0\\stest idf=v5.5.5 chip=esp32c3 rev=4 mac=307bac694190 reset=poweron def=" EW_PROTO_DEF " *");
 
     /* each terminator style, and CRLF must not make a second (empty) line */
     const char *terms[] = { "\n", "\r", "\r\n" };

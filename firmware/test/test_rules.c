@@ -376,7 +376,7 @@ static void test_commands(void)
     CHECK_PREFIX(req("q18 ap_info"), "~r18 err WIFI_NOT_CONNECT esp=0x300f *");
     CHECK_PREFIX(req("q19 ping"), "~r19 ok *");
     const char *info = req("q20 info");
-    CHECK_PREFIX(info, "~r20 ok proto=1.0 fw=0.1.0\\stest idf=v5.5.5 chip=esp32c3 rev=4 mac=307bac694190 reset=poweron *");
+    CHECK_PREFIX(info, "~r20 ok proto=1.0 fw=0.1.0\\stest idf=v5.5.5 chip=esp32c3 rev=4 mac=307bac694190 reset=poweron def=" EW_PROTO_DEF " *");
 
     keys_of(req("q21 status"), keys, sizeof keys);
     CHECK_STR(keys, "phase mode scan unfetched last_reason seq rx_frames bad_crc too_long malformed cleared");

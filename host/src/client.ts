@@ -9,7 +9,7 @@ import type { Frame } from './codec/frame.js';
 import { encodeFrame } from './codec/frame.js';
 import { FrameStream } from './codec/stream.js';
 import { ImprovSplitter, type Packet as ImprovPacket } from './improv/packet.js';
-import { buildRequest, definition, displayValue, fields as decodeFields, PROTOCOL_VERSION } from './protocol/index.js';
+import { buildRequest, definition, displayValue, fields as decodeFields, PROTOCOL_DEF, PROTOCOL_VERSION } from './protocol/index.js';
 import { decodeEvent, isEventVerb } from './protocol/events.gen.js';
 import { decodeReply, isReplyVerb } from './protocol/replies.gen.js';
 import { ARG_TIMEOUT_MS, COMMAND_TIMEOUT_MS } from './protocol/host-tables.gen.js';
@@ -91,6 +91,8 @@ export class Client extends EventEmitter {
   private readonly pending = new Map<number, Pending>();
   private readonly queue: Queued[] = [];
   private readonly quarantine: number[] = [];
+  /** The last foreign definition hash warned about (the hello's def). */
+  private warnedDef: string | undefined;
   private nextId = 1;
   private lastSeq: number | null = null;
   private expectHello = 0;
@@ -364,7 +366,17 @@ export class Client extends EventEmitter {
       this.emit('fatal', versionErr);
       return;
     }
+    this.noteDefinition(info);
     this.emit('hello', { info, unexpected } satisfies HelloEvent);
+  }
+
+  /** Same major version, but built from another protocol.json (the hello's def, MAVLink's
+   *  CRC_EXTRA idea): fields may be read differently, so say so once per definition seen. */
+  private noteDefinition(info: DeviceInfo): void {
+    if (info.def === undefined || info.def === PROTOCOL_DEF || this.warnedDef === info.def) return;
+    this.warnedDef = info.def;
+    this.log.warn({ boardDef: info.def, hostDef: PROTOCOL_DEF, proto: info.proto },
+      'the board firmware and this host were built from different protocol definitions (protocol.json): flash firmware built from the same espwifi version');
   }
 
   private noteBytes(chunk: Buffer): void {
@@ -427,6 +439,7 @@ export class Client extends EventEmitter {
           const info = toDeviceInfo(r.fields);
           const v = checkVersion(info);
           if (v) throw v;
+          this.noteDefinition(info);
           return info;
         } catch (e) {
           if (this.closed) throw this.closed; // version mismatch seen in a hello, or the port went away
@@ -474,6 +487,7 @@ export function toDeviceInfo(f: Record<string, unknown>): DeviceInfo {
     rev: Number(f.rev ?? 0),
     mac: String(f.mac ?? ''),
     reset: String(f.reset ?? 'unknown'),
+    ...(f.def !== undefined ? { def: text(f.def) } : {}),
   };
 }
 

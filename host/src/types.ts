@@ -11,6 +11,8 @@ export interface DeviceInfo {
   rev: number;
   mac: string; // aa:bb:cc:dd:ee:ff
   reset: string; // protocol reset_reason name: poweron, panic, brownout, sw, task_wdt, ...
+  /** Hash of the protocol.json the firmware was built from (absent from older firmware). */
+  def?: string;
 }
 
 /** The seed's station phases as the firmware reports them (enum `phase` in protocol.json). */

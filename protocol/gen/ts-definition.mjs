@@ -2,6 +2,7 @@
 // unions the host code and its users type against (command names, enum values, reason codes).
 // Loaded by protocol/gen.mjs; `node protocol/gen.mjs --check` fails when the output is stale.
 
+import { definitionHash } from '../tools/def-hash.mjs';
 const BANNER = '// GENERATED from protocol/protocol.json by protocol/gen.mjs (protocol/gen/ts-definition.mjs) — do not edit.\n';
 
 const union = (values) => (values.length ? values.map((v) => JSON.stringify(v)).join(' | ') : 'never');
@@ -12,6 +13,8 @@ export default function tsDefinition(def) {
   out.push(`export const definition = ${JSON.stringify(def, null, 2)} as const;`, '');
   out.push('export type ProtocolDefinition = typeof definition;', '');
   out.push(`export const PROTOCOL_VERSION = { major: ${def.version.major}, minor: ${def.version.minor} } as const;`, '');
+  out.push('/** Hash of the wire part of protocol.json (protocol/tools/def-hash.mjs); a board built from the same definition sends it as the hello\'s `def`. */',
+    `export const PROTOCOL_DEF = ${JSON.stringify(definitionHash(def))};`, '');
   out.push(`export type CommandName = ${union(Object.keys(def.commands))};`);
   out.push(`export type EventName = ${union(Object.keys(def.events))};`);
   out.push(`export type PartialName = ${union(Object.keys(def.partials))};`);

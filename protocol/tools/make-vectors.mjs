@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crcHex, encodeLine, decodeLine, canonical } from './frame.mjs';
 import { dispatchError, loadDefinition } from './dispatch.mjs';
+import { definitionHash } from './def-hash.mjs';
 
 const def = loadDefinition();
 const hex = (h) => Buffer.from(h.replace(/\s+/g, ''), 'hex');
@@ -217,6 +218,7 @@ const e = (name, seq, verb, fields = {}, extra) => frame(name, 'e', seq, verb, t
 const events = [
   e('ev_hello', 0, 'hello', { proto: '1.0', fw: '0.1.0', idf: 'v5.5.1', chip: 'esp32c3', rev: '4', mac: '307bac694190', reset: 'poweron' }),
   e('ev_hello_panic', 0, 'hello', { proto: '1.0', fw: '0.1.0', idf: 'v6.0.2', chip: 'esp32s3', rev: '2', mac: '307bac694190', reset: 'panic' }),
+  e('ev_hello_def', 0, 'hello', { proto: '1.0', fw: '0.1.0', idf: 'v5.5.1', chip: 'esp32c3', rev: '4', mac: '307bac694190', reset: 'poweron', def: definitionHash(def) }, { note: 'def: hash of the wire part of protocol.json (changes with it); a host built from another definition warns' }),
   e('ev_hello_future_minor', 0, 'hello', { proto: '1.3', fw: '0.4.0-dirty', idf: 'v6.1-dev-123-gabc', chip: 'esp32c6', rev: '1', mac: '307bac694190', reset: 'sw', psram: '0' }, { note: 'same major: accepted, unknown field ignored' }),
   e('ev_sta_start', 1, 'sta_start'), e('ev_sta_stop', 9, 'sta_stop'),
   e('ev_connected', 3, 'connected', { ssid: 'Home Net', bssid: '307bac694190', ch: '6', auth: 'wpa2', aid: '1' }),

@@ -6,6 +6,7 @@ import { Client } from '../../host/src/client.js';
 import { createTransport } from '../../host/src/transport/index.js';
 import { CommandError, DeviceResetError, PortError, TimeoutError } from '../../host/src/errors.js';
 import { FakeDevice } from './fake-device.js';
+import { PROTOCOL_DEF } from '../../host/src/protocol/definition.js';
 
 let dev: FakeDevice;
 let client: Client;
@@ -155,6 +156,25 @@ describe('Client', () => {
     await until(() => seen.length === 1);
     expect(seen).toEqual([['rssi_low', { rssi: -80 }]]);
     expect(gaps).toEqual([]);
+  });
+
+  it('warns once when the board was built from another protocol definition (hello def), and not for its own', async () => {
+    const lines: { msg: string; boardDef?: string; hostDef?: string }[] = [];
+    const logger = pino({ level: 'warn' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
+    const t = await createTransport(dev.port);
+    await t.open();
+    client = new Client(t, { logger });
+    const helloWith = (def: string) =>
+      dev.send({ kind: 'e', num: 0, verb: 'hello', tokens: Object.entries({ ...FakeDevice.helloFields(), def }).map(([k, v]) => ({ key: k, value: Buffer.from(v) })) });
+    const hellos: unknown[] = [];
+    client.on('hello', (h) => hellos.push(h));
+    helloWith(PROTOCOL_DEF);
+    helloWith('0badf00d');
+    helloWith('0badf00d');
+    await until(() => hellos.length === 3);
+    const warned = lines.filter((l) => l.boardDef !== undefined);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatchObject({ boardDef: '0badf00d', hostDef: PROTOCOL_DEF, msg: expect.stringMatching(/different protocol definitions/) });
   });
 
   it('an unexpected hello rejects every pending request with DeviceResetError naming the reason', async () => {

@@ -34,6 +34,8 @@ describe('generated protocol definition', () => {
     cpSync(join(ROOT, 'protocol/gen.mjs'), join(tmp, 'protocol/gen.mjs'));
     cpSync(join(ROOT, 'protocol/protocol.json'), join(tmp, 'protocol/protocol.json'));
     cpSync(join(ROOT, 'protocol/gen'), join(tmp, 'protocol/gen'), { recursive: true });
+    mkdirSync(join(tmp, 'protocol/tools'), { recursive: true });
+    cpSync(join(ROOT, 'protocol/tools/def-hash.mjs'), join(tmp, 'protocol/tools/def-hash.mjs'));
     const fresh = readFileSync(join(ROOT, DEF_PATH), 'utf8');
     const staleList = (root: string) => {
       const r = check(root);

@@ -35,7 +35,8 @@ void ew_core_boot(ew_core_t *core)
     if (core->port->sys->get_device_info) core->port->sys->get_device_info(core->port->sys_ctx, &di);
     core->seq = 0;
     const ew_ev_hello_t hello = { .proto = EW_PROTO_VERSION, .fw = di.fw_version, .idf = di.idf_version,
-                                  .chip = di.chip, .rev = di.chip_rev, .mac = di.mac, .reset = di.reset_reason };
+                                  .chip = di.chip, .rev = di.chip_rev, .mac = di.mac, .reset = di.reset_reason,
+                                  .def = EW_PROTO_DEF, .has_def = true };
     ew_ev_hello_encode(&fb, buf, sizeof buf, 0, &hello);
     ew_send(core, &fb);
 }

@@ -13,6 +13,7 @@ void ew_reply_info_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const
     ew_fb_uint(fb, "rev", v->rev > 65535u ? 65535u : v->rev);
     ew_fb_mac(fb, "mac", v->mac);
     ew_fb_raw(fb, "reset", ew_reset_reason_names[v->reset < EW_RESET_REASON__COUNT ? v->reset : EW_RESET_REASON_UNKNOWN]);
+    if (v->has_def) ew_fb_bytes(fb, "def", (const uint8_t *)(v->def ? v->def : ""), v->def ? strlen(v->def) : 0);
 }
 
 void ew_reply_status_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_status_t *v)

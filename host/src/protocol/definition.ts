@@ -235,7 +235,11 @@ export const definition = {
         "chip",
         "rev",
         "mac",
-        "reset"
+        "reset",
+        "def"
+      ],
+      "optional": [
+        "def"
       ]
     },
     "status": {
@@ -860,6 +864,10 @@ export const definition = {
     "reset": {
       "type": "enum:reset_reason"
     },
+    "def": {
+      "type": "text",
+      "doc": "8 hex digits: hash of the wire part of the protocol.json the firmware was built from (protocol/tools/def-hash.mjs); a host built from another definition warns. Absent from firmware older than this field"
+    },
     "phase": {
       "type": "enum:phase"
     },
@@ -1124,7 +1132,11 @@ export const definition = {
         "chip",
         "rev",
         "mac",
-        "reset"
+        "reset",
+        "def"
+      ],
+      "optional": [
+        "def"
       ]
     },
     "sta_start": {
@@ -1765,10 +1777,13 @@ export type ProtocolDefinition = typeof definition;
 
 export const PROTOCOL_VERSION = { major: 1, minor: 0 } as const;
 
+/** Hash of the wire part of protocol.json (protocol/tools/def-hash.mjs); a board built from the same definition sends it as the hello's `def`. */
+export const PROTOCOL_DEF = "d1f63ac5";
+
 export type CommandName = "ping" | "info" | "status" | "init" | "deinit" | "mode" | "config" | "get_config" | "start" | "stop" | "connect" | "disconnect" | "scan" | "scan_stop" | "ap_num" | "ap_records" | "country" | "protocol" | "bandwidth" | "ps" | "inactive_time" | "rssi_threshold" | "storage" | "mac" | "ap_info" | "rssi" | "ip_info" | "reset" | "softap_config" | "softap_get_config" | "softap_stations" | "softap_kick" | "tx_power" | "softap_dhcp";
 export type EventName = "hello" | "sta_start" | "sta_stop" | "connected" | "disconnected" | "scan_done" | "beacon_timeout" | "rssi_low" | "authmode_change" | "home_channel_change" | "got_ip" | "lost_ip" | "rx_error" | "ap_start" | "ap_stop" | "ap_staconnected" | "ap_stadisconnected" | "ap_staipassigned" | "ap_probereqrecved";
 export type PartialName = "ap" | "sta";
-export type FieldName = "proto" | "fw" | "idf" | "chip" | "rev" | "mac" | "reset" | "phase" | "mode" | "scan" | "scan_id" | "unfetched" | "ssid" | "bssid" | "ch" | "rssi" | "ip" | "mask" | "gw" | "last_reason" | "seq" | "rx_frames" | "bad_crc" | "too_long" | "malformed" | "cleared" | "stack_free" | "pass_set" | "scan_method" | "sort" | "auth" | "pmf" | "retry" | "listen" | "n" | "total" | "reconnect" | "pairwise" | "group" | "phy" | "second" | "bw" | "cc" | "status" | "reason" | "aid" | "old" | "new" | "old_ch" | "old_second" | "new_ch" | "new_second" | "changed" | "error" | "expected" | "esp" | "arg" | "why" | "line" | "max_conn" | "hidden" | "beacon" | "probe" | "running" | "power" | "start" | "end" | "lease";
+export type FieldName = "proto" | "fw" | "idf" | "chip" | "rev" | "mac" | "reset" | "def" | "phase" | "mode" | "scan" | "scan_id" | "unfetched" | "ssid" | "bssid" | "ch" | "rssi" | "ip" | "mask" | "gw" | "last_reason" | "seq" | "rx_frames" | "bad_crc" | "too_long" | "malformed" | "cleared" | "stack_free" | "pass_set" | "scan_method" | "sort" | "auth" | "pmf" | "retry" | "listen" | "n" | "total" | "reconnect" | "pairwise" | "group" | "phy" | "second" | "bw" | "cc" | "status" | "reason" | "aid" | "old" | "new" | "old_ch" | "old_second" | "new_ch" | "new_second" | "changed" | "error" | "expected" | "esp" | "arg" | "why" | "line" | "max_conn" | "hidden" | "beacon" | "probe" | "running" | "power" | "start" | "end" | "lease";
 export type TypeName = "u8" | "u16" | "u32" | "i8" | "i32" | "bool" | "bytes" | "text" | "mac" | "ip4" | "hex16";
 export type EnumName = "mode" | "auth" | "cipher" | "second" | "bw" | "ps" | "scan_type" | "scan_method" | "sort_method" | "storage" | "pmf" | "phase" | "scan_state" | "reset_reason";
 export type FlagsName = "phy" | "proto";

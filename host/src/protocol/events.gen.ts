@@ -13,6 +13,7 @@ export interface HelloEventFields {
   rev: number;
   mac: string;
   reset: EnumValues["reset_reason"];
+  def?: string;
 }
 /** `sta_start` (WIFI_EVENT_STA_START). */
 export type StaStartEventFields = Record<string, never>;
@@ -141,6 +142,7 @@ const DECODERS: { [V in EventVerb]: (f: Fields) => EventMap[V] } = {
       mac: need("hello", f, "mac") as string,
       reset: need("hello", f, "reset") as EnumValues["reset_reason"],
     };
+    if (f.def !== undefined) m.def = f.def as string;
     return m;
   },
   sta_start: () => ({}),

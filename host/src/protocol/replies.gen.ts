@@ -15,6 +15,7 @@ export interface InfoReplyFields {
   rev: number;
   mac: string;
   reset: EnumValues["reset_reason"];
+  def?: string;
 }
 /** `status`. */
 export interface StatusReplyFields {
@@ -224,6 +225,7 @@ const DECODERS: { [V in ReplyVerb]: (f: Fields) => ReplyMap[V] } = {
       mac: need("info", f, "mac") as string,
       reset: need("info", f, "reset") as EnumValues["reset_reason"],
     };
+    if (f.def !== undefined) m.def = f.def as string;
     return m;
   },
   status: (f) => {

@@ -18,6 +18,8 @@ typedef struct {
     uint32_t rev;                            /* u16 */
     const uint8_t *mac;                      /* 6 bytes */
     unsigned reset;                          /* ew_reset_reason_t index */
+    const char *def;                         /* text, NUL-terminated; NULL = "" */
+    bool has_def;
 } ew_ev_hello_t;
 void ew_ev_hello_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_hello_t *v);
 

@@ -6,6 +6,8 @@
 #define EW_PROTO_MAJOR 1
 #define EW_PROTO_MINOR 0
 #define EW_PROTO_VERSION "1.0"
+/* hash of the wire part of protocol.json (protocol/tools/def-hash.mjs), sent as the hello's def */
+#define EW_PROTO_DEF "d1f63ac5"
 #define EW_MAX_LINE 1024
 #define EW_MARKER '~'
 
