@@ -29,6 +29,7 @@ export async function loaderOnFakeRom(pair: PtyPair, registers = new Map<number,
   await loader.connect('default_reset', 1, false);
   // The FakeRom does not answer chip detection; the C3 target is what an ESP32-C3 would give.
   loader.chip = new ESP32C3ROM();
+  rom.recordSync = false;
   rom.commands.length = 0;
   return {
     loader,
