@@ -2,7 +2,7 @@
 // connect/waitForIp, queries, the user's own disconnect, config-forced reconnects, IP change,
 // line noise. Password secrecy is checked on everything the API hands back.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PASSWORD, bringUp, once, rig, sleep, until, type Rig } from './vb-helpers.js';
+import { PASSWORD, bringUp, once, quiet, rig, sleep, until, type Rig } from './vb-helpers.js';
 
 let r: Rig | null = null;
 afterEach(async () => {
@@ -47,7 +47,7 @@ describe('Board against the virtual board', () => {
     await board.disconnect();
     const [info] = await d;
     expect(info).toMatchObject({ reason: 8, name: 'ASSOC_LEAVE', userInitiated: true });
-    await sleep(400);
+    await quiet(r);
     expect(r.log.of('reconnecting')).toHaveLength(0);
     expect(board.phase).toBe('started');
     expect(board.ip).toBeNull();

@@ -2,7 +2,7 @@
 // and corrupted bytes (sequence gaps -> resync).
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceResetError, PortError } from '../../host/src/errors.js';
-import { bringUp, once, rig, sleep, until, type Rig } from './vb-helpers.js';
+import { bringUp, driverState, once, quiet, scanRunning, rig, until, type Rig } from './vb-helpers.js';
 
 let r: Rig | null = null;
 afterEach(async () => {
@@ -17,7 +17,7 @@ describe('faults', () => {
     // passive 1500 ms x 14 channels: a long scan (still > 1 s of real time at speed 20)
     const scan = r.board.scan({ type: 'passive', passiveMs: 1500 }).catch((x: unknown) => x);
     const reset = once(r.board, 'reset');
-    await sleep(150);
+    await scanRunning(r);
     await r.vb.reset('brownout');
     const e = await scan;
     expect(e).toBeInstanceOf(DeviceResetError);
@@ -36,7 +36,7 @@ describe('faults', () => {
     r = await rig('home');
     await bringUp(r.board);
     const p = r.board.request('scan', { block: true, type: 'passive', passive: 1500 }).catch((x: unknown) => x);
-    await sleep(150);
+    await scanRunning(r);
     await r.vb.panic();
     const e = await p;
     expect(e).toBeInstanceOf(DeviceResetError);
@@ -47,13 +47,14 @@ describe('faults', () => {
     r = await rig('wrong-password');
     await bringUp(r.board, 'SlowNet', 'not-the-password'); // handshake timeouts: stays connecting
     const c = r.board.connect({ timeoutMs: 10_000 }).catch((x: unknown) => x);
-    await sleep(100);
+    await driverState(r, 'auth', 'assoc', 'handshake');
     await r.vb.reset('task_wdt');
     const e = await c;
     expect(e).toBeInstanceOf(DeviceResetError);
     expect((e as DeviceResetError).resetReason).toBe('task_wdt');
-    await sleep(300);
-    expect(r.log.of('reconnecting').filter((x) => x.t > Date.now() - 250)).toHaveLength(0);
+    const reconnects = r.log.of('reconnecting').length;
+    await quiet(r);
+    expect(r.log.of('reconnecting')).toHaveLength(reconnects);
   });
 
   it('board.reset() reboots and resolves with the new hello (reset=sw)', async () => {
@@ -72,7 +73,7 @@ describe('faults', () => {
     await bringUp(r.board);
     const scan = r.board.scan({ type: 'passive', passiveMs: 1500 }).catch((x: unknown) => x);
     const ipWait = r.board.waitForIp(10_000).catch((x: unknown) => x);
-    await sleep(100);
+    await scanRunning(r);
     await r.vb.stop();
     expect(await scan).toBeInstanceOf(PortError);
     expect(await ipWait).toBeInstanceOf(PortError);
@@ -93,7 +94,7 @@ describe('faults', () => {
     await r.vb[fault](250);
     await r.vb.deauth(3);
     await r.vb.noise(600);
-    await sleep(100);
+    await r.board.ping(); // its reply comes after the damaged bytes: all of them have been read
     expect(r.log.of('disconnected')).toHaveLength(0); // the event never arrived
     const scanned = r.board.scan().catch(() => null); // its scan_done reveals the gap
     await resync;

@@ -18,6 +18,8 @@ export interface Rig {
   vb: VirtualBoard;
   board: Board;
   log: EventLog;
+  /** The longest delay a host reconnect timer can have on this board (0: reconnect is off). */
+  hostTimersMs: number;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function rig(
     vb,
     board,
     log,
+    hostTimersMs: boardOpts.reconnect === false ? 0 : longestTimer(board.reconnectPolicy),
     async close() {
       await board.close().catch(() => {});
       await vb.stop();
@@ -97,6 +100,36 @@ export class EventLog {
   args<T = unknown>(name: string): T[] {
     return this.of(name).map((e) => e.arg as T);
   }
+}
+
+/**
+ * Shows that nothing more happens after a decision the board took (a give-up, a user disconnect,
+ * reconnect: false) without racing the machine's speed:
+ * 1. host: waits on a timer armed now that is due after every timer the reconnect policy can arm
+ *    (a retry's delay, the driver-reconnect grace). Node fires timers in order of their due time,
+ *    so a board timer armed before this one with a shorter delay has fired when this one does;
+ * 2. device: a round trip on the serial line (the board has read any request sent before it),
+ *    a jump of the virtual clock past any attempt in flight (its timers fire in order), and a
+ *    round trip again, so every event the board wrote meanwhile has been read and handled.
+ */
+export async function quiet(r: Rig, virtualMs = 30_000): Promise<void> {
+  await new Promise((res) => setTimeout(res, r.hostTimersMs + 1));
+  await r.board.ping();
+  await r.vb.time(virtualMs);
+  await r.board.ping();
+}
+
+const longestTimer = (p: { maxDelayMs: number; baseDelayMs: number; driverReconnectGraceMs: number }) =>
+  Math.max(p.maxDelayMs, p.baseDelayMs, p.driverReconnectGraceMs);
+
+/** Resolves once the virtual board's driver is in one of the given states (diag `state`). */
+export async function driverState(r: Rig, ...states: string[]): Promise<void> {
+  await until(async () => states.includes(String((await r.vb.diag()).state)), 10_000, `driver state ${states.join('/')}`);
+}
+
+/** Resolves once a scan runs on the virtual board (so a fault now lands in the middle of it). */
+export async function scanRunning(r: Rig): Promise<void> {
+  await until(async () => Number((await r.vb.diag()).scanning) === 1, 10_000, 'a scan running on the board');
 }
 
 export async function until(cond: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {

@@ -2,7 +2,7 @@
 // checked against the seed's station scenarios (scan dwell table, connect phases, reason codes).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../host/src/sim/scenario.js';
-import { connectOutcome, logTime, rig, station, teardown, type Rig, type Wire } from './harness.js';
+import { connectOutcome, logTime, rig, settle, station, teardown, type Rig, type Wire } from './harness.js';
 
 let r: Rig | undefined;
 afterEach(async () => {
@@ -129,7 +129,7 @@ describe('scan', () => {
     const from = r.w.mark();
     const reply = await r.w.ok('scan', { block: 1 });
     expect(reply.f.n).toBe('3');
-    await new Promise((res) => setTimeout(res, 300));
+    await settle(r, 10_000);
     expect(r.w.events('scan_done', from)).toHaveLength(0);
     expect((await records(r.w)).length).toBe(3);
   });
@@ -238,7 +238,7 @@ describe('connect phases and reason codes', () => {
     // auth timeout (2) on the strongest, handshake (15) on the second, assoc full (5) on the third:
     // the one that came closest to success is reported
     expect(Number(ev.f.reason)).toBe(15);
-    await new Promise((res) => setTimeout(res, 300));
+    await settle(r, 10_000);
     expect(r.w.events('disconnected', from)).toHaveLength(1);
     const tried = r.w.lines.slice(from).filter((l) => /init -> auth/.test(l.text)).map((l) => /bssid ([0-9a-f:]+)/.exec(l.text)![1]);
     expect(tried).toEqual(['02:00:00:00:0b:01', '02:00:00:00:0b:06', '02:00:00:00:0b:0b']);
@@ -307,7 +307,7 @@ describe('connected station', () => {
     await r.vb.apOff('HomeNet');
     await r.w.event('beacon_timeout', from);
     await r.vb.apOn('HomeNet');
-    await new Promise((res) => setTimeout(res, 200));
+    await settle(r, 5000); // past the probes (5 x 200 ms) that would have dropped it
     expect(r.w.events('disconnected', from)).toHaveLength(0);
     expect((await r.vb.diag()).state).toBe('connected');
   });
@@ -348,7 +348,7 @@ describe('connected station', () => {
     const low = await r.w.event('rssi_low', from);
     expect(Number(low.f.rssi)).toBeLessThan(-70);
     await r.vb.setRssi('30:7b:ac:69:41:90', -85);
-    await new Promise((res) => setTimeout(res, 200));
+    await settle(r, 10_000);
     expect(r.w.events('rssi_low', from)).toHaveLength(1);
     await r.vb.setPassword('HomeNet', 'a-new-password');
     await r.w.ok('disconnect');

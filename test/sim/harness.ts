@@ -120,6 +120,16 @@ export async function teardown(r?: Rig): Promise<void> {
   await r.vb.stop();
 }
 
+/**
+ * Shows that nothing more is coming without waiting on the wall clock: jumps the board's virtual
+ * clock by advanceMs (timers due meanwhile fire in order), then makes a round trip on the serial
+ * line, so every line the board wrote before its reply has been read when this resolves.
+ */
+export async function settle(r: Rig, advanceMs: number): Promise<void> {
+  await r.vb.time(advanceMs);
+  await r.w.ok('ping');
+}
+
 /** init + mode + config + start, waiting for STA_START. */
 export async function station(w: Wire, cfg: Record<string, string | number | undefined>): Promise<void> {
   const from = w.mark();
