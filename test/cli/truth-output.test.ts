@@ -2,6 +2,7 @@
 // bridge port, what the log shows and the README example — through the real binary against
 // virtual boards (split from truth.test.ts so the files run in parallel).
 import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -171,15 +172,35 @@ describe('items 10 and 11: what the log shows', () => {
   }, 30_000);
 });
 
+/** One request on the virtual board's JSON control socket (`espwifi sim --control`), its reply. */
+function controlLine(socketPath: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const sock = connect(socketPath, () => sock.write(`${JSON.stringify(request)}\n`));
+    let got = '';
+    sock.on('data', (d: Buffer) => {
+      got += d.toString();
+      const nl = got.indexOf('\n');
+      if (nl < 0) return;
+      sock.end();
+      resolve(JSON.parse(got.slice(0, nl)) as Record<string, unknown>);
+    });
+    sock.on('error', reject);
+  });
+}
+
 describe('item 4: the README virtual-board example shows what it promises', () => {
   it('sim vanishing-ap, connect, monitor: BEACON_TIMEOUT then DISCONNECTED 200', async () => {
-    // As in README "The virtual board", at 2x virtual time (same behaviour, shorter wait; the
-    // connect has 10 s to finish before HomeNet vanishes).
-    const { sim, port } = await startSim('tty-vanish', ['--scenario', 'vanishing-ap', '--speed', '2']);
+    // As in README "The virtual board", at real speed; once the monitor listens, the board's clock
+    // jumps past HomeNet vanishing (20 s) and the beacon timeout after it: no wall-clock wait, and
+    // the connect has 20 real seconds before the timeline could overtake it.
+    const control = path.join(tmp, 'vanish.sock');
+    const { sim, port } = await startSim('tty-vanish', ['--scenario', 'vanishing-ap', '--speed', '1', '--control', control]);
     try {
       const c = await runCli(['--port', port, 'connect', 'HomeNet', '--password-stdin'], { tag, input: 'correct-horse\n' });
       expect(c.code).toBe(0);
       const mon = startCli(['--port', port, 'monitor'], { tag });
+      await mon.waitFor(/Monitoring /, 20_000, 'stderr');
+      expect(await controlLine(control, { action: 'time', advance: 30_000 })).toMatchObject({ ok: true });
       await mon.waitFor(/event disconnected reason=200 .*BEACON_TIMEOUT/, 20_000);
       const r = await mon.stop('SIGINT');
       expect(r.code).toBe(0);
