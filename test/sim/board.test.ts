@@ -163,6 +163,9 @@ describe('virtual board device', () => {
   });
 
   it('paces output at about baud/10 bytes per second, times the speed factor', async () => {
+    // Pacing is a wall-clock behaviour, so this is the one test that times the wire. A loaded
+    // machine can only make the board send (and the host read) later, never sooner: the upper
+    // bound is strict (unpaced or too fast fails), the lower one only catches a rate off by 2x.
     const measure = async (speed: number, bytesOut: number) => {
       r = await rig({ speed, pacing: true });
       let first = 0;
@@ -175,20 +178,19 @@ describe('virtual board device', () => {
       };
       r.w.sp.on('data', onData);
       await r.vb.noise(bytesOut);
-      await new Promise((res) => setTimeout(res, (bytesOut / (11520 * speed)) * 1000 + 400));
+      await until(() => bytes >= bytesOut, 20_000); // every byte, however long the machine needs
       r.w.sp.off('data', onData);
       await teardown(r);
       r = undefined;
-      expect(bytes).toBeGreaterThanOrEqual(bytesOut);
       return (bytes / (last - first)) * 1000;
     };
     const base = await measure(1, 6000);
-    expect(base).toBeGreaterThan(11520 * 0.8);
+    expect(base).toBeGreaterThan(11520 * 0.5);
     expect(base).toBeLessThan(11520 * 1.2);
     const fast = await measure(3, 12000);
-    expect(fast).toBeGreaterThan(3 * 11520 * 0.8);
+    expect(fast).toBeGreaterThan(3 * 11520 * 0.5);
     expect(fast).toBeLessThan(3 * 11520 * 1.2);
-  });
+  }, 60_000);
 
   it('exits and removes its --link when the parent dies', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'espwifi-sim-'));
