@@ -1,48 +1,21 @@
 // The virtual board's control-channel line format (firmware/sim/README.md, "Control channel"):
 // `<action> key=value ...` with the wire protocol's value escaping, replies `ok k=v ...` or
-// `err NAME why=...`. Kept separate from the protocol codec on purpose: the simulator's stdin is
-// not the serial protocol (no ids, no CRC), and the sim must not depend on the host library.
+// `err NAME why=...`. Not the serial protocol (no ids, no CRC), but its values are escaped exactly
+// like the protocol's, so the escaping is the codec's own.
+import { escapeValue as escapeWire, unescapeValue as unescapeWire } from '../codec/escape.js';
 
 export type ControlValue = string | number | boolean | Buffer;
 
-/** Escapes a value like PROTOCOL.md §1; non-ASCII bytes as \xHH (the C side reads both). */
+/** Escapes a value as the protocol does (PROTOCOL.md §1, codec/escape.ts), '=' included so a
+ *  value never reads as another key; valid UTF-8 stays readable, other bytes become \xHH. */
 export function escapeValue(v: ControlValue): string {
   const bytes = Buffer.isBuffer(v) ? v : Buffer.from(typeof v === 'boolean' ? (v ? '1' : '0') : String(v), 'utf8');
-  if (bytes.length === 0) return '""';
-  let out = '';
-  for (const b of bytes) {
-    switch (b) {
-      case 0x5c: out += '\\\\'; break;
-      case 0x20: out += '\\s'; break;
-      case 0x22: out += '\\"'; break;
-      case 0x0a: out += '\\n'; break;
-      case 0x0d: out += '\\r'; break;
-      case 0x09: out += '\\t'; break;
-      default:
-        out += b < 0x21 || b >= 0x7f || b === 0x3d ? `\\x${b.toString(16).padStart(2, '0')}` : String.fromCharCode(b);
-    }
-  }
-  return out;
+  return escapeWire(bytes, true).toString('utf8');
 }
 
+/** The protocol's unescaping; a bad escape in a control reply throws (BadEscape names it). */
 export function unescapeValue(s: string): Buffer {
-  if (s === '""') return Buffer.alloc(0);
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c !== '\\') {
-      out.push(...Buffer.from(c, 'utf8'));
-      continue;
-    }
-    const n = s[++i];
-    const simple: Record<string, number> = { '\\': 0x5c, s: 0x20, '"': 0x22, n: 0x0a, r: 0x0d, t: 0x09 };
-    if (n !== undefined && n in simple) out.push(simple[n]);
-    else if (n === 'x') {
-      out.push(parseInt(s.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else throw new Error(`bad escape \\${n ?? ''} in control reply`);
-  }
-  return Buffer.from(out);
+  return unescapeWire(Buffer.from(s, 'utf8'));
 }
 
 const ACTION_RE = /^[a-z_]+$/;
