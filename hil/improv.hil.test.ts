@@ -1,7 +1,7 @@
 // Improv Wi-Fi serial on every station target (protocol/IMPROV.md): the bridge answers Improv on
 // the same line as its frames. On a real board this is what only a board can settle: the packets
 // through the real UART/USB-Serial-JTAG driver, the real driver's reason behind "unable to
-// connect", provisioning over the air. Logs go to hil/out/<board>.improv.log.
+// connect", provisioning over the air. Logs go to the board's hil/out/<board>.log (`suite: improv`).
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Logger } from 'pino';
 import { ImprovClient, ImprovError, openBoard, VirtualBoard } from '../host/src/index.js';
@@ -61,7 +61,7 @@ for (const t of targets) {
     let log: Logger;
     const sessions: ImprovSession[] = [];
     const session = async (ctx: TestContext, scenario?: string) => {
-      log ??= boardLogger({ ...t, name: `${t.name}.improv` });
+      log ??= boardLogger(t).child({ suite: 'improv' });
       log.info({ test: ctx.task.name, scenario }, 'test start');
       const s = await open(t, log, scenario);
       sessions.push(s);

@@ -3,6 +3,7 @@
 // behind them. Runs per real board on a local port; virtual and network targets skip with the
 // reason. Flashing tests run only with ESPWIFI_HIL_BUILD=<ESP-IDF build dir of the bridge firmware>.
 import { execFile } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { openBoard, type Board } from '../host/src/index.js';
 import { SerialTransport } from '../host/src/transport/serial.js';
@@ -18,8 +19,21 @@ const BUILD = process.env.ESPWIFI_HIL_BUILD;
 
 const localPort = (t: Target) => t.kind === 'real' && !!t.port && !/^[a-z0-9]+:\/\//i.test(t.port);
 
+/** A pseudo-terminal (a virtual board, or a serial line forwarded by socat/ser2net into a pty)
+ *  has no modem lines and never hangs up as a USB tty does: nothing here can be shown on one. */
+function isPseudoTerminal(port: string): boolean {
+  let real = port;
+  try {
+    real = realpathSync(port);
+  } catch {
+    /* a missing port fails in the test itself, with the transport's own error */
+  }
+  return /^\/dev\/(pts\/|ptmx$|ttyp)/.test(real);
+}
+
 function requireLocal(ctx: TestContext, t: Target): string {
   if (!localPort(t)) ctx.skip(`${t.name}: skipped — needs a real board on a local USB serial port`);
+  if (isPseudoTerminal(t.port!)) ctx.skip(`${t.name}: skipped — ${t.port} is a pseudo-terminal (no modem lines, no USB hang-up); needs a real board on a local USB serial port`);
   return t.port!;
 }
 

@@ -1,7 +1,7 @@
 // One test's board: a fresh virtual board (its scenario, optionally behind ser2net) or the real
 // board of the target, opened with the host library, plus the faults this target can inject.
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
@@ -18,14 +18,14 @@ export const VIRTUAL_SPEED = 20;
 export const VIRTUAL_POLICY = { immediateAttempts: 3, baseDelayMs: 100, factor: 2, maxDelayMs: 400, jitter: 0.2, driverReconnectGraceMs: 300 };
 export const VIRTUAL_RULES = { scanRetryDelayMs: 30, scanRetryTimeoutMs: 5000 };
 
-/** hil/out/<board>.log: everything the library logs for this board (passwords redacted). */
+/** hil/out/<board>.log: everything the library logs for this board (passwords redacted). Every
+ *  HIL file of a run appends to it; hil/global-setup.ts clears the last run's logs first. */
 export function boardLogger(target: Target): Logger {
   mkdirSync(OUT_DIR, { recursive: true });
   const file = join(OUT_DIR, `${target.name}.log`);
-  writeFileSync(file, ''); // one run per file: a stale log from the last run would mislead
   return pino(
     { name: target.name, level: process.env.ESPWIFI_HIL_LOG_LEVEL ?? 'debug', redact: { paths: [...REDACT_PATHS], censor: '[redacted]' } },
-    pino.destination({ dest: file, sync: true }),
+    pino.destination({ dest: file, sync: true, append: true }),
   );
 }
 

@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['hil/**/*.hil.test.ts'],
+    globalSetup: ['hil/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 60_000,
     pool: 'forks',
