@@ -16,7 +16,7 @@ import { ScanCoordinator } from './rules/scan-coordinator.js';
 import { displaySsid, recordFields, scanArgs, toApRecord, toBytes, toStatus, wireArgs } from './convert.js';
 import type { DecodedEvent, DisconnectedEventFields } from './protocol/events.gen.js';
 import type { ReplyMap, ReplyVerb } from './protocol/replies.gen.js';
-import { createHash } from 'node:crypto';
+import { configDigest, storedConfigMatches } from './config-match.js';
 import { explainConnectFailure, type ConfigFacts } from './diagnose.js';
 import type {
   ApInfo,
@@ -112,22 +112,8 @@ const RECENT_SCAN_MS = 10_000;
 /** How long leaving an AP may take before status is asked instead of waiting for the event. */
 const LEAVE_EVENT_MS = 2000;
 
-/** Defaults of wifi_sta_config_t as get_config reports them, for comparing configurations. */
-const CONFIG_DEFAULTS: Record<string, unknown> = { bssid: '00:00:00:00:00:00', ch: 0, scan: 'fast', sort: 'signal', rssi: 0, auth: 'open', pmf: 'capable', retry: 0, listen: 0 };
-const CONFIG_FIELDS = Object.keys(CONFIG_DEFAULTS);
 /** Reasons whose verdict depends on what the board hears (absent AP, security, thresholds). */
 const NOT_FOUND_REASONS = new Set([200, 201, 210, 211, 212]);
-
-/** sha256 over the wire arguments of a configuration: compares configurations without keeping
- *  the password itself. */
-function configDigest(a: Record<string, unknown>): string {
-  const h = createHash('sha256');
-  for (const k of Object.keys(a).sort()) {
-    const v = a[k];
-    h.update(`${k}=${Buffer.isBuffer(v) ? v.toString('hex') : String(v).toLowerCase()};`);
-  }
-  return h.digest('hex');
-}
 
 export class Board extends EventEmitter<BoardEvents> {
   private _info: DeviceInfo;
@@ -306,20 +292,9 @@ export class Board extends EventEmitter<BoardEvents> {
    *  get_config (which never returns the password, so a password cannot be compared). */
   private async sameConfig(a: Record<string, unknown>, digest: string): Promise<boolean | 'password-unknown'> {
     if (this.configDigest !== null) return this.configDigest === digest;
-    const stored = (await this.client.request('get_config')).fields;
-    const storedSsid = toBytes((stored.ssid as Buffer | string | undefined) ?? Buffer.alloc(0));
-    if (!storedSsid.equals(a.ssid as Buffer)) return false;
-    for (const k of CONFIG_FIELDS) {
-      const want = a[k] ?? CONFIG_DEFAULTS[k];
-      const have = (k === 'scan' ? (stored.scan_method ?? stored.scan) : stored[k]) ?? CONFIG_DEFAULTS[k];
-      if (String(want).toLowerCase() !== String(have).toLowerCase()) return false;
-    }
-    const passSet = stored.pass_set === true || stored.pass_set === 1;
-    const wantPass = a.pass !== undefined && (a.pass as Buffer).length > 0;
-    if (passSet !== wantPass) return false;
-    if (wantPass) return 'password-unknown';
-    this.configDigest = digest;
-    return true;
+    const same = storedConfigMatches(a, (await this.client.request('get_config')).fields);
+    if (same === true) this.configDigest = digest;
+    return same;
   }
 
   /** Leaves the AP or stops the attempt in progress (the user's own disconnect: reason 8, no
