@@ -155,6 +155,13 @@ export function startCli(args: string[], opts: RunOptions = {}): LiveCli {
   };
 }
 
+/** `espwifi --json sim --link <dir>/<name> ...` carrying the tag, and the port it announced. */
+export async function startSim(suite: { tag: string; tmp: string }, name: string, args: string[] = []): Promise<{ sim: LiveCli; port: string }> {
+  const sim = startCli(['--json', 'sim', '--link', path.join(suite.tmp, name), ...args], { tag: suite.tag });
+  const m = await sim.waitFor(/^\{.*\}\n/);
+  return { sim, port: (JSON.parse(m[0]) as { port: string }).port };
+}
+
 export const newTag = () => `cli-test-${randomUUID()}`;
 
 /** PIDs of live processes whose environment carries the tag (what a CLI run left behind). */

@@ -7,16 +7,12 @@ import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { openBoard } from '../../host/src/open-board.js';
-import { cliSuite, type LiveCli, runCli, startCli, writeFakeBuild } from './helpers.js';
+import { cliSuite, runCli, startSim, startCli, writeFakeBuild } from './helpers.js';
 
-const { tag, tmp } = cliSuite('espwifi-truth-output-');
+const suite = cliSuite('espwifi-truth-output-');
+const { tag, tmp } = suite;
 
 
-async function startSim(name: string, args: string[] = []): Promise<{ sim: LiveCli; port: string }> {
-  const sim = startCli(['--json', 'sim', '--link', path.join(tmp, name), ...args], { tag });
-  const m = await sim.waitFor(/^\{.*\}\n/);
-  return { sim, port: (JSON.parse(m[0]) as { port: string }).port };
-}
 
 describe('item 13: smaller truths', () => {
   it('espwifi help exits 0; bare espwifi is a usage error', async () => {
@@ -35,7 +31,7 @@ describe('item 13: smaller truths', () => {
   }, 30_000);
 
   it('status names the last reason', async () => {
-    const { sim, port } = await startSim('tty-status', ['--speed', '5']);
+    const { sim, port } = await startSim(suite, 'tty-status', ['--speed', '5']);
     try {
       await runCli(['--port', port, 'connect', 'NoSuchNet', '--open', '--max-attempts', '1'], { tag });
       const r = await runCli(['--port', port, 'status'], { tag });
@@ -120,7 +116,7 @@ describe('item 14: words a user understands', () => {
 describe('item 9: flash on a port where the bridge answers', () => {
   it('fails at once instead of waiting for a ROM that cannot come', async () => {
     writeFakeBuild(path.join(tmp, 'fwbuild'));
-    const { sim, port } = await startSim('tty-flash');
+    const { sim, port } = await startSim(suite, 'tty-flash');
     try {
       const r = await runCli(['--port', port, 'flash', path.join(tmp, 'fwbuild')], { tag });
       expect(r.code).toBe(8);
@@ -194,7 +190,7 @@ describe('item 4: the README virtual-board example shows what it promises', () =
     // jumps past HomeNet vanishing (20 s) and the beacon timeout after it: no wall-clock wait, and
     // the connect has 20 real seconds before the timeline could overtake it.
     const control = path.join(tmp, 'vanish.sock');
-    const { sim, port } = await startSim('tty-vanish', ['--scenario', 'vanishing-ap', '--speed', '1', '--control', control]);
+    const { sim, port } = await startSim(suite, 'tty-vanish', ['--scenario', 'vanishing-ap', '--speed', '1', '--control', control]);
     try {
       const c = await runCli(['--port', port, 'connect', 'HomeNet', '--password-stdin'], { tag, input: 'correct-horse\n' });
       expect(c.code).toBe(0);
@@ -211,7 +207,7 @@ describe('item 4: the README virtual-board example shows what it promises', () =
   }, 40_000);
 
   it('item 12: monitor --json names the SSID as text and exact bytes', async () => {
-    const { sim, port } = await startSim('tty-vanish-json', ['--scenario', 'vanishing-ap', '--speed', '2']);
+    const { sim, port } = await startSim(suite, 'tty-vanish-json', ['--scenario', 'vanishing-ap', '--speed', '2']);
     try {
       expect((await runCli(['--port', port, 'connect', 'HomeNet', '--password-stdin'], { tag, input: 'correct-horse\n' })).code).toBe(0);
       const mon = startCli(['--json', '--port', port, 'monitor'], { tag });

@@ -2,19 +2,14 @@
 // leaves behind, disconnect during an attempt, verdicts that agree with the evidence, password
 // sources, input rules, port kinds and the JSON error shape — all through the real binary
 // against virtual boards.
-import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBoard } from '../../host/src/open-board.js';
-import { cliSuite, type LiveCli, runCli, startCli } from './helpers.js';
+import { cliSuite, type LiveCli, runCli, startSim, startCli } from './helpers.js';
 
-const { tag, tmp } = cliSuite('espwifi-truth-');
+const suite = cliSuite('espwifi-truth-');
+const { tag } = suite;
 
-async function startSim(name: string, args: string[] = []): Promise<{ sim: LiveCli; port: string }> {
-  const sim = startCli(['--json', 'sim', '--link', path.join(tmp, name), ...args], { tag });
-  const m = await sim.waitFor(/^\{.*\}\n/);
-  return { sim, port: (JSON.parse(m[0]) as { port: string }).port };
-}
 
 describe('a board shared by several invocations (espwifi sim)', () => {
   let sim: LiveCli;
@@ -23,7 +18,7 @@ describe('a board shared by several invocations (espwifi sim)', () => {
   const status = async () => JSON.parse((await cli(['--json', 'status'])).stdout) as { phase: string; ssid?: string; port: string };
 
   beforeAll(async () => {
-    ({ sim, port } = await startSim('tty-shared', ['--speed', '5']));
+    ({ sim, port } = await startSim(suite, 'tty-shared', ['--speed', '5']));
   }, 30_000);
   afterAll(async () => {
     expect((await sim.stop('SIGTERM')).code).toBe(0);
@@ -99,7 +94,7 @@ describe('a board shared by several invocations (espwifi sim)', () => {
 describe('item 3: disconnect during a connect attempt', () => {
   it('stops the attempt and says so', async () => {
     // Slow virtual time: the attempt started through the library is still running when the CLI asks.
-    const { sim, port } = await startSim('tty-slow', ['--speed', '0.1']);
+    const { sim, port } = await startSim(suite, 'tty-slow', ['--speed', '0.1']);
     try {
       const board = await openBoard({ port, logger: pino({ level: 'silent' }), reconnect: false, timeoutMs: 20_000 });
       await board.init();
