@@ -9,6 +9,7 @@ import { ensureBuilt, runCli } from '../cli/helpers.js';
 import { CHROMIUM_INSTALL, findChromium, inspectReport } from '../../tools/report-in-chromium.mjs';
 
 const chromium = findChromium() as string | undefined;
+if (!chromium) console.warn(`test/diagnostics/html-report: headless-browser check skipped — chromium is not installed (${CHROMIUM_INSTALL})`);
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
 const tmp = mkdtempSync(path.join(tmpdir(), 'espwifi-html-'));
 
