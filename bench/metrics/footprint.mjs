@@ -16,6 +16,7 @@ export const name = 'firmware footprint';
 const CORE = join(ROOT, 'firmware', 'components', 'espwifi_core');
 const IDF_CHECK = process.env.IDF_CHECK ?? '/work/shared/tools/idf-check';
 const GCC = 'riscv64-unknown-elf-gcc';
+const SIZE = 'riscv64-unknown-elf-size';
 const FLAGS = ['-march=rv32imc_zicsr_zifencei', '-mabi=ilp32', '--specs=picolibc.specs', '-std=gnu17', '-Os',
   '-ffunction-sections', '-fdata-sections', '-fno-common'];
 
@@ -23,15 +24,15 @@ function have(cmd) {
   return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** riscv64-unknown-elf-size -t totals: { text, data, bss }. */
+/** `size -t` totals: { text, data, bss }. */
 function sizes(objs) {
-  const out = execFileSync('riscv64-unknown-elf-size', ['-t', ...objs], { encoding: 'utf8' });
+  const out = execFileSync(SIZE, ['-t', ...objs], { encoding: 'utf8' });
   const last = out.trim().split('\n').pop().trim().split(/\s+/);
   return { text: Number(last[0]), data: Number(last[1]), bss: Number(last[2]) };
 }
 
 function coreRows(work, quick) {
-  if (!have(GCC)) throw new Skip(`${GCC} not installed (apt-get install gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf)`);
+  if (!have(GCC) || !have(SIZE)) throw new Skip(`${GCC} or ${SIZE} not installed (apt-get install gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf)`);
   const srcs = coreSources();
   let cross = '';
   const logic = srcs.filter((f) => !/_gen\.c$/.test(basename(f)));

@@ -1,6 +1,6 @@
 // Runs the real CLI binary (node bin/espwifi.js) as a user would, after making sure dist/ is built
 // from the current sources (tsc under a lock, so parallel test files don't build twice).
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -164,17 +164,18 @@ export async function startSim(suite: { tag: string; tmp: string }, name: string
 
 export const newTag = () => `cli-test-${randomUUID()}`;
 
-/** PIDs of live processes whose environment carries the tag (what a CLI run left behind). */
-export function processesWithTag(tag: string): number[] {
+/** PIDs of live processes whose environment carries the tag (what a CLI run left behind), read
+ *  from /proc; `command` narrows them to those whose command line contains it. */
+export function processesWithTag(tag: string, command?: string): number[] {
   const found: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
     try {
       const env = readFileSync(`/proc/${name}/environ`, 'latin1');
-      if (env.includes(`ESPWIFI_TEST_TAG=${tag}\0`)) {
-        const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-        if (!/\) Z /.test(stat)) found.push(Number(name)); // zombies are gone already
-      }
+      if (!env.includes(`ESPWIFI_TEST_TAG=${tag}\0`)) continue;
+      if (command && !readFileSync(`/proc/${name}/cmdline`, 'latin1').includes(command)) continue;
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      if (!/\) Z /.test(stat)) found.push(Number(name)); // zombies are gone already
     } catch {
       // exited meanwhile, or not ours to read
     }
@@ -182,17 +183,8 @@ export function processesWithTag(tag: string): number[] {
   return found;
 }
 
-/** `pgrep -f espwifi-sim` limited to the processes carrying our tag. */
-export function simProcessesWithTag(tag: string): number[] {
-  let pids: number[] = [];
-  try {
-    pids = execFileSync('pgrep', ['-f', 'espwifi-sim'], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
-  const tagged = new Set(processesWithTag(tag));
-  return pids.filter((p) => tagged.has(p));
-}
+/** The virtual-board processes carrying our tag. */
+export const simProcessesWithTag = (tag: string): number[] => processesWithTag(tag, 'espwifi-sim');
 
 export async function settle(tag: string, ms = 3000): Promise<number[]> {
   const end = Date.now() + ms;

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliSuite, runCli, type RunResult } from './helpers.js';
+import { buildCHelper } from '../support/build-c.js';
 
 const { tag, tmp } = cliSuite('espwifi-truth-verdicts-');
 
@@ -125,7 +126,7 @@ describe('item 8: ports that are not serial ports', () => {
     const file = path.join(tmp, 'file');
     writeFileSync(file, 'x');
     const fifo = path.join(tmp, 'fifo');
-    execFileSync('mkfifo', [fifo]);
+    execFileSync(buildCHelper('make-fifo.c', 'make-fifo'), [fifo]);
     const dir = path.join(tmp, 'dir');
     mkdirSync(dir);
     for (const [p, what] of [[file, 'a regular file'], ['/dev/null', 'a character device that is not a terminal'], [fifo, 'a named pipe'], [dir, 'a directory']]) {

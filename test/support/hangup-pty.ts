@@ -1,21 +1,9 @@
 // A pty that can be hung up like an unplugged USB serial adapter (see tty-hangup.c). The helper is
 // compiled on first use with the system C compiler; hanging up needs CAP_SYS_ADMIN (root, as CI).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { buildCHelper } from './build-c.js';
 
-let built: string | undefined;
-
-function helper(): string {
-  if (built) return built;
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'espwifi-hangup-')), 'tty-hangup');
-  const src = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tty-hangup.c');
-  const r = spawnSync(process.env.CC || 'cc', ['-Wall', '-o', out, src], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`cannot build tty-hangup: ${r.stderr || r.error?.message}`);
-  return (built = out);
-}
+const helper = (): string => buildCHelper('tty-hangup.c', 'tty-hangup');
 
 /** Whether this process may hang up a tty (TIOCVHANGUP needs CAP_SYS_ADMIN: root, and not in a
  *  container that dropped it): tried once on a pty of its own. */

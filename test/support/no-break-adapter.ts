@@ -1,10 +1,10 @@
 // Runs a Node child against a pty that behaves like a USB adapter without break support (see
 // no-break.c): break ioctls refused with EOPNOTSUPP, DTR/RTS settable and logged.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildCHelper } from './build-c.js';
 
 export interface ChildResult {
   code: number | null;
@@ -14,16 +14,7 @@ export interface ChildResult {
   wire: { dtr: boolean; rts: boolean }[];
 }
 
-let lib: string | undefined;
-
-function preloadLib(): string {
-  if (lib) return lib;
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'espwifi-nobreak-')), 'no-break.so');
-  const src = path.join(path.dirname(fileURLToPath(import.meta.url)), 'no-break.c');
-  const r = spawnSync(process.env.CC || 'cc', ['-shared', '-fPIC', '-Wall', '-o', out, src, '-ldl'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`cannot build no-break.so: ${r.stderr || r.error?.message}`);
-  return (lib = out);
-}
+const preloadLib = (): string => buildCHelper('no-break.c', 'no-break.so', ['-shared', '-fPIC'], ['-ldl']);
 
 /** Runs `script` (an ES module body; PORT is in process.env) with the adapter stand-in on `tty`. */
 export async function runOnNoBreakAdapter(tty: string, script: string, env: Record<string, string> = {}): Promise<ChildResult> {
