@@ -10,7 +10,8 @@ import { commandErrorName, reasonFacts } from './reason-facts.js';
 import { ReconnectState, type Decision, type ReconnectPolicy } from './rules/reconnect-policy.js';
 import { ReconnectRunner } from './rules/reconnect-runner.js';
 import { realClock, type Clock } from './clock.js';
-import { joinStage, parseDriverLeave, type DriverLeave } from './rules/join-stage.js';
+import { driverLeave } from './diagnostics/decoders/idf-driver.js';
+import { joinStage, type DriverLeave } from './rules/join-stage.js';
 import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator } from './rules/scan-coordinator.js';
 import { displaySsid, recordFields, scanArgs, toApRecord, toBytes, toStatus, wireArgs } from './convert.js';
@@ -190,7 +191,7 @@ export class Board extends EventEmitter<BoardEvents> {
     client.on('hello', (h: HelloEvent) => this.onHello(h));
     client.on('resync', (g: { expected: number; got: number }) => this.onResync(g));
     client.on('log', (l: DeviceLogLine) => {
-      this.lastLeave = parseDriverLeave(l.tag, l.text) ?? this.lastLeave;
+      this.lastLeave = driverLeave(l.tag, l.text) ?? this.lastLeave;
       this.emit('log', l);
     });
     client.on('close', (err?: Error) => this.onClose(err));

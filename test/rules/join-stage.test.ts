@@ -1,7 +1,8 @@
 // The driver's "state: X -> init (code)" line as the stage a DISCONNECTED ended in, in the
 // formats ESP-IDF versions print (shared/reference/esp-idf-logs.md).
 import { describe, expect, it } from 'vitest';
-import { joinStage, parseDriverLeave } from '../../host/src/rules/join-stage.js';
+import { joinStage } from '../../host/src/rules/join-stage.js';
+import { driverLeave as parseDriverLeave } from '../../host/src/diagnostics/decoders/idf-driver.js';
 import { parseLogLine } from '../../host/src/codec/stream.js';
 
 const leave = (raw: string) => {

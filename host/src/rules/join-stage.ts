@@ -7,7 +7,8 @@
 // the Wi-Fi driver's state line just before the event, `wifi:state: <from> -> init (<code>)`
 // with code = reason << 8 | frame (ESP-IDF FAQ; see shared/reference/esp-idf-logs.md). Leaving
 // from `run` without a CONNECTED means association had succeeded and the handshake had not.
-// The line is only a hint (formats drift, logging may be off): no line, no stage.
+// The line is only a hint (formats drift, logging may be off): no line, no stage. The line is
+// read by the diagnostics' ESP-IDF driver decoder (`driverLeave` in diagnostics/decoders/idf-driver.ts).
 
 /** auth / assoc: the attempt ended there; handshake: associated but never CONNECTED;
  *  connected: CONNECTED had been reported. */
@@ -19,19 +20,6 @@ export interface DriverLeave {
   reason: number;
   /** The AP's deauthentication or disassociation frame caused it (frame byte c0 / a0). */
   byAp: boolean;
-}
-
-// v4.x+ prints `state: run -> init (fc0)`, v5.x+ may add 0x; the reason is the code's high byte(s).
-const LEAVE_RE = /^state:\s*(auth|assoc|run)\s*->\s*init\s*\((?:0x)?([0-9a-f]+)\)/i;
-
-/** Parses the driver's "back to init" state line (tag `wifi`); undefined for anything else. */
-export function parseDriverLeave(tag: string | undefined, text: string): DriverLeave | undefined {
-  if (tag !== 'wifi') return undefined;
-  const m = LEAVE_RE.exec(text);
-  if (!m) return undefined;
-  const code = parseInt(m[2]!, 16);
-  const frame = code & 0xff;
-  return { from: m[1]!.toLowerCase() as DriverLeave['from'], reason: code >> 8, byAp: frame === 0xc0 || frame === 0xa0 };
 }
 
 /** The stage a DISCONNECTED ended, from whether CONNECTED preceded it and the driver's last

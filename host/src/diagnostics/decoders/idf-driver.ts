@@ -1,6 +1,7 @@
 // The ESP-IDF Wi-Fi driver's own lines (tag `wifi`, v3.x with a space after the colon, v4.x+
 // without): state changes, connected/security/channel lines, the beacon-timeout probe path, the
 // disconnect event and the debug-level auth/assoc/handshake steps.
+import type { DriverLeave } from '../../rules/join-stage.js';
 import type { Envelope } from '../envelope.js';
 import type { FrameCause, Observation, WifiState } from '../types.js';
 
@@ -25,8 +26,21 @@ function stateObservation(from: string, to: string, codeText: string): Observati
   return obs;
 }
 
+const STATE_RE = /^state:\s*(\w+) -> (\w+) \((?:0x)?([0-9a-f]+)\)/i;
+
+/** The driver's step back to init, as the live board reads it from a device log line (tag
+ *  `wifi`): where the station was and the reason the code names; undefined for anything else. */
+export function driverLeave(tag: string | undefined, text: string): DriverLeave | undefined {
+  if (tag !== 'wifi') return undefined;
+  const m = STATE_RE.exec(text);
+  if (!m) return undefined;
+  const o = stateObservation(m[1]!, m[2]!, m[3]!);
+  if (o.kind !== 'state' || o.reasonHint === undefined || (o.from !== 'auth' && o.from !== 'assoc' && o.from !== 'run')) return undefined;
+  return { from: o.from, reason: o.reasonHint, byAp: o.frame === 'deauth' || o.frame === 'disassoc' };
+}
+
 const RULES: Array<[RegExp, (m: RegExpExecArray) => Observation | undefined]> = [
-  [/^state:\s*(\w+) -> (\w+) \((?:0x)?([0-9a-f]+)\)/i, (m) => stateObservation(m[1]!, m[2]!, m[3]!)],
+  [STATE_RE, (m) => stateObservation(m[1]!, m[2]!, m[3]!)],
   [/^connected with (.*), aid = (\d+), channel (\d+), (?:(BW)?(20|40U|40D|40|80|160)\s*,\s*)?bssid = ([0-9a-f]{2}(?::[0-9a-f]{2}){5})/i,
     (m) => ({ kind: 'connected', ssid: m[1], aid: Number(m[2]), channel: Number(m[3]), ...(m[5] ? { bandwidth: m[5] } : {}), bssid: m[6]!.toLowerCase() })],
   [/^security:\s*([^,]+), phy:\s*([^,]+), rssi:\s*(-?\d+)/i, (m) => ({ kind: 'security', auth: m[1]!.trim(), phy: m[2]!.trim(), rssi: Number(m[3]) })],
