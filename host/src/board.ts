@@ -18,7 +18,7 @@ import { displaySsid, recordFields, scanArgs, toApRecord, toBytes, toStatus, wir
 import type { DecodedEvent, DisconnectedEventFields } from './protocol/events.gen.js';
 import type { ReplyMap, ReplyVerb } from './protocol/replies.gen.js';
 import { configDigest, storedConfigMatches } from './config-match.js';
-import { explainConnectFailure, type ConfigFacts } from './diagnose.js';
+import { explainConnectFailure, type ConfigFacts } from './connect-failure.js';
 import type {
   ApInfo,
   ApRecord,

@@ -14,7 +14,7 @@ export type { Reply, RequestOptions, ClientOptions, HelloEvent } from './client.
 export { decodeReason } from './reasons.js';
 export { createLogger } from './log.js';
 export type { LoggerOptions } from './log.js';
-export { explainConnectFailure } from './diagnose.js';
+export { explainConnectFailure } from './connect-failure.js';
 export type { ConfigureResult, ConnectResult, ConnectDiagnosis } from './board.js';
 export type { DecodedReason } from './reasons.js';
 export * from './errors.js';
