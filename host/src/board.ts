@@ -91,7 +91,7 @@ export interface ConnectResult extends IpInfo {
   alreadyConnected: boolean;
 }
 
-/** A failed connect explained (see diagnose.ts): what the board last heard and what it means. */
+/** A failed connect explained (see connect-failure.ts): what the board last heard and what it means. */
 export interface ConnectDiagnosis {
   likely?: LikelyCause;
   disconnect?: DisconnectInfo;
