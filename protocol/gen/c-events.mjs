@@ -44,33 +44,44 @@ export function cField(def, name) {
   }
 }
 
+/** The first lines of a generated encoder header (after its banner). */
+export const HEADER_PREAMBLE = ['#pragma once', '#include <stdbool.h>', '#include <stddef.h>', '#include <stdint.h>',
+  '#include "ew_codec.h"', '#include "ew_protocol_gen.h"', '',
+  '/* Each encoder begins the frame in buf (cap bytes) and writes the fields; the caller ends and',
+  ' * sends it. Pointers are read during the call only. */', ''];
+
+/** `typedef struct { ... } type;` for fields (names, or positional {name, type}); optional ones get has_<field>. */
+export function cStruct(type, fields, optional, declOf) {
+  const out = ['typedef struct {'];
+  for (const f of fields) {
+    const name = typeof f === 'string' ? f : f.name;
+    const { decl: [d, note] } = declOf(f);
+    out.push(`    ${d.padEnd(40)} /* ${note} */`);
+    if (optional.has(name)) out.push(`    bool has_${name};`);
+  }
+  out.push(`} ${type};`);
+  return out;
+}
+
+/** An encoder's body lines after ew_fb_begin: each named field, behind has_<field> when optional. */
+export function cWrites(def, fields, optional) {
+  return fields.map((f) => {
+    const line = cField(def, f).write(`v->${f}`);
+    return optional.has(f) ? `    if (v->has_${f}) ${line}` : `    ${line}`;
+  });
+}
+
 export default function cEvents(def) {
   const events = Object.entries(def.events);
-  const h = [BANNER, '#pragma once', '#include <stdbool.h>', '#include <stddef.h>', '#include <stdint.h>',
-    '#include "ew_codec.h"', '#include "ew_protocol_gen.h"', '',
-    '/* Each encoder begins the frame in buf (cap bytes) and writes the fields; the caller ends and',
-    ' * sends it. Pointers are read during the call only. */', ''];
+  const h = [BANNER, ...HEADER_PREAMBLE];
   const c = [BANNER, '#include <string.h>', '#include "ew_events_gen.h"', ''];
   for (const [name, e] of events) {
     const optional = new Set(e.optional ?? []);
     for (const o of optional) if (!e.fields.includes(o)) throw new Error(`event ${name}: optional ${o} is not one of its fields`);
     const proto = `void ew_ev_${name}_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq${e.fields.length ? `, const ew_ev_${name}_t *v` : ''})`;
-    if (e.fields.length) {
-      h.push('typedef struct {');
-      for (const f of e.fields) {
-        const { decl: [d, note] } = cField(def, f);
-        h.push(`    ${d.padEnd(40)} /* ${note} */`);
-        if (optional.has(f)) h.push(`    bool has_${f};`);
-      }
-      h.push(`} ew_ev_${name}_t;`);
-    }
+    if (e.fields.length) h.push(...cStruct(`ew_ev_${name}_t`, e.fields, optional, (f) => cField(def, f)));
     h.push(`${proto};`, '');
-    c.push(proto, '{', `    ew_fb_begin(fb, buf, cap, 'e', seq, "${name}");`);
-    for (const f of e.fields) {
-      const line = cField(def, f).write(`v->${f}`);
-      c.push(optional.has(f) ? `    if (v->has_${f}) ${line}` : `    ${line}`);
-    }
-    c.push('}', '');
+    c.push(proto, '{', `    ew_fb_begin(fb, buf, cap, 'e', seq, "${name}");`, ...cWrites(def, e.fields, optional), '}', '');
   }
   return [{ path: `${CORE}/include/ew_events_gen.h`, text: h.join('\n') },
           { path: `${CORE}/ew_events_gen.c`, text: c.join('\n') }];

@@ -4,7 +4,7 @@
 // and ew_partial_<name>_encode(), positional fields then the extras that are set. A command's
 // "optional" reply fields (and every partial extra) carry a has_<field> flag. Value rules as for
 // events (protocol/gen/c-events.mjs): integers clamped to their type, enum fallback names.
-import { cField } from './c-events.mjs';
+import { HEADER_PREAMBLE, cField, cStruct, cWrites } from './c-events.mjs';
 
 const CORE = 'firmware/components/espwifi_core';
 const BANNER = '/* GENERATED from protocol/protocol.json by protocol/gen/c-replies.mjs — do not edit. */\n';
@@ -16,20 +16,9 @@ function positional(def, name, f) {
 }
 
 export default function cReplies(def) {
-  const h = [BANNER, '#pragma once', '#include <stdbool.h>', '#include <stddef.h>', '#include <stdint.h>',
-    '#include "ew_codec.h"', '#include "ew_protocol_gen.h"', '',
-    '/* Each encoder begins the frame in buf (cap bytes) and writes the fields; the caller ends and',
-    ' * sends it. Pointers are read during the call only. */', ''];
+  const h = [BANNER, ...HEADER_PREAMBLE];
   const c = [BANNER, '#include <string.h>', '#include "ew_replies_gen.h"', ''];
-  const struct = (type, fields, optional, declOf) => {
-    h.push('typedef struct {');
-    for (const f of fields) {
-      const { decl: [d, note] } = declOf(f);
-      h.push(`    ${d.padEnd(40)} /* ${note} */`);
-      if (optional.has(typeof f === 'string' ? f : f.name)) h.push(`    bool has_${typeof f === 'string' ? f : f.name};`);
-    }
-    h.push(`} ${type};`);
-  };
+  const struct = (type, fields, optional, declOf) => h.push(...cStruct(type, fields, optional, declOf));
   for (const [name, cmd] of Object.entries(def.commands)) {
     if (!cmd.reply.length) continue;
     const optional = new Set(cmd.optional ?? []);
@@ -37,12 +26,7 @@ export default function cReplies(def) {
     struct(`ew_reply_${name}_t`, cmd.reply, optional, (f) => cField(def, f));
     const proto = `void ew_reply_${name}_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_${name}_t *v)`;
     h.push(`${proto};`, '');
-    c.push(proto, '{', `    ew_fb_begin(fb, buf, cap, 'r', id, "ok");`);
-    for (const f of cmd.reply) {
-      const line = cField(def, f).write(`v->${f}`);
-      c.push(optional.has(f) ? `    if (v->has_${f}) ${line}` : `    ${line}`);
-    }
-    c.push('}', '');
+    c.push(proto, '{', `    ew_fb_begin(fb, buf, cap, 'r', id, "ok");`, ...cWrites(def, cmd.reply, optional), '}', '');
   }
   for (const [name, p] of Object.entries(def.partials)) {
     const extras = new Set(p.extras);
