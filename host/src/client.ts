@@ -88,6 +88,8 @@ export class Client extends EventEmitter {
   readonly counters = { rxErrors: 0, dropped: 0, gaps: 0, unknownReplies: 0, resets: 0 };
   /** What arrived while no hello came: tells silence, other firmware and a wrong baud rate apart. */
   private readonly heard = { bytes: 0, nonText: 0, logLines: 0, espIdfLines: 0, sample: '' };
+  /** Set once a handshake succeeded: what arrives afterwards can never word a NO_HELLO. */
+  private heardJudged = false;
   private readonly pending = new Map<number, Pending>();
   private readonly queue: Queued[] = [];
   private readonly quarantine: number[] = [];
@@ -380,7 +382,7 @@ export class Client extends EventEmitter {
   }
 
   private noteBytes(chunk: Buffer): void {
-    if (this.heard.bytes > 65536) return; // enough to judge; no cost on a long-running link
+    if (this.heardJudged || this.heard.bytes > 65536) return; // enough to judge; no cost on a long-running link
     this.heard.bytes += chunk.length;
     const text = chunk.toString('utf8');
     // Replacement characters (invalid UTF-8) and control bytes other than tab, CR, LF and ESC.
@@ -389,13 +391,18 @@ export class Client extends EventEmitter {
   }
 
   private onLog(l: DeviceLogLine): void {
+    if (!this.heardJudged) this.noteLogLine(l);
+    if (this.deviceLog) logDeviceLine(this.log, l);
+    this.emit('log', l);
+  }
+
+  /** Before a hello: counts log lines, and ESP-IDF ones (another firmware?), for NO_HELLO. */
+  private noteLogLine(l: DeviceLogLine): void {
     this.heard.logLines++;
     if (l.level && l.tag !== undefined) {
       this.heard.espIdfLines++;
       if (!this.heard.sample) this.heard.sample = `${l.level} (${l.time ?? '?'}) ${l.tag}: ${l.text}`.slice(0, 80);
     }
-    if (this.deviceLog) logDeviceLine(this.log, l);
-    this.emit('log', l);
   }
 
   private onClose(err?: Error): void {
@@ -440,10 +447,14 @@ export class Client extends EventEmitter {
           const v = checkVersion(info);
           if (v) throw v;
           this.noteDefinition(info);
+          this.heardJudged = true;
           return info;
         } catch (e) {
           if (this.closed) throw this.closed; // version mismatch seen in a hello, or the port went away
-          if (hello) return hello;
+          if (hello) {
+            this.heardJudged = true;
+            return hello;
+          }
           if (!(e instanceof TimeoutError) && !(e instanceof DeviceResetError)) throw e;
         }
       }
