@@ -2,7 +2,7 @@
 // connect/waitForIp, queries, the user's own disconnect, config-forced reconnects, IP change,
 // line noise. Password secrecy is checked on everything the API hands back.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PASSWORD, bringUp, once, quiet, rig, sleep, until, type Rig } from './vb-helpers.js';
+import { FAST_POLICY, PASSWORD, bringUp, once, quiet, rig, sleep, until, type Rig } from './vb-helpers.js';
 
 let r: Rig | null = null;
 afterEach(async () => {
@@ -165,7 +165,9 @@ describe('Board against the virtual board', () => {
     expect(await r.board.setProtocol('bg')).toEqual({ reconnect: true });
     await back1;
     expect(r.log.of('reconnecting')).toHaveLength(0);
-    await sleep(400); // > driverReconnectGraceMs
+    // Past the configuration grace on the Board's clock (a jump, not a wait): the deauth below is
+    // a real failure, not the drop a configuration call announced.
+    r.clock.advance(FAST_POLICY.driverReconnectGraceMs);
     const again = once(r.board, 'gotIp');
     await r.vb.deauth(2);
     await again;
@@ -204,11 +206,16 @@ describe('Board against the virtual board', () => {
     r = await rig('home');
     await bringUp(r.board);
     let resolved = false;
-    const w = r.board.waitForIp(5000).then((ip) => {
+    const w = r.board.waitForIp(60_000).then((ip) => {
       resolved = true;
       return ip;
     });
-    await sleep(100);
+    // Half its timeout on the Board's clock, and everything the board had to say read (two round
+    // trips around a jump of the virtual board's clock), no GOT_IP among it: still pending.
+    r.clock.advance(30_000);
+    await r.board.ping();
+    await r.vb.time(30_000);
+    await r.board.ping();
     expect(resolved).toBe(false);
     void r.board.connect();
     expect((await w).ip).toBe('192.168.1.100');

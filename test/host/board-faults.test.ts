@@ -57,6 +57,23 @@ describe('faults', () => {
     expect(r.log.of('reconnecting')).toHaveLength(reconnects);
   });
 
+  it('a reset while a retry waits its backoff: the retry never reaches the rebooted driver', async () => {
+    // The retry waits 20 s on the Board's clock: quiet() jumps past it instead of sleeping.
+    r = await rig('wrong-password', { reconnect: { immediateAttempts: 0, baseDelayMs: 20_000, maxDelayMs: 20_000, wrongPasswordAttempts: 0 } });
+    await bringUp(r.board, 'HomeNet', 'not-the-password');
+    const c = r.board.connect({ timeoutMs: 60_000 }).catch((x: unknown) => x);
+    await once(r.board, 'reconnecting'); // attempt 1 failed; attempt 2 is armed
+    await r.vb.reset('task_wdt');
+    expect(await c).toBeInstanceOf(DeviceResetError);
+    // The user brings the station up again but does not connect: nothing may join for them.
+    await bringUp(r.board, 'HomeNet', 'not-the-password');
+    const connects = Number((await r.vb.diag()).connects);
+    await quiet(r);
+    expect(Number((await r.vb.diag()).connects)).toBe(connects);
+    expect(r.log.of('reconnecting')).toHaveLength(1);
+    expect(r.board.phase).toBe('started');
+  });
+
   it('board.reset() reboots and resolves with the new hello (reset=sw)', async () => {
     r = await rig('home');
     await bringUp(r.board);

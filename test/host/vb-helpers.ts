@@ -6,6 +6,8 @@ import type { Scenario } from '../../host/src/sim/scenario.js';
 import type { Board } from '../../host/src/board.js';
 import { openBoard, type OpenBoardOptions } from '../../host/src/open-board.js';
 import type { BoardEvents } from '../../host/src/board.js';
+import { realClock, type Clock } from '../../host/src/clock.js';
+import { JumpClock } from '../support/jump-clock.js';
 
 export const SPEED = 20;
 export const PASSWORD = 'correct-horse';
@@ -18,16 +20,17 @@ export interface Rig {
   vb: VirtualBoard;
   board: Board;
   log: EventLog;
-  /** The longest delay a host reconnect timer can have on this board (0: reconnect is off). */
-  hostTimersMs: number;
+  /** The Board's clock: real time that `quiet` can jump past every timer the policy arms. */
+  clock: JumpClock;
   close(): Promise<void>;
 }
 
 export async function rig(
   scenario: string | Scenario = 'home',
-  opts: Partial<OpenBoardOptions> & { speed?: number; pacing?: boolean } = {},
+  opts: Partial<Omit<OpenBoardOptions, 'clock'>> & { speed?: number; pacing?: boolean } = {},
 ): Promise<Rig> {
   const { speed, pacing, ...boardOpts } = opts;
+  const clock = new JumpClock();
   const vb = await VirtualBoard.start({ scenario, speed: speed ?? SPEED, seed: 1, pacing: pacing ?? true, color: false, stderr: 'ignore' });
   let board: Board;
   try {
@@ -37,18 +40,19 @@ export async function rig(
       timeoutMs: 2000,
       rules: FAST_RULES,
       ...boardOpts,
+      clock,
       reconnect: boardOpts.reconnect === false ? false : { ...FAST_POLICY, ...(boardOpts.reconnect ?? {}) },
     });
   } catch (e) {
     await vb.stop();
     throw e;
   }
-  const log = new EventLog(board);
+  const log = new EventLog(board, clock);
   return {
     vb,
     board,
     log,
-    hostTimersMs: boardOpts.reconnect === false ? 0 : longestTimer(board.reconnectPolicy),
+    clock,
     async close() {
       await board.close().catch(() => {});
       await vb.stop();
@@ -86,13 +90,13 @@ export interface Logged {
   arg: unknown;
 }
 
-/** Every typed board event with a timestamp. */
+/** Every typed board event with a timestamp on the Board's clock. */
 export class EventLog {
   readonly all: Logged[] = [];
-  constructor(board: Board) {
+  constructor(board: Board, clock: Pick<Clock, 'now'> = realClock) {
     const names = ['staStart', 'staStop', 'connected', 'disconnected', 'gotIp', 'ipChanged', 'lostIp', 'beaconTimeout', 'rssiLow',
       'scanDone', 'reset', 'reconnecting', 'gaveUp', 'resync', 'close'] as const;
-    for (const n of names) board.on(n, ((arg: unknown) => this.all.push({ name: n, t: Date.now(), arg })) as never);
+    for (const n of names) board.on(n, ((arg: unknown) => this.all.push({ name: n, t: clock.now(), arg })) as never);
   }
   of(name: string): Logged[] {
     return this.all.filter((e) => e.name === name);
@@ -104,19 +108,28 @@ export class EventLog {
 
 /**
  * Shows that nothing more happens after a decision the board took (a give-up, a user disconnect,
- * reconnect: false) without racing the machine's speed:
- * 1. host: waits on a timer armed now that is due after every timer the reconnect policy can arm
- *    (a retry's delay, the driver-reconnect grace). Node fires timers in order of their due time,
- *    so a board timer armed before this one with a shorter delay has fired when this one does;
+ * reconnect: false), decided by the two clocks and the serial line, never by the machine's speed.
+ * A round is:
+ * 1. host: the Board's clock jumps past the longest timer the reconnect policy can arm (a retry's
+ *    delay, the driver-reconnect grace), so every such timer fires now, in due order;
  * 2. device: a round trip on the serial line (the board has read any request sent before it),
  *    a jump of the virtual clock past any attempt in flight (its timers fire in order), and a
  *    round trip again, so every event the board wrote meanwhile has been read and handled.
+ * Quiet is a round in which no board event arrived and after which no policy timer is armed; a
+ * board still busy after a few rounds fails here, as it would in the caller's assertions.
  */
 export async function quiet(r: Rig, virtualMs = 30_000): Promise<void> {
-  await new Promise((res) => setTimeout(res, r.hostTimersMs + 1));
-  await r.board.ping();
-  await r.vb.time(virtualMs);
-  await r.board.ping();
+  const horizonMs = longestTimer(r.board.reconnectPolicy) + 1;
+  for (let round = 1; ; round++) {
+    const events = r.log.all.length;
+    r.clock.advance(horizonMs);
+    await r.board.ping();
+    await r.vb.time(virtualMs);
+    await r.board.ping();
+    const busy = r.log.all.slice(events).map((e) => e.name);
+    if (busy.length === 0 && r.clock.dueWithin(horizonMs) === 0) return;
+    if (round === 3) throw new Error(`the board is not quiet after ${round} rounds: ${busy.join(', ') || 'a policy timer is still armed'}`);
+  }
 }
 
 const longestTimer = (p: { maxDelayMs: number; baseDelayMs: number; driverReconnectGraceMs: number }) =>
