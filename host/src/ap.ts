@@ -6,6 +6,8 @@ import { EventEmitter } from 'node:events';
 import type { Board, RawEvent } from './board.js';
 import { CommandError, EspWifiError, TimeoutError } from './errors.js';
 import type { AuthName, PmfName } from './protocol/definition.js';
+import { toDhcpSettings, toSoftApState, toSoftApStations, toTxPower } from './convert/replies.js';
+import { softApEvent } from './convert/events.js';
 
 /** What the driver needs to run the AP (wifi_ap_config_t). Absent fields take ESP-IDF's defaults. */
 export interface SoftApConfig {
@@ -161,26 +163,11 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
   }
 
   async config(): Promise<SoftApState> {
-    const f = (await this.board.client.request('softap_get_config')).fields;
-    const ssid = f.ssid as Buffer;
-    return {
-      ssid,
-      ssidText: ssid.toString('utf8'),
-      passwordSet: f.pass_set as boolean,
-      channel: f.ch as number,
-      auth: f.auth as string,
-      maxConnections: f.max_conn as number,
-      hidden: f.hidden as boolean,
-      beaconInterval: f.beacon as number,
-      pmf: f.pmf as string,
-      probeEvents: f.probe as boolean,
-      running: f.running as boolean,
-    };
+    return toSoftApState((await this.board.client.request('softap_get_config')).fields);
   }
 
   async stations(): Promise<SoftApStation[]> {
-    const r = await this.board.client.request('softap_stations');
-    return r.partials.map((p) => ({ mac: p.mac as string, aid: p.aid as number, rssi: p.rssi as number }));
+    return toSoftApStations((await this.board.client.request('softap_stations')).partials);
   }
 
   /**
@@ -203,9 +190,7 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
 
   /** Reads (and with a value, first sets) the max TX power; needs the driver started. */
   async txPower(quarterDbm?: number): Promise<TxPower> {
-    const r = await this.board.client.request('tx_power', quarterDbm === undefined ? {} : { power: quarterDbm });
-    const q = r.fields.power as number;
-    return { quarterDbm: q, dbm: q / 4 };
+    return toTxPower((await this.board.client.request('tx_power', quarterDbm === undefined ? {} : { power: quarterDbm })).fields);
   }
 
   /** Reads (and with settings, first changes) the AP's DHCP server. Stations keep their
@@ -213,8 +198,7 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
   async dhcp(settings: Partial<DhcpServerSettings> = {}): Promise<DhcpServerSettings> {
     const args: Record<string, unknown> = {};
     for (const k of ['ip', 'mask', 'start', 'end', 'lease'] as const) if (settings[k] !== undefined) args[k] = settings[k];
-    const f = (await this.board.client.request('softap_dhcp', args)).fields;
-    return { ip: f.ip as string, mask: f.mask as string, start: f.start as string, end: f.end as string, lease: f.lease as number };
+    return toDhcpSettings((await this.board.client.request('softap_dhcp', args)).fields);
   }
 
   /** Resolves with the fields of the next event `verb` that matches. */
@@ -235,15 +219,9 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
   }
 
   private dispatch(e: RawEvent): void {
-    const f = e.fields;
-    switch (e.verb) {
-      case 'ap_start': this.emit('apStart'); break;
-      case 'ap_stop': this.emit('apStop'); break;
-      case 'ap_staconnected': this.emit('staConnected', { mac: f.mac as string, aid: f.aid as number }); break;
-      case 'ap_stadisconnected': this.emit('staDisconnected', { mac: f.mac as string, aid: f.aid as number, reason: f.reason as number }); break;
-      case 'ap_staipassigned': this.emit('staIpAssigned', { mac: f.mac as string, ip: f.ip as string }); break;
-      case 'ap_probereqrecved': this.emit('probeRequest', { mac: f.mac as string, rssi: f.rssi as number }); break;
-    }
+    const ev = softApEvent(e.verb, e.fields);
+    // softApEvent pairs each name with its own payload; the compiler cannot follow that through the union.
+    if (ev) (this.emit as (name: keyof SoftApEvents, ...args: unknown[]) => boolean)(ev.name, ...ev.data);
   }
 }
 

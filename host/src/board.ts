@@ -14,14 +14,16 @@ import { driverLeave } from './diagnostics/decoders/idf-driver.js';
 import { joinStage, type DriverLeave } from './rules/join-stage.js';
 import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator } from './rules/scan-coordinator.js';
-import { displaySsid, recordFields, scanArgs, toApRecord, toBytes, toStatus, wireArgs } from './convert.js';
-import type { DecodedEvent, DisconnectedEventFields } from './protocol/events.gen.js';
-import type { ReplyMap, ReplyVerb } from './protocol/replies.gen.js';
+import { toBytes } from './convert/bytes.js';
+import { apRecordsReply, configArgs, scanArgs } from './convert/to-wire.js';
+import { toApInfo, toApRecords, toIpInfo, toMac, toReconnect, toRssi, toStatus, toStoredConfig } from './convert/replies.js';
+import { stationEvent, type DisconnectFacts } from './convert/events.js';
 import { configDigest, storedConfigMatches } from './config-match.js';
 import { explainConnectFailure, type ConfigFacts } from './connect-failure.js';
 import type {
   ApInfo,
   ApRecord,
+  ConnectedInfo,
   DeviceInfo,
   DeviceLogLine,
   DisconnectInfo,
@@ -37,15 +39,6 @@ import type {
   StoredConfig,
   WifiMode,
 } from './types.js';
-
-export interface ConnectedInfo {
-  ssid: Buffer;
-  ssidText: string;
-  bssid: string;
-  channel: number;
-  auth: string;
-  aid: number;
-}
 
 export interface RawEvent {
   verb: string;
@@ -176,8 +169,7 @@ export class Board extends EventEmitter<BoardEvents> {
         },
         fetchRecords: async () => {
           const reply = await this.client.request('ap_records', {});
-          const id = reply.fields.scan_id;
-          return { records: reply.partials.map(toApRecord), ...(typeof id === 'number' ? { scanId: id } : {}) };
+          return toApRecords(reply.fields, reply.partials);
         },
         pauseReconnect: () => this.pauseReconnect(),
         deviceError: commandErrorName,
@@ -246,18 +238,9 @@ export class Board extends EventEmitter<BoardEvents> {
     if (cfg.bssid !== undefined && !MAC_RE.test(cfg.bssid)) {
       throw new EspWifiError('BAD_ARG', `configure: bssid must look like aa:bb:cc:dd:ee:ff (got ${JSON.stringify(cfg.bssid)})`);
     }
-    const a = wireArgs(cfg, {
-      channel: 'ch', scanMethod: 'scan', sortMethod: 'sort', rssiThreshold: 'rssi', authThreshold: 'auth',
-      pmf: 'pmf', failureRetryCount: 'retry', listenInterval: 'listen',
-    });
-    a.ssid = toBytes(cfg.ssid);
-    let pass: Buffer | undefined;
-    if (cfg.password !== undefined) {
-      pass = toBytes(cfg.password);
-      if (pass.length > 64) throw new EspWifiError('BAD_ARG', `configure: the password is ${pass.length} bytes; at most 64 are allowed`);
-      a.pass = pass;
-    }
-    if (cfg.bssid !== undefined) a.bssid = cfg.bssid.toLowerCase();
+    const pass = cfg.password === undefined ? undefined : toBytes(cfg.password);
+    if (pass && pass.length > 64) throw new EspWifiError('BAD_ARG', `configure: the password is ${pass.length} bytes; at most 64 are allowed`);
+    const a = configArgs(cfg);
     const digest = configDigest(a);
     const result: ConfigureResult = { unchanged: false };
 
@@ -267,7 +250,7 @@ export class Board extends EventEmitter<BoardEvents> {
       await this.leave();
       result.left = { phase: s.phase, ssidText, why: 'attempt' };
     } else if (s.phase === 'connected' || s.phase === 'got_ip') {
-      const same = await this.sameConfig(a, digest);
+      const same = await this.sameConfig(cfg, digest);
       if (same === true) {
         result.unchanged = true;
         return result;
@@ -291,9 +274,9 @@ export class Board extends EventEmitter<BoardEvents> {
 
   /** Whether the board's configuration equals `a`: from this process' own record, else from
    *  get_config (which never returns the password, so a password cannot be compared). */
-  private async sameConfig(a: Record<string, unknown>, digest: string): Promise<boolean | 'password-unknown'> {
+  private async sameConfig(cfg: StationConfig, digest: string): Promise<boolean | 'password-unknown'> {
     if (this.configDigest !== null) return this.configDigest === digest;
-    const same = storedConfigMatches(a, (await this.client.request('get_config')).fields);
+    const same = storedConfigMatches(cfg, await this.getConfig());
     if (same === true) this.configDigest = digest;
     return same;
   }
@@ -506,18 +489,17 @@ export class Board extends EventEmitter<BoardEvents> {
     await this.client.request('storage', { s });
   }
 
-  private async reconnectingConfig(verb: string, args: Record<string, unknown>): Promise<{ reconnect: boolean }> {
+  private async reconnectingConfig(verb: 'protocol' | 'bandwidth', args: Record<string, unknown>): Promise<{ reconnect: boolean }> {
     // The driver's DISCONNECTED may overtake our reply, so predict it from the phase first.
     const connected = this._phase === 'connected' || this._phase === 'got_ip';
     if (connected) this.policy.expectConfigReconnect();
-    let r: Reply;
+    let reconnect: boolean;
     try {
-      r = await this.client.request(verb, args);
+      reconnect = toReconnect((await this.client.request(verb, args)).fields);
     } catch (e) {
       if (connected) this.policy.cancelConfigReconnect();
       throw e;
     }
-    const reconnect = r.fields.reconnect === true || r.fields.reconnect === 1;
     if (reconnect && !connected) this.policy.expectConfigReconnect();
     if (!reconnect && connected) this.policy.cancelConfigReconnect();
     // A driver that had nothing to renegotiate (same value) never drops the link: the expectation
@@ -528,58 +510,27 @@ export class Board extends EventEmitter<BoardEvents> {
 
   // ---- queries ---------------------------------------------------------------------------
 
-  /** The ok reply's fields, typed: the client checked them against protocol.json (replies.gen.ts). */
-  private async reply<C extends ReplyVerb>(verb: C): Promise<ReplyMap[C]> {
-    return (await this.client.request(verb)).fields as unknown as ReplyMap[C];
-  }
-
   async getMac(): Promise<string> {
-    return (await this.reply('mac')).mac;
+    return toMac(await this.fields('mac'));
   }
   async getApInfo(): Promise<ApInfo> {
-    const f = (await this.client.request('ap_info')).fields;
-    const r = toApRecord(f);
-    return {
-      ssid: r.ssid,
-      ssidText: r.ssidText,
-      bssid: r.bssid,
-      channel: r.channel,
-      rssi: r.rssi,
-      auth: r.auth,
-      pairwise: r.pairwise,
-      group: r.group,
-      phy: r.phy,
-      second: String(f.second ?? 'none'),
-      bandwidth: String(f.bw ?? ''),
-      country: r.country ?? '',
-    };
+    return toApInfo(await this.fields('ap_info'));
   }
   async getRssi(): Promise<number> {
-    return (await this.reply('rssi')).rssi;
+    return toRssi(await this.fields('rssi'));
   }
   async getIpInfo(): Promise<Omit<IpInfo, 'changed'>> {
-    const { ip, mask, gw } = await this.reply('ip_info');
-    return { ip, mask, gw };
+    return toIpInfo(await this.fields('ip_info'));
   }
   async getConfig(): Promise<StoredConfig> {
-    const f = await this.reply('get_config');
-    return {
-      ssid: f.ssid,
-      ssidText: displaySsid(f.ssid),
-      passwordSet: f.pass_set,
-      bssid: f.bssid,
-      channel: f.ch,
-      scanMethod: f.scan_method,
-      sortMethod: f.sort,
-      rssiThreshold: f.rssi,
-      authThreshold: f.auth,
-      pmf: f.pmf,
-      failureRetryCount: f.retry,
-      listenInterval: f.listen,
-    };
+    return toStoredConfig(await this.fields('get_config'));
   }
   async status(): Promise<StationStatus> {
-    return toStatus((await this.client.request('status')).fields);
+    return toStatus(await this.fields('status'));
+  }
+  /** The ok reply's fields (convert/replies.ts reads them). */
+  private async fields(verb: string): Promise<Record<string, unknown>> {
+    return (await this.client.request(verb)).fields;
   }
   async ping(): Promise<void> {
     await this.client.request('ping');
@@ -615,9 +566,7 @@ export class Board extends EventEmitter<BoardEvents> {
     if (verb === 'ap_records') {
       const cached = await this.scans.rawApRecords();
       if (cached) {
-        const max = typeof args.max === 'number' ? args.max : 64;
-        const partials = cached.records.slice(0, max).map(recordFields);
-        return { id: 0, fields: { n: partials.length, total: cached.records.length, scan_id: cached.scanId }, partials };
+        return { id: 0, ...apRecordsReply(cached.records, cached.scanId, typeof args.max === 'number' ? args.max : 64) };
       }
     }
     if (verb === 'disconnect' || verb === 'stop') this.userStopped();
@@ -647,39 +596,28 @@ export class Board extends EventEmitter<BoardEvents> {
   // ---- event mirror ----------------------------------------------------------------------
 
   private onEvent(verb: string, fields: Record<string, unknown>, seq: number): void {
-    // The client passes on only events whose fields decodeEvent checked against protocol.json.
-    const e = { verb, fields } as DecodedEvent;
-    switch (e.verb) {
-      case 'sta_start':
+    const e = stationEvent(verb, fields);
+    switch (e?.name) {
+      case 'staStart':
         this._phase = 'started';
         this.emit('staStart');
         break;
-      case 'sta_stop':
+      case 'staStop':
         this._phase = 'init';
         this._ip = null;
         this.reconnects.cancel();
         this.emit('staStop');
         break;
-      case 'connected': {
+      case 'connected':
         this._phase = 'connected';
         this.reconnects.clearGrace();
-        const f = e.fields;
-        this.emit('connected', {
-          ssid: f.ssid,
-          ssidText: displaySsid(f.ssid),
-          bssid: f.bssid,
-          channel: f.ch,
-          auth: f.auth,
-          aid: f.aid,
-        });
+        this.emit('connected', e.data);
         break;
-      }
       case 'disconnected':
-        this.onDisconnected(e.fields);
+        this.onDisconnected(e.data);
         break;
-      case 'got_ip': {
-        const f = e.fields;
-        const ip: IpInfo = { ip: f.ip, mask: f.mask, gw: f.gw, changed: f.changed };
+      case 'gotIp': {
+        const ip = e.data;
         this._phase = 'got_ip';
         this._ip = ip;
         this.policy.succeeded();
@@ -690,7 +628,7 @@ export class Board extends EventEmitter<BoardEvents> {
         if (ip.changed) this.emit('ipChanged', ip);
         break;
       }
-      case 'lost_ip': {
+      case 'lostIp': {
         // ESP-IDF's lost-IP timer also fires after attempts that never had an address and long
         // after a disconnect that already ended the address here: only a held address is lost.
         const had = this._ip !== null;
@@ -699,35 +637,28 @@ export class Board extends EventEmitter<BoardEvents> {
         if (had) this.emit('lostIp');
         break;
       }
-      case 'scan_done': {
-        const d = { status: e.fields.status, n: e.fields.n, scanId: e.fields.scan_id };
-        this.scans.onScanDone(d);
-        this.emit('scanDone', d);
+      case 'scanDone':
+        this.scans.onScanDone(e.data);
+        this.emit('scanDone', e.data);
         break;
-      }
-      case 'beacon_timeout':
+      case 'beaconTimeout':
         this.emit('beaconTimeout');
         break;
-      case 'rssi_low':
-        this.emit('rssiLow', { rssi: e.fields.rssi });
+      case 'rssiLow':
+        this.emit('rssiLow', e.data);
         break;
-      case 'authmode_change':
-        this.emit('authmodeChange', { old: e.fields.old, new: e.fields.new });
+      case 'authmodeChange':
+        this.emit('authmodeChange', e.data);
         break;
-      case 'home_channel_change':
-        this.emit('homeChannelChange', {
-          oldChannel: e.fields.old_ch,
-          oldSecond: e.fields.old_second,
-          newChannel: e.fields.new_ch,
-          newSecond: e.fields.new_second,
-        });
+      case 'homeChannelChange':
+        this.emit('homeChannelChange', e.data);
         break;
     }
     this.emit('event', { verb, fields, seq });
   }
 
-  /** `f` is the event's fields, or the reason alone when a re-read status revealed a lost disconnect. */
-  private onDisconnected(f: Pick<DisconnectedEventFields, 'reason' | 'rssi'> & Partial<DisconnectedEventFields>): void {
+  /** `f` is the event, or the reason alone when a re-read status revealed a lost disconnect. */
+  private onDisconnected(f: Pick<DisconnectFacts, 'reason' | 'rssi'> & Partial<DisconnectFacts>): void {
     const { reason, rssi } = f;
     const stage = joinStage(this._phase === 'connected' || this._phase === 'got_ip', reason, this.lastLeave);
     this.lastLeave = undefined;
@@ -759,7 +690,7 @@ export class Board extends EventEmitter<BoardEvents> {
       action: d.action,
       rssi,
       ssid,
-      ssidText: displaySsid(ssid),
+      ssidText: f.ssidText ?? '',
       bssid: f.bssid ?? '',
       userInitiated: decision.action === 'ignore' && decision.why === 'user',
       expected: decision.action === 'ignore' && decision.why !== 'user',

@@ -15,6 +15,7 @@ import { decodeReply, isReplyVerb } from './protocol/replies.gen.js';
 import { ARG_TIMEOUT_MS, COMMAND_TIMEOUT_MS } from './protocol/host-tables.gen.js';
 import { abortedError, CommandError, DeviceResetError, EspWifiError, PortError, ProtocolVersionError, TimeoutError } from './errors.js';
 import { logDeviceLine } from './log.js';
+import { toDeviceInfo } from './convert/replies.js';
 import type { DeviceInfo, DeviceLogLine } from './types.js';
 
 export interface Reply {
@@ -486,20 +487,6 @@ export function noHelloMessage(url: string, h: { bytes: number; nonText: number;
     return `${head}: it prints ESP-IDF log lines (e.g. "${h.sample}") but no espwifi hello, so it runs other firmware: flash the bridge with \`espwifi flash\`, or watch that firmware's Wi-Fi with \`espwifi watch --port ${url}\``;
   }
   return `${head}: it prints text (${h.logLines} line${h.logLines === 1 ? '' : 's'}) but no espwifi hello, so it runs other firmware: flash the bridge with \`espwifi flash\`, or see what it prints with \`espwifi watch --port ${url}\``;
-}
-
-export function toDeviceInfo(f: Record<string, unknown>): DeviceInfo {
-  const text = (v: unknown) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v ?? ''));
-  return {
-    proto: text(f.proto),
-    fw: text(f.fw),
-    idf: text(f.idf),
-    chip: text(f.chip),
-    rev: Number(f.rev ?? 0),
-    mac: String(f.mac ?? ''),
-    reset: String(f.reset ?? 'unknown'),
-    ...(f.def !== undefined ? { def: text(f.def) } : {}),
-  };
 }
 
 function checkVersion(info: DeviceInfo): ProtocolVersionError | null {

@@ -1,14 +1,19 @@
 // Is the board's configuration the one about to be written? Compared without ever keeping the
 // password: this process' own record is a digest, and get_config reports only whether a password
-// is set. Pure functions over `config` request arguments and `get_config` reply fields.
+// is set. Pure functions over the public StationConfig and StoredConfig (convert/ reads the wire).
 import { createHash } from 'node:crypto';
-import { toBytes } from './convert.js';
+import { toBytes } from './convert/bytes.js';
+import type { StationConfig, StoredConfig } from './types.js';
 
-/** Defaults of wifi_sta_config_t as get_config reports them, for comparing configurations. */
-const CONFIG_DEFAULTS: Record<string, unknown> = { bssid: '00:00:00:00:00:00', ch: 0, scan: 'fast', sort: 'signal', rssi: 0, auth: 'open', pmf: 'capable', retry: 0, listen: 0 };
-const CONFIG_FIELDS = Object.keys(CONFIG_DEFAULTS);
-/** sha256 over the wire arguments of a configuration: compares configurations without keeping
- *  the password itself. */
+/** Defaults of wifi_sta_config_t as get_config reports them, for the settings a configuration leaves out. */
+const CONFIG_DEFAULTS = {
+  bssid: '00:00:00:00:00:00', channel: 0, scanMethod: 'fast', sortMethod: 'signal', rssiThreshold: 0,
+  authThreshold: 'open', pmf: 'capable', failureRetryCount: 0, listenInterval: 0,
+} satisfies { [K in keyof StationConfig & keyof StoredConfig]?: unknown };
+const CONFIG_FIELDS = Object.keys(CONFIG_DEFAULTS) as (keyof typeof CONFIG_DEFAULTS)[];
+
+/** sha256 over the request arguments of a configuration: compares configurations without
+ *  keeping the password itself. */
 export function configDigest(a: Record<string, unknown>): string {
   const h = createHash('sha256');
   for (const k of Object.keys(a).sort()) {
@@ -18,18 +23,17 @@ export function configDigest(a: Record<string, unknown>): string {
   return h.digest('hex');
 }
 
-/** Whether the stored configuration (get_config's fields) equals the `config` arguments `a`;
- *  'password-unknown' when everything else matches and a password is set (it cannot be read). */
-export function storedConfigMatches(a: Record<string, unknown>, stored: Record<string, unknown>): boolean | 'password-unknown' {
-  const storedSsid = toBytes((stored.ssid as Buffer | string | undefined) ?? Buffer.alloc(0));
-  if (!storedSsid.equals(a.ssid as Buffer)) return false;
+/** Whether the stored configuration equals `cfg` (values compared case-insensitively, absent
+ *  settings as the driver's defaults); 'password-unknown' when everything else matches and a
+ *  password is set (it cannot be read back). */
+export function storedConfigMatches(cfg: StationConfig, stored: StoredConfig): boolean | 'password-unknown' {
+  if (!toBytes(cfg.ssid).equals(stored.ssid)) return false;
   for (const k of CONFIG_FIELDS) {
-    const want = a[k] ?? CONFIG_DEFAULTS[k];
-    const have = (k === 'scan' ? (stored.scan_method ?? stored.scan) : stored[k]) ?? CONFIG_DEFAULTS[k];
+    const want = cfg[k] ?? CONFIG_DEFAULTS[k];
+    const have = stored[k] ?? CONFIG_DEFAULTS[k];
     if (String(want).toLowerCase() !== String(have).toLowerCase()) return false;
   }
-  const passSet = stored.pass_set === true || stored.pass_set === 1;
-  const wantPass = a.pass !== undefined && (a.pass as Buffer).length > 0;
-  if (passSet !== wantPass) return false;
+  const wantPass = cfg.password !== undefined && toBytes(cfg.password).length > 0;
+  if (stored.passwordSet !== wantPass) return false;
   return wantPass ? 'password-unknown' : true;
 }

@@ -9,7 +9,7 @@
 import type { ApRecord, LikelyCause } from './types.js';
 import { decodeReason } from './reasons.js';
 import { quoted } from './text.js';
-import { displaySsid } from './convert.js';
+import { displaySsid } from './convert/bytes.js';
 
 /** The station configuration facts a verdict needs; never the password itself. */
 export interface ConfigFacts {

@@ -8,7 +8,7 @@ export type { Clock } from './clock.js';
 export { MemoryTransport } from './transport/memory.js';
 export type { MemoryDevice } from './transport/memory.js';
 export type { Transport, ControlSignals } from './transport/index.js';
-export type { BoardEvents, ConnectedInfo, RawEvent } from './board.js';
+export type { BoardEvents, RawEvent } from './board.js';
 export { Client } from './client.js';
 export type { Reply, RequestOptions, ClientOptions, HelloEvent } from './client.js';
 export { decodeReason } from './reasons.js';

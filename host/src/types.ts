@@ -90,6 +90,16 @@ export interface ApRecord {
   country?: string;
 }
 
+/** WIFI_EVENT_STA_CONNECTED: the AP the station joined. */
+export interface ConnectedInfo {
+  ssid: Buffer;
+  ssidText: string;
+  bssid: string;
+  channel: number;
+  auth: string;
+  aid: number;
+}
+
 export interface IpInfo {
   ip: string;
   mask: string;

@@ -2,7 +2,7 @@
 // exercised end to end against the virtual board in board-*.test.ts.
 import { describe, expect, it } from 'vitest';
 import { ScanCoordinator, type FetchedRecords, type ScanIo } from '../../host/src/rules/scan-coordinator.js';
-import { toApRecord } from '../../host/src/convert.js';
+import { toApRecord } from '../../host/src/convert/replies.js';
 import { TestClock } from '../../host/src/clock.js';
 import { resolveRuleOptions } from '../../host/src/rules/rules.js';
 
@@ -229,7 +229,7 @@ describe('ScanCoordinator', () => {
     await settle();
     expect(c.busy).toBe(true);
     clock.advance(1);
-    expect(String(await p)).toContain('scan (waiting for scan_done) 1000');
+    expect(String(await p)).toContain('scan (waiting for SCAN_DONE) 1000');
   });
 });
 

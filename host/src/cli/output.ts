@@ -73,7 +73,7 @@ export function table<T>(rows: readonly T[], columns: Column<T>[], style: Style,
 }
 
 export { printable, quoted } from '../text.js';
-import { displaySsid } from '../convert.js';
+import { displaySsid } from '../convert/bytes.js';
 
 export function writeJson(value: unknown, stream: NodeJS.WritableStream = process.stdout): void {
   stream.write(JSON.stringify(forJson(value), jsonReplacer) + '\n');

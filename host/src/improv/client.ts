@@ -12,7 +12,7 @@ import { EspWifiError, TimeoutError } from '../errors.js';
 import { logDeviceLine } from '../log.js';
 import { fields } from '../protocol/fields.js';
 import { decodeReason, type LikelyCause } from '../reasons.js';
-import { displaySsid } from '../convert.js';
+import { displaySsid } from '../convert/bytes.js';
 import { createTransport, type Transport } from '../transport/index.js';
 import type { IpInfo } from '../types.js';
 import {

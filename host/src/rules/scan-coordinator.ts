@@ -141,7 +141,7 @@ export class ScanCoordinator {
         try {
           d = await withTimeout(done.promise, budget, () => {
             timedOut = true;
-            return this.io.timeoutError('scan (waiting for scan_done)', budget);
+            return this.io.timeoutError('scan (waiting for SCAN_DONE)', budget);
           }, this.clock);
         } catch (e) {
           this.cancelWaiter(done);
@@ -199,7 +199,7 @@ export class ScanCoordinator {
     this.stopRequested = true;
   }
 
-  /** Called by the Board for every scan_done event. */
+  /** Called by the Board for every SCAN_DONE event. */
   onScanDone(d: ScanDone): void {
     this.lastDoneId = d.scanId;
     // A SCAN_DONE is always a new scan: scan ids wrap at 255 and restart after a reset, so

@@ -12,7 +12,8 @@ import type { Session } from '../session.js';
 import { Timeline } from '../timeline.js';
 import type { Board, Scenario } from '../lib.js';
 import type { ApRecord, DisconnectInfo, GaveUpInfo, IpInfo, ReconnectingInfo } from '../../types.js';
-import type { BoardEvents, ConnectedInfo } from '../../board.js';
+import type { BoardEvents } from '../../board.js';
+import type { ConnectedInfo } from '../../types.js';
 
 interface DemoCli {
   scenario?: string;
