@@ -36,26 +36,14 @@ export function configArgs(cfg: StationConfig): Record<string, unknown> {
   return a;
 }
 
-/** One record as an `ap` partial's fields. */
-function recordFields(r: ApRecord): Record<string, unknown> {
-  const f: Record<string, unknown> = {
-    ssid: r.ssid,
-    rssi: r.rssi,
-    bssid: r.bssid,
-    ch: r.channel,
-    auth: r.auth,
-    pairwise: r.pairwise,
-    group: r.group,
-    phy: r.phy,
-  };
-  if (r.second !== undefined) f.second = r.second;
-  if (r.bandwidth !== undefined) f.bw = r.bandwidth;
-  if (r.country !== undefined) f.cc = r.country;
-  return f;
-}
+/** Where each field of a scan record goes in an `ap` partial (ssidText is derived, not sent). */
+const AP_PARTIAL_NAMES: { [K in keyof ApRecord]?: string } = {
+  ssid: 'ssid', rssi: 'rssi', bssid: 'bssid', channel: 'ch', auth: 'auth', pairwise: 'pairwise', group: 'group',
+  phy: 'phy', second: 'second', bandwidth: 'bw', country: 'cc',
+};
 
 /** Records already fetched, answered as the device would answer `ap_records max=<max>`. */
 export function apRecordsReply(records: readonly ApRecord[], scanId: number, max: number): { fields: Record<string, unknown>; partials: Record<string, unknown>[] } {
-  const partials = records.slice(0, max).map(recordFields);
+  const partials = records.slice(0, max).map((r) => wireArgs(r, AP_PARTIAL_NAMES));
   return { fields: { n: partials.length, total: records.length, scan_id: scanId }, partials };
 }
