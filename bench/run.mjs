@@ -16,7 +16,7 @@ import { nowMs } from './lib/stats.mjs';
 
 // Loaded one by one when run, so a metric whose dependencies are broken cannot stop the others.
 // decode runs after scale: its 7 MB working set would otherwise hide the boards' memory in RSS.
-const METRICS = ['roundtrip', 'wire', 'scan', 'scale', 'decode', 'diagnose', 'watch', 'footprint', 'cli'];
+const METRICS = ['roundtrip', 'wire', 'scan', 'scale', 'decode', 'diagnose', 'watch', 'footprint', 'cli', 'demo'];
 // A metric that hangs (a reply that never comes) must not hang CI: it becomes an error row.
 const LIMIT_S = { quick: 60, full: 600 };
 

@@ -1,5 +1,5 @@
-// `npm start` = `espwifi demo`: the seed's station story on a built-in virtual board, exit 0,
-// well under a minute, no simulator left running.
+// `npm start` = `espwifi demo`: the seed's station story on a built-in virtual board, to its end,
+// exit 0, no simulator left running. (How long it takes is a bench metric: bench/metrics/demo.mjs.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, newTag, runCli, settle, simProcessesWithTag } from './helpers.js';
 
@@ -12,7 +12,6 @@ describe('espwifi demo', () => {
     const tag = newTag();
     const r = await runCli(['demo'], { tag, timeoutMs: 90_000 });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.ms).toBeLessThan(60_000);
     const out = r.stdout;
     // Phase headers in the seed's order.
     const headers = ['1. Init', '2. Configure', '3. Start', 'Scan', '4. Connect with a wrong password', '5. Connect with the right password', '6. The AP vanishes', '7. IP change', '8. Deinit'];

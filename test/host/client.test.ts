@@ -6,6 +6,8 @@ import { Client } from '../../host/src/client.js';
 import { createTransport } from '../../host/src/transport/index.js';
 import { CommandError, DeviceResetError, PortError, TimeoutError } from '../../host/src/errors.js';
 import { FakeDevice } from './fake-device.js';
+import { MemoryTransport } from '../../host/src/transport/memory.js';
+import { decodeLine, encodeFrame } from '../../host/src/codec/frame.js';
 import { PROTOCOL_DEF } from '../../host/src/protocol/definition.js';
 
 let dev: FakeDevice;
@@ -100,17 +102,32 @@ describe('Client', () => {
   });
 
   it('keeps at most maxInFlight requests on the wire and queues the rest', async () => {
-    const seen: number[] = [];
-    dev.handlers.set('ping', (q) => seen.push(q.num));
-    await open({ maxInFlight: 2 });
+    // In memory, the client's write is the moment a request goes on the wire (no pty, no poll):
+    // what was written is exactly what the client let out, decided without any wait.
+    const t = new MemoryTransport();
+    await t.open();
+    client = new Client(t, { logger: silent, maxInFlight: 2 });
+    const onWire = () =>
+      t.device.written
+        .toString('latin1')
+        .split('\n')
+        .flatMap((l) => {
+          const r = decodeLine(Buffer.from(l, 'latin1'));
+          return r.type === 'frame' && r.frame.kind === 'q' ? [r.frame.num] : [];
+        });
+    const ok = (id: number) => t.device.write(encodeFrame({ kind: 'r', num: id, verb: 'ok', tokens: [] }));
     const all = Array.from({ length: 5 }, () => client.request('ping'));
-    await until(() => seen.length === 2);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(seen).toHaveLength(2);
-    dev.handlers.set('ping', (q) => dev.reply(q.num, 'ok'));
-    for (const id of seen) dev.reply(id, 'ok');
+    expect(onWire()).toHaveLength(2);
+    // Each reply lets exactly one queued request out, oldest first.
+    for (let i = 0; i < 3; i++) {
+      ok(onWire()[i]!);
+      await all[i];
+      expect(onWire()).toHaveLength(3 + i);
+    }
+    ok(onWire()[3]!);
+    ok(onWire()[4]!);
     await Promise.all(all);
-    expect(dev.requests.filter((q) => q.verb === 'ping')).toHaveLength(5);
+    expect(new Set(onWire()).size).toBe(5);
   });
 
   it('wraps ids at 65535 to 1', async () => {
