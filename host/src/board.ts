@@ -1,25 +1,29 @@
-// The station API: the seed's phases as methods and a state machine mirrored from device
-// events; scans and reconnects are run by the rules in rules/ (opening a board: open-board.ts).
+// The station API: the seed's phases as methods, and a state machine mirrored from device
+// events (phase, address, device info). What stands behind the methods lives beside it:
+// configuration changes that keep the board truthful (config-change.ts), reconnection
+// (reconnector.ts over rules/), the evidence for a failed connect's verdict (connect-evidence.ts),
+// the wait for an address (ip-gate.ts), scans (rules/scan-coordinator.ts) and the conversion of
+// device fields (convert/). Opening a board: open-board.ts.
 
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { Client, type HelloEvent, type Reply, type RequestOptions } from './client.js';
 import { abortedError, ConnectError, DeviceResetError, EspWifiError, PortError, TimeoutError } from './errors.js';
-import { decodeReason } from './reasons.js';
-import { commandErrorName, reasonFacts } from './reason-facts.js';
-import { ReconnectState, type Decision, type ReconnectPolicy } from './rules/reconnect-policy.js';
-import { ReconnectRunner } from './rules/reconnect-runner.js';
+import { describeDisconnect } from './disconnect-info.js';
+import { commandErrorName } from './reason-facts.js';
+import type { ReconnectPolicy } from './rules/reconnect-policy.js';
 import { realClock, type Clock } from './clock.js';
 import { driverLeave } from './diagnostics/decoders/idf-driver.js';
 import { joinStage, type DriverLeave } from './rules/join-stage.js';
 import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator } from './rules/scan-coordinator.js';
-import { toBytes } from './convert/bytes.js';
-import { apRecordsReply, configArgs, scanArgs } from './convert/to-wire.js';
+import { apRecordsReply, scanArgs } from './convert/to-wire.js';
 import { toApInfo, toApRecords, toIpInfo, toMac, toReconnect, toRssi, toStatus, toStoredConfig } from './convert/replies.js';
 import { stationEvent, type DisconnectFacts } from './convert/events.js';
-import { configDigest, storedConfigMatches } from './config-match.js';
-import { explainConnectFailure, type ConfigFacts } from './connect-failure.js';
+import { ConfigChange, type ConfigureResult } from './config-change.js';
+import { ConnectEvidence, type ConnectDiagnosis } from './connect-evidence.js';
+import { Reconnector } from './reconnector.js';
+import { IpGate } from './ip-gate.js';
 import type {
   ApInfo,
   ApRecord,
@@ -29,7 +33,6 @@ import type {
   DisconnectInfo,
   GaveUpInfo,
   IpInfo,
-  LikelyCause,
   ReconnectingInfo,
   ResetInfo,
   ScanOptions,
@@ -39,6 +42,8 @@ import type {
   StoredConfig,
   WifiMode,
 } from './types.js';
+
+export type { ConfigureResult, ConnectDiagnosis };
 
 export interface RawEvent {
   verb: string;
@@ -69,73 +74,31 @@ export interface BoardEvents {
   error: [Error];
 }
 
-/** What configure() did besides storing the configuration. */
-export interface ConfigureResult {
-  /** The board was connected or connecting with another configuration (or one whose password
-   *  cannot be compared) and left first: reason 8, nothing reconnects to the old network. */
-  left?: { phase: StationPhase; ssidText: string; why: 'attempt' | 'different' | 'password-unknown' };
-  /** The board is connected with exactly this configuration: nothing was sent to it, and the
-   *  next connect() resolves at once with `alreadyConnected: true`. */
-  unchanged: boolean;
-}
-
 /** connect()'s result: the address, and whether the station already had it (nothing was done). */
 export interface ConnectResult extends IpInfo {
   alreadyConnected: boolean;
 }
 
-/** A failed connect explained (see connect-failure.ts): what the board last heard and what it means. */
-export interface ConnectDiagnosis {
-  likely?: LikelyCause;
-  disconnect?: DisconnectInfo;
-  /** The scan the verdict is based on (all SSIDs), when one could be made. */
-  heard?: readonly ApRecord[];
-}
-
-interface IpWaiter {
-  resolve(ip: IpInfo): void;
-  reject(e: unknown): void;
-}
-
 /** Default wait for connect()/waitForIp(). One connect attempt plus DHCP is seconds; 60 s allows
  *  the policy's immediate attempts and several backoff steps before the call reports a timeout. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 60_000;
-const MAC_RE = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
-/** A scan younger than this still describes what the board hears (for a failure verdict). */
-const RECENT_SCAN_MS = 10_000;
-/** How long leaving an AP may take before status is asked instead of waiting for the event. */
-const LEAVE_EVENT_MS = 2000;
-
-/** Reasons whose verdict depends on what the board hears (absent AP, security, thresholds). */
-const NOT_FOUND_REASONS = new Set([200, 201, 210, 211, 212]);
 
 export class Board extends EventEmitter<BoardEvents> {
   private _info: DeviceInfo;
   private _phase: StationPhase = 'uninit';
   private _ip: IpInfo | null = null;
   private readonly log: Logger;
-  private readonly policy: ReconnectState;
-  private readonly autoReconnect: boolean;
-  readonly scans: ScanCoordinator;
-  private ipWaiters = new Set<IpWaiter>();
   private readonly clock: Clock;
-  /** Carries out the policy's decisions: backoff timers, the driver's grace, pauses for scans. */
-  private readonly reconnects: ReconnectRunner;
+  readonly scans: ScanCoordinator;
+  private readonly reconnect: Reconnector;
+  private readonly config: ConfigChange;
+  private readonly evidence: ConnectEvidence;
+  private readonly ipGate: IpGate;
   private lastDisconnect: DisconnectInfo | null = null;
   /** The Wi-Fi driver's last "state: X -> init" log line, for the next DISCONNECTED's stage. */
   private lastLeave: DriverLeave | undefined;
-  /** The last disconnect of this connect series that was not the user's own (for verdicts). */
-  private lastFailure: DisconnectInfo | null = null;
-  /** Digest of the configuration this process wrote (never the password itself), or null when
-   *  the board's configuration is not known to this process (opened on a running board, reset). */
-  private configDigest: string | null = null;
-  /** Non-secret facts of that configuration, for failure verdicts. */
-  private configFacts: ConfigFacts | null = null;
-  /** The last scan of all SSIDs and when it finished (what the board last heard). */
-  private lastHeard: { at: number; records: readonly ApRecord[] } | null = null;
+  /** DISCONNECTED events handled (whether one arrived while waiting for something else). */
   private disconnects = 0;
-  /** The policy's own conclusion when it gave up on a streak of password-family reasons. */
-  private gaveUpLikely: LikelyCause | undefined;
   /** Bumped by connect() and the user's disconnect: a give-up verdict from before is stale. */
   private connectGen = 0;
 
@@ -146,38 +109,62 @@ export class Board extends EventEmitter<BoardEvents> {
   ) {
     super();
     this._info = info;
-    this.log = opts.logger;
-    this.clock = opts.clock ?? realClock;
-    this.autoReconnect = opts.reconnect !== false;
-    this.policy = new ReconnectState(opts.reconnect === false ? {} : (opts.reconnect ?? {}), { classify: reasonFacts });
-    this.reconnects = new ReconnectRunner({
-      clock: this.clock,
-      policy: this.policy,
+    const log = (this.log = opts.logger);
+    const clock = (this.clock = opts.clock ?? realClock);
+    this.ipGate = new IpGate(clock);
+    this.reconnect = new Reconnector({
+      clock,
+      log,
       waitingForConnection: () => this._phase === 'started',
-      closed: () => this.client.isClosed,
-      attempt: (attempt) => this.reconnectAttempt(attempt),
-      graceExpired: (reason) => {
-        this.log.info({ reason }, 'the driver did not re-join by itself; reconnecting');
-        this.emit('reconnecting', { attempt: 1, delayMs: 0, reason });
+      closed: () => client.isClosed,
+      connect: () => this.sendConnect(),
+      reconnecting: (r) => this.emit('reconnecting', r),
+    }, opts.reconnect);
+    this.config = new ConfigChange({
+      clock,
+      refresh: () => this.refresh(),
+      getConfig: () => this.getConfig(),
+      request: (verb, args) => client.request(verb, args),
+      userStopped: () => this.userStopped(),
+      disconnects: () => this.disconnects,
+      closed: () => client.isClosed,
+      onNextDisconnect: (fn) => {
+        this.once('disconnected', fn);
+        this.once('close', fn);
+        return () => {
+          this.off('disconnected', fn);
+          this.off('close', fn);
+        };
+      },
+      left: () => {
+        this._phase = 'started';
+        this._ip = null;
       },
     });
-    const rules = resolveRuleOptions(opts.rules);
+    this.evidence = new ConnectEvidence({
+      clock,
+      log,
+      getConfig: () => this.getConfig(),
+      scan: () => this.scan(),
+      attempts: () => this.reconnect.attempts,
+      goodRssi: () => this.reconnect.policy.goodRssi,
+    });
     this.scans = new ScanCoordinator(
       {
         startScan: async (o) => {
-          await this.client.request('scan', scanArgs(o));
+          await client.request('scan', scanArgs(o));
         },
         fetchRecords: async () => {
-          const reply = await this.client.request('ap_records', {});
+          const reply = await client.request('ap_records', {});
           return toApRecords(reply.fields, reply.partials);
         },
         pauseReconnect: () => this.pauseReconnect(),
         deviceError: commandErrorName,
         timeoutError: (what, ms) => new TimeoutError(`${what}: nothing within ${ms} ms`),
-        log: this.log,
+        log,
       },
-      rules,
-      this.clock,
+      resolveRuleOptions(opts.rules),
+      clock,
     );
     client.on('event', (verb: string, fields: Record<string, unknown>, seq: number) => this.onEvent(verb, fields, seq));
     client.on('hello', (h: HelloEvent) => this.onHello(h));
@@ -188,9 +175,9 @@ export class Board extends EventEmitter<BoardEvents> {
     });
     client.on('close', (err?: Error) => this.onClose(err));
     client.on('fatal', (err: Error) => {
-      this.failWaiters(err);
+      this.ipGate.fail(err);
       if (this.listenerCount('error') > 0) this.emit('error', err);
-      else this.log.error({ err }, 'board error');
+      else log.error({ err }, 'board error');
     });
   }
 
@@ -206,7 +193,7 @@ export class Board extends EventEmitter<BoardEvents> {
   }
   /** The reconnection policy in force (defaults merged with your overrides). */
   get reconnectPolicy(): Readonly<ReconnectPolicy> {
-    return this.policy.policy;
+    return this.reconnect.policy;
   }
 
   // ---- phases (seed "Wi-Fi Station General Scenario") -------------------------------------
@@ -232,85 +219,9 @@ export class Board extends EventEmitter<BoardEvents> {
    * The same configuration on a connected station changes nothing (`unchanged: true`).
    */
   async configure(cfg: StationConfig): Promise<ConfigureResult> {
-    if (!cfg || (typeof cfg.ssid !== 'string' && !Buffer.isBuffer(cfg.ssid))) {
-      throw new EspWifiError('BAD_ARG', 'configure: `ssid` is required (string or Buffer)');
-    }
-    if (cfg.bssid !== undefined && !MAC_RE.test(cfg.bssid)) {
-      throw new EspWifiError('BAD_ARG', `configure: bssid must look like aa:bb:cc:dd:ee:ff (got ${JSON.stringify(cfg.bssid)})`);
-    }
-    const pass = cfg.password === undefined ? undefined : toBytes(cfg.password);
-    if (pass && pass.length > 64) throw new EspWifiError('BAD_ARG', `configure: the password is ${pass.length} bytes; at most 64 are allowed`);
-    const a = configArgs(cfg);
-    const digest = configDigest(a);
-    const result: ConfigureResult = { unchanged: false };
-
-    const s = await this.refresh();
-    const ssidText = s.ssidText ?? '';
-    if (s.phase === 'connecting') {
-      await this.leave();
-      result.left = { phase: s.phase, ssidText, why: 'attempt' };
-    } else if (s.phase === 'connected' || s.phase === 'got_ip') {
-      const same = await this.sameConfig(cfg, digest);
-      if (same === true) {
-        result.unchanged = true;
-        return result;
-      }
-      await this.leave();
-      result.left = { phase: s.phase, ssidText, why: same === 'password-unknown' ? 'password-unknown' : 'different' };
-    }
-    await this.client.request('config', a);
-    this.configDigest = digest;
-    this.configFacts = {
-      ssid: a.ssid as Buffer,
-      passwordSet: pass !== undefined && pass.length > 0,
-      passwordLength: pass?.length,
-      bssid: cfg.bssid,
-      rssiThreshold: cfg.rssiThreshold,
-      authThreshold: cfg.authThreshold,
-      pmf: cfg.pmf,
-    };
-    return result;
-  }
-
-  /** Whether the board's configuration equals `a`: from this process' own record, else from
-   *  get_config (which never returns the password, so a password cannot be compared). */
-  private async sameConfig(cfg: StationConfig, digest: string): Promise<boolean | 'password-unknown'> {
-    if (this.configDigest !== null) return this.configDigest === digest;
-    const same = storedConfigMatches(cfg, await this.getConfig());
-    if (same === true) this.configDigest = digest;
-    return same;
-  }
-
-  /** Leaves the AP or stops the attempt in progress (the user's own disconnect: reason 8, no
-   *  reconnect) and resolves once the station is idle. */
-  private async leave(): Promise<void> {
-    const before = this.disconnects;
-    this.userStopped();
-    await this.client.request('disconnect');
-    if (this.disconnects === before && !this.client.isClosed) await this.nextDisconnect(LEAVE_EVENT_MS);
-    if (this.disconnects === before) {
-      const s = await this.refresh();
-      if (s.phase === 'connecting' || s.phase === 'connected' || s.phase === 'got_ip') {
-        throw new EspWifiError('BUSY', `the station is still ${s.phase} after disconnect; try again`);
-      }
-    }
-    this._phase = 'started';
-    this._ip = null;
-  }
-
-  /** Resolves at the next DISCONNECTED, when the port closes, or after `ms`, whichever is first. */
-  private nextDisconnect(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        this.clock.clearTimeout(t);
-        this.off('disconnected', done);
-        this.off('close', done);
-        resolve();
-      };
-      const t = this.clock.setTimeout(done, ms);
-      this.once('disconnected', done);
-      this.once('close', done);
-    });
+    const r = await this.config.configure(cfg);
+    if (!r.unchanged) this.evidence.wroteConfig(cfg);
+    return r;
   }
 
   /** Seed phase 3; STA_START follows. */
@@ -333,25 +244,22 @@ export class Board extends EventEmitter<BoardEvents> {
    */
   async connect(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ConnectResult> {
     if (this._phase === 'got_ip' && this._ip) {
-      this.policy.userConnect(); // already there; re-arm the policy in case it had given up
+      this.reconnect.userConnect(); // already there; re-arm the policy in case it had given up
       return { ...this._ip, alreadyConnected: true };
     }
-    if (this._phase === 'connecting') await this.leave();
-    this.policy.userConnect();
+    if (this._phase === 'connecting') await this.config.leave();
+    this.reconnect.userConnect();
     this.connectGen++;
-    this.gaveUpLikely = undefined;
-    this.lastFailure = null;
-    this.reconnects.cancel();
+    this.evidence.newSeries();
+    this.reconnect.cancel();
     const ip = this.waitForIp(opts.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, opts.signal);
     ip.catch(() => {});
-    const before = this.disconnects;
     try {
-      await this.client.request('connect', {}, { signal: opts.signal });
-      if (this._phase === 'started' && this.disconnects === before) this._phase = 'connecting';
+      await this.sendConnect(opts.signal);
     } catch (e) {
       // WIFI_CONN: the driver is already connecting (e.g. on its own after a config change).
       if (commandErrorName(e) !== 'WIFI_CONN') {
-        this.failWaiters(e);
+        this.ipGate.fail(e);
         throw e;
       }
     }
@@ -363,37 +271,15 @@ export class Board extends EventEmitter<BoardEvents> {
    * than 10 s, else a fresh one (the station must not be connecting: call disconnect() first).
    * `likely` is set only when the evidence supports a cause.
    */
-  async diagnoseConnect(): Promise<ConnectDiagnosis> {
-    const last = this.lastFailure ?? undefined;
-    const config = this.configFacts ?? (await this.getConfig().then(
-      (c): ConfigFacts => ({ ssid: c.ssid, passwordSet: c.passwordSet, bssid: c.bssid, rssiThreshold: c.rssiThreshold, authThreshold: c.authThreshold, pmf: c.pmf }),
-      () => null,
-    ));
-    if (!config) {
-      // No configuration to compare with: only what the reasons themselves said.
-      const likely = this.gaveUpLikely ?? last?.likely;
-      return { ...(likely ? { likely } : {}), ...(last ? { disconnect: last } : {}) };
-    }
-    let heard: readonly ApRecord[] | undefined;
-    if (this.lastHeard && this.clock.now() - this.lastHeard.at < RECENT_SCAN_MS) heard = this.lastHeard.records;
-    else if (!last || NOT_FOUND_REASONS.has(last.reason)) heard = await this.scan().catch((err: unknown) => {
-      this.log.debug({ err }, 'no scan for the connect verdict');
-      return undefined;
-    });
-    const likely = explainConnectFailure({
-      reason: last?.reason,
-      rssi: last?.rssi,
-      attempts: this.policy.attempts || undefined,
-      policyLikely: this.gaveUpLikely,
-      config,
-      heard,
-      goodRssi: this.policy.policy.goodRssi,
-    });
-    const out: ConnectDiagnosis = {};
-    if (likely) out.likely = likely;
-    if (last) out.disconnect = last;
-    if (heard) out.heard = heard;
-    return out;
+  diagnoseConnect(): Promise<ConnectDiagnosis> {
+    return this.evidence.diagnose();
+  }
+
+  /** Sends `connect`; the station is connecting unless a disconnect overtook the reply. */
+  private async sendConnect(signal?: AbortSignal): Promise<void> {
+    const before = this.disconnects;
+    await this.client.request('connect', {}, { signal });
+    if (this._phase === 'started' && this.disconnects === before) this._phase = 'connecting';
   }
 
   /** Seed phase 8.1. The reason-8 DISCONNECTED that follows is the user's: no reconnect. */
@@ -407,31 +293,7 @@ export class Board extends EventEmitter<BoardEvents> {
   waitForIp(timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS, signal?: AbortSignal): Promise<IpInfo> {
     if (this._phase === 'got_ip' && this._ip) return Promise.resolve(this._ip);
     if (this.client.isClosed) return Promise.reject(new PortError('closed', 'the board is closed'));
-    return new Promise<IpInfo>((resolve, reject) => {
-      const done = () => {
-        this.clock.clearTimeout(t);
-        signal?.removeEventListener('abort', onAbort);
-        this.ipWaiters.delete(w);
-      };
-      const w: IpWaiter = {
-        resolve: (ip) => {
-          done();
-          resolve(ip);
-        },
-        reject: (e) => {
-          done();
-          reject(e);
-        },
-      };
-      const t = this.clock.setTimeout(() => {
-        const last = this.lastDisconnect ? ` (last disconnect: ${this.lastDisconnect.reason} ${this.lastDisconnect.name})` : '';
-        w.reject(new TimeoutError(`no IP within ${timeoutMs} ms${last}`));
-      }, timeoutMs);
-      const onAbort = () => w.reject(abortedError(signal!.reason, 'waiting for an IP'));
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.ipWaiters.add(w);
-    });
+    return this.ipGate.wait(timeoutMs, signal, () => this.lastDisconnect);
   }
 
   // ---- scans (rules 1–4) -------------------------------------------------------------------
@@ -441,8 +303,7 @@ export class Board extends EventEmitter<BoardEvents> {
     const records = await (opts.block ? this.blockingScan(opts) : this.scans.scan(opts)).catch((e: unknown) => {
       throw opts.signal?.aborted && e === opts.signal.reason ? abortedError(e, 'scan') : e;
     });
-    const everything = !opts.ssid && !opts.bssid && !opts.channel && !opts.channelBitmap;
-    if (everything) this.lastHeard = { at: this.clock.now(), records };
+    this.evidence.scanned(opts, records);
     return records;
   }
   /** Seed "Scan in Blocked Mode": no SCAN_DONE follows the reply, so the records are fetched
@@ -489,23 +350,11 @@ export class Board extends EventEmitter<BoardEvents> {
     await this.client.request('storage', { s });
   }
 
-  private async reconnectingConfig(verb: 'protocol' | 'bandwidth', args: Record<string, unknown>): Promise<{ reconnect: boolean }> {
+  private reconnectingConfig(verb: 'protocol' | 'bandwidth', args: Record<string, unknown>): Promise<{ reconnect: boolean }> {
     // The driver's DISCONNECTED may overtake our reply, so predict it from the phase first.
     const connected = this._phase === 'connected' || this._phase === 'got_ip';
-    if (connected) this.policy.expectConfigReconnect();
-    let reconnect: boolean;
-    try {
-      reconnect = toReconnect((await this.client.request(verb, args)).fields);
-    } catch (e) {
-      if (connected) this.policy.cancelConfigReconnect();
-      throw e;
-    }
-    if (reconnect && !connected) this.policy.expectConfigReconnect();
-    if (!reconnect && connected) this.policy.cancelConfigReconnect();
-    // A driver that had nothing to renegotiate (same value) never drops the link: the expectation
-    // must not swallow a real disconnect much later.
-    if (reconnect) this.reconnects.expectConfigReconnect();
-    return { reconnect };
+    const send = async () => toReconnect((await this.client.request(verb, args)).fields);
+    return this.reconnect.configChange(connected, send).then((reconnect) => ({ reconnect }));
   }
 
   // ---- queries ---------------------------------------------------------------------------
@@ -576,9 +425,9 @@ export class Board extends EventEmitter<BoardEvents> {
   }
 
   async close(): Promise<void> {
-    this.reconnects.dispose();
+    this.reconnect.dispose();
     const err = new PortError('closed', 'the board was closed');
-    this.failWaiters(err);
+    this.ipGate.fail(err);
     this.scans.reset(err);
     await this.client.close();
   }
@@ -589,7 +438,7 @@ export class Board extends EventEmitter<BoardEvents> {
     this._phase = s.phase;
     if (s.phase === 'got_ip' && s.ip) this._ip = { ip: s.ip, mask: s.mask ?? '', gw: s.gw ?? '', changed: false };
     else this._ip = null;
-    if (this._ip) for (const w of [...this.ipWaiters]) w.resolve(this._ip);
+    if (this._ip) this.ipGate.open(this._ip);
     return s;
   }
 
@@ -605,12 +454,12 @@ export class Board extends EventEmitter<BoardEvents> {
       case 'staStop':
         this._phase = 'init';
         this._ip = null;
-        this.reconnects.cancel();
+        this.reconnect.cancel();
         this.emit('staStop');
         break;
       case 'connected':
         this._phase = 'connected';
-        this.reconnects.clearGrace();
+        this.reconnect.rejoined();
         this.emit('connected', e.data);
         break;
       case 'disconnected':
@@ -620,9 +469,9 @@ export class Board extends EventEmitter<BoardEvents> {
         const ip = e.data;
         this._phase = 'got_ip';
         this._ip = ip;
-        this.policy.succeeded();
+        this.reconnect.succeeded();
         this.lastDisconnect = null;
-        for (const w of [...this.ipWaiters]) w.resolve(ip);
+        this.ipGate.open(ip);
         this.emit('gotIp', ip);
         // Seed s7: an IP change is the moment to close and recreate every socket.
         if (ip.changed) this.emit('ipChanged', ip);
@@ -666,55 +515,21 @@ export class Board extends EventEmitter<BoardEvents> {
     if (this._phase !== 'uninit' && this._phase !== 'init') this._phase = 'started';
     const hadIp = this._ip !== null;
     this._ip = null;
-    const decision: Decision = this.autoReconnect
-      ? this.policy.onDisconnect(reason, rssi, stage)
-      : this.policy.stoppedByUser
-        ? { action: 'ignore', why: 'user' }
-        : { action: 'giveUp', attempts: 1, why: 'maxAttempts' };
-    const ssid = f.ssid ?? Buffer.alloc(0);
-    // What the board last heard of this network tells a password problem from a security one.
-    const heardAp = this.lastHeard?.records.find((a) => a.ssid.equals(this.configFacts?.ssid ?? ssid));
-    const d = decodeReason(reason, {
-      attempts: this.policy.attempts,
-      rssi,
-      goodRssi: this.policy.policy.goodRssi,
+    const decision = this.reconnect.decide(reason, rssi, stage);
+    const info = describeDisconnect(f, decision, {
       stage,
-      ...(this.configFacts ? { passwordSet: this.configFacts.passwordSet } : {}),
-      ...(heardAp ? { apAuth: heardAp.auth } : {}),
+      attempts: this.reconnect.attempts,
+      goodRssi: this.reconnect.policy.goodRssi,
+      ...this.evidence.reasonContext(f.ssid ?? Buffer.alloc(0)),
     });
-    const info: DisconnectInfo = {
-      reason,
-      name: d.name,
-      meaning: d.meaning,
-      cause: d.cause,
-      action: d.action,
-      rssi,
-      ssid,
-      ssidText: f.ssidText ?? '',
-      bssid: f.bssid ?? '',
-      userInitiated: decision.action === 'ignore' && decision.why === 'user',
-      expected: decision.action === 'ignore' && decision.why !== 'user',
-    };
-    if (d.likely) info.likely = d.likely;
     this.lastDisconnect = info;
-    if (!info.userInitiated) this.lastFailure = info;
+    this.evidence.disconnected(info);
     if (hadIp) this.emit('lostIp');
     this.emit('disconnected', info);
-
-    switch (decision.action) {
-      case 'ignore':
-        // Roaming / config change: the driver re-joins by itself; step in only if it does not.
-        if (decision.why !== 'user') this.reconnects.startGrace(reason);
-        return;
-      case 'retry':
-        this.emit('reconnecting', { attempt: decision.attempt, delayMs: decision.delayMs, reason });
-        this.reconnects.schedule(decision.attempt, decision.delayMs);
-        return;
-      case 'giveUp':
-        this.reconnects.cancel();
-        this.gaveUpLikely = decision.likely;
-        void this.giveUp(info, decision.attempts);
-        return;
+    this.reconnect.carryOut(decision, reason);
+    if (decision.action === 'giveUp') {
+      this.evidence.policyGaveUp(decision.likely);
+      void this.giveUp(info, decision.attempts);
     }
   }
 
@@ -722,11 +537,7 @@ export class Board extends EventEmitter<BoardEvents> {
    *  ConnectError and its `likely` all carry the same verdict, then tell the waiters. */
   private async giveUp(last: DisconnectInfo, attempts: number): Promise<void> {
     const gen = this.connectGen;
-    const verdict = await this.diagnoseConnect().catch((err: unknown): ConnectDiagnosis => {
-      this.log.debug({ err }, 'no scan-based verdict for the failed connect');
-      const likely = this.gaveUpLikely ?? last.likely;
-      return likely ? { likely } : {};
-    });
+    const verdict = await this.evidence.giveUpVerdict(last);
     if (gen !== this.connectGen) return; // a new connect() or disconnect() overtook the verdict
     const info: DisconnectInfo = { ...last };
     if (verdict.likely) info.likely = verdict.likely;
@@ -735,38 +546,25 @@ export class Board extends EventEmitter<BoardEvents> {
     if (verdict.likely) gave.likely = verdict.likely;
     this.log.warn({ reason: last.reason, name: last.name, attempts, likely: verdict.likely?.evidence }, 'stopped reconnecting');
     this.emit('gaveUp', gave);
-    this.failWaiters(new ConnectError(info, attempts));
-  }
-
-  /** The runner says attempt `attempt` is due (not paused, not stopped, not closed). */
-  private reconnectAttempt(attempt: number): void {
-    const before = this.disconnects;
-    this.client.request('connect').then(() => {
-      if (this._phase === 'started' && this.disconnects === before) this._phase = 'connecting';
-    }, (err) => {
-      const name = commandErrorName(err);
-      if (name === 'WIFI_CONN') return; // already connecting
-      this.log.warn({ err, attempt }, 'reconnect attempt could not be started');
-    });
+    this.ipGate.fail(new ConnectError(info, attempts));
   }
 
   /** Arms the reconnection policy for a connection this process did not start. */
   adoptConnection(): void {
-    this.policy.userConnect();
+    this.reconnect.userConnect();
   }
 
   /** Rule 4: while paused, due reconnects wait; the last release starts the one that is due. */
   pauseReconnect(): () => void {
-    return this.reconnects.pause();
+    return this.reconnect.pause();
   }
 
   private userStopped(): void {
     this.connectGen++;
-    this.policy.userDisconnect();
-    this.reconnects.cancel();
+    this.reconnect.userStopped();
     // Nobody will connect any more, so nobody will get an IP: tell the waiters now. (The error,
     // with its stack, only when someone waits: every stop() and disconnect() passes here.)
-    if (this.ipWaiters.size) this.failWaiters(new EspWifiError('CANCELLED', 'disconnect()/stop() was called while waiting for an IP'));
+    if (this.ipGate.waiting) this.ipGate.fail(new EspWifiError('CANCELLED', 'disconnect()/stop() was called while waiting for an IP'));
   }
 
   /** Events were lost: re-read the state. A DISCONNECTED among the lost events would leave the
@@ -778,7 +576,7 @@ export class Board extends EventEmitter<BoardEvents> {
     try {
       const s = await this.refresh();
       const wasUp = before === 'connected' || before === 'got_ip';
-      if (wasUp && s.phase === 'started' && !this.policy.stoppedByUser && !this.reconnects.active) {
+      if (wasUp && s.phase === 'started' && !this.reconnect.stoppedByUser && !this.reconnect.active) {
         this.log.warn({ lastReason: s.lastReason }, 'a lost event hid a disconnect; handling it now');
         this._phase = before; // so the handler sees the connection it is ending
         this.onDisconnected({ reason: s.lastReason, rssi: 0 });
@@ -791,29 +589,23 @@ export class Board extends EventEmitter<BoardEvents> {
   private onHello(h: HelloEvent): void {
     this._info = h.info;
     // The stored configuration after a reboot depends on the firmware's storage: unknown here.
-    this.configDigest = null;
-    this.configFacts = null;
-    this.lastHeard = null;
+    this.config.forget();
+    this.evidence.forget();
     this._phase = 'uninit';
     this._ip = null;
-    this.reconnects.cancel();
-    this.policy.userDisconnect();
+    this.reconnect.userStopped();
     const err = new DeviceResetError(h.info.reset);
     this.scans.reset(err);
-    this.failWaiters(err);
+    this.ipGate.fail(err);
     this.emit('reset', { reason: h.info.reset, info: h.info, unexpected: h.unexpected });
     if (h.unexpected) this.refresh().catch((e) => (this.client.isClosed ? this.log.debug({ err: e }, 'no status after a reset: the board was closed') : this.log.warn({ err: e }, 'could not re-read status after a reset')));
   }
 
   private onClose(err?: Error): void {
-    this.reconnects.cancel();
+    this.reconnect.cancel();
     const e = err ? new PortError('unplugged', `the port went away: ${err.message}`) : new PortError('closed', 'the port was closed');
-    this.failWaiters(e);
+    this.ipGate.fail(e);
     this.scans.reset(e);
     this.emit('close', err);
-  }
-
-  private failWaiters(err: unknown): void {
-    for (const w of [...this.ipWaiters]) w.reject(err);
   }
 }

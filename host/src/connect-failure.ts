@@ -54,8 +54,9 @@ const openAuth = (auth: string) => auth === 'open' || auth === 'owe';
 const wpa3Only = (auth: string) => auth === 'wpa3' || auth === 'wpa3_ext' || auth === 'wpa3_ext_mixed';
 const WEP_KEY_LENGTHS = new Set([5, 13, 10, 26]);
 
-/** Reasons after which "the network is not heard" is the explanation when a scan agrees. */
-const NOT_FOUND_REASONS = new Set([200, 201, 210, 211, 212]);
+/** Reasons after which "the network is not heard" is the explanation when a scan agrees (and so
+ *  whose verdict is worth a fresh scan). */
+export const NOT_FOUND_REASONS = new Set([200, 201, 210, 211, 212]);
 
 function heardList(heard: readonly ApRecord[], max = 6): string {
   const names = [...new Set(heard.filter((a) => a.ssid.length > 0).map((a) => quoted(a.ssidText)))];
