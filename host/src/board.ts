@@ -18,23 +18,22 @@ import { joinStage, type DriverLeave } from './rules/join-stage.js';
 import { resolveRuleOptions, type RuleOptions } from './rules/rules.js';
 import { ScanCoordinator } from './rules/scan-coordinator.js';
 import { apRecordsReply, scanArgs } from './convert/to-wire.js';
-import { toApInfo, toApRecords, toIpInfo, toMac, toReconnect, toRssi, toStatus, toStoredConfig } from './convert/replies.js';
+import { toApInfo, toIpInfo, toMac, toReconnect, toRssi, toStatus, toStoredConfig } from './convert/replies.js';
 import { stationEvent, type DisconnectFacts } from './convert/events.js';
 import { ConfigChange, type ConfigureResult } from './config-change.js';
 import { ConnectEvidence, type ConnectDiagnosis } from './connect-evidence.js';
 import { Reconnector } from './reconnector.js';
 import { IpGate } from './ip-gate.js';
+import { deviceScanIo } from './device-scans.js';
+import type { BoardEvents, ConnectResult } from './board-events.js';
 import type {
   ApInfo,
   ApRecord,
-  ConnectedInfo,
   DeviceInfo,
   DeviceLogLine,
   DisconnectInfo,
   GaveUpInfo,
   IpInfo,
-  ReconnectingInfo,
-  ResetInfo,
   ScanOptions,
   StationConfig,
   StationPhase,
@@ -44,40 +43,7 @@ import type {
 } from './types.js';
 
 export type { ConfigureResult, ConnectDiagnosis };
-
-export interface RawEvent {
-  verb: string;
-  fields: Record<string, unknown>;
-  seq: number;
-}
-
-export interface BoardEvents {
-  event: [RawEvent];
-  log: [DeviceLogLine];
-  staStart: [];
-  staStop: [];
-  connected: [ConnectedInfo];
-  disconnected: [DisconnectInfo];
-  gotIp: [IpInfo];
-  ipChanged: [IpInfo];
-  lostIp: [];
-  beaconTimeout: [];
-  rssiLow: [{ rssi: number }];
-  authmodeChange: [{ old: string; new: string }];
-  homeChannelChange: [{ oldChannel: number; oldSecond: string; newChannel: number; newSecond: string }];
-  scanDone: [{ status: number; n: number; scanId: number }];
-  reset: [ResetInfo];
-  reconnecting: [ReconnectingInfo];
-  gaveUp: [GaveUpInfo];
-  resync: [{ expected: number; got: number }];
-  close: [Error | undefined];
-  error: [Error];
-}
-
-/** connect()'s result: the address, and whether the station already had it (nothing was done). */
-export interface ConnectResult extends IpInfo {
-  alreadyConnected: boolean;
-}
+export type { BoardEvents, ConnectResult, RawEvent } from './board-events.js';
 
 /** Default wait for connect()/waitForIp(). One connect attempt plus DHCP is seconds; 60 s allows
  *  the policy's immediate attempts and several backoff steps before the call reports a timeout. */
@@ -149,23 +115,7 @@ export class Board extends EventEmitter<BoardEvents> {
       attempts: () => this.reconnect.attempts,
       goodRssi: () => this.reconnect.policy.goodRssi,
     });
-    this.scans = new ScanCoordinator(
-      {
-        startScan: async (o) => {
-          await client.request('scan', scanArgs(o));
-        },
-        fetchRecords: async () => {
-          const reply = await client.request('ap_records', {});
-          return toApRecords(reply.fields, reply.partials);
-        },
-        pauseReconnect: () => this.pauseReconnect(),
-        deviceError: commandErrorName,
-        timeoutError: (what, ms) => new TimeoutError(`${what}: nothing within ${ms} ms`),
-        log,
-      },
-      resolveRuleOptions(opts.rules),
-      clock,
-    );
+    this.scans = new ScanCoordinator(deviceScanIo(client, log, () => this.pauseReconnect()), resolveRuleOptions(opts.rules), clock);
     client.on('event', (verb: string, fields: Record<string, unknown>, seq: number) => this.onEvent(verb, fields, seq));
     client.on('hello', (h: HelloEvent) => this.onHello(h));
     client.on('resync', (g: { expected: number; got: number }) => this.onResync(g));

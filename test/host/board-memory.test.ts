@@ -75,4 +75,53 @@ describe('Board on a MemoryTransport', () => {
     await board.ping();
     expect(connects(dev)).toBe(5); // the user's disconnect cancelled the due attempt
   });
+
+  /** A device that joins at once: connect → CONNECTED, GOT_IP. */
+  const joins = (d: FakeDevice) => d.handlers.set('connect', (q, dd) => {
+    dd.reply(q.num, 'ok');
+    dd.event('connected', { ...ssid, ch: '6', auth: 'wpa2', aid: '1' });
+    dd.event('got_ip', { ip: '192.168.1.50', mask: '255.255.255.0', gw: '192.168.1.1', changed: '0' });
+  });
+
+  it('rule 7: a protocol change the driver never re-joins for is forgotten after the grace; a later disconnect is a failure', async () => {
+    dev = FakeDevice.inMemory();
+    const clock = new TestClock();
+    joins(dev);
+    dev.handlers.set('protocol', (q, d) => d.reply(q.num, 'ok', { reconnect: '1' })); // but the link never drops
+    board = await openBoard({ transport: dev.transport!, logger: pino({ level: 'silent' }), clock });
+    await board.connect();
+    expect(await board.setProtocol('bgn')).toEqual({ reconnect: true });
+    const reconnecting: unknown[] = [];
+    board.on('reconnecting', (r) => reconnecting.push(r));
+    clock.advance(board.reconnectPolicy.driverReconnectGraceMs);
+    const gone = new Promise((resolve) => board!.once('disconnected', resolve));
+    dev.event('disconnected', { reason: '200', rssi: '-60', ...ssid }); // BEACON_TIMEOUT, long after
+    expect(await gone).toMatchObject({ reason: 200, expected: false, userInitiated: false });
+    expect(reconnecting).toEqual([{ attempt: 1, delayMs: 0, reason: 200 }]);
+  });
+
+  it('a disconnect is explained with what the last scan heard: a password given for an open network', async () => {
+    dev = FakeDevice.inMemory();
+    dev.handlers.set('config', (q, d) => d.reply(q.num, 'ok'));
+    dev.handlers.set('scan', (q, d) => {
+      d.reply(q.num, 'ok', { n: '0' });
+      d.event('scan_done', { status: '0', n: '1', scan_id: '1' });
+    });
+    dev.handlers.set('ap_records', (q, d) => {
+      d.partial(q.num, ['HomeNet', '-45', '307bac694190', '6', 'open', 'none', 'none', 'bgn']);
+      d.reply(q.num, 'ok', { n: '1', total: '1', scan_id: '1' });
+    });
+    dev.handlers.set('connect', (q, d) => {
+      d.reply(q.num, 'ok');
+      d.event('disconnected', { reason: '15', rssi: '-45', ...ssid }); // 4WAY_HANDSHAKE_TIMEOUT
+    });
+    board = await openBoard({ transport: dev.transport!, logger: pino({ level: 'silent' }), reconnect: false });
+    await board.configure({ ssid: 'HomeNet', password: 'not-needed' });
+    expect((await board.scan()).map((a) => [a.ssidText, a.auth])).toEqual([['HomeNet', 'open']]);
+    const gone = new Promise<{ likely?: { cause: string; evidence: string } }>((resolve) => board!.once('disconnected', resolve));
+    void board.connect().catch(() => {});
+    const d = await gone;
+    expect(d.likely?.cause).toBe('password');
+    expect(d.likely?.evidence).toMatch(/a password is set but the AP is open/);
+  });
 });

@@ -4,6 +4,7 @@
 // every wire name of an event stays in this file. Pure functions.
 import type { DecodedEvent } from '../protocol/events.gen.js';
 import type { SoftApEvents } from '../ap.js';
+import type { BoardEvents } from '../board-events.js';
 import type { ConnectedInfo, IpInfo } from '../types.js';
 import { displaySsid } from './bytes.js';
 
@@ -16,7 +17,8 @@ export interface DisconnectFacts {
   bssid: string;
 }
 
-/** The station events by the name the Board emits them under, with their payloads. */
+/** The station events by the name the Board emits them under, with their payloads (a
+ *  DISCONNECTED still without its explanation: disconnect-info.ts adds it). */
 interface StationEventData {
   staStart: undefined;
   staStop: undefined;
@@ -24,11 +26,11 @@ interface StationEventData {
   disconnected: DisconnectFacts;
   gotIp: IpInfo;
   lostIp: undefined;
-  scanDone: { status: number; n: number; scanId: number };
+  scanDone: BoardEvents['scanDone'][0];
   beaconTimeout: undefined;
-  rssiLow: { rssi: number };
-  authmodeChange: { old: string; new: string };
-  homeChannelChange: { oldChannel: number; oldSecond: string; newChannel: number; newSecond: string };
+  rssiLow: BoardEvents['rssiLow'][0];
+  authmodeChange: BoardEvents['authmodeChange'][0];
+  homeChannelChange: BoardEvents['homeChannelChange'][0];
 }
 export type StationEvent = { [K in keyof StationEventData]: { name: K; data: StationEventData[K] } }[keyof StationEventData];
 
