@@ -1,10 +1,10 @@
 // The station API: the seed's phases as methods, and a state machine mirrored from device
-// events (phase, address, device info). What stands behind the methods lives beside it:
-// configuration changes that keep the board truthful (config-change.ts), reconnection
+// events (phase, address, device info). What stands behind the methods lives beside it, one
+// concern per module: configure() keeping the board truthful (config-change.ts), reconnection
 // (reconnector.ts over rules/), the evidence for a failed connect's verdict (connect-evidence.ts),
-// the wait for an address (ip-gate.ts), scans (rules/scan-coordinator.ts) and the conversion of
-// device fields (convert/). Opening a board: open-board.ts.
-
+// a DISCONNECTED explained (disconnect-info.ts), the wait for an address (ip-gate.ts), scans
+// (rules/scan-coordinator.ts, device-scans.ts) and the conversion of device fields (convert/).
+// The events it emits: board-events.ts. Opening a board: open-board.ts.
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { Client, type HelloEvent, type Reply, type RequestOptions } from './client.js';
