@@ -5,6 +5,7 @@
 // a DISCONNECTED explained (disconnect-info.ts), the wait for an address (ip-gate.ts), scans
 // (rules/scan-coordinator.ts, device-scans.ts) and the conversion of device fields (convert/).
 // The events it emits: board-events.ts. Opening a board: open-board.ts.
+
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { Client, type HelloEvent, type Reply, type RequestOptions } from './client.js';
