@@ -7,7 +7,7 @@ import type { Board, RawEvent } from './board.js';
 import { CommandError, EspWifiError, TimeoutError } from './errors.js';
 import type { AuthName, PmfName } from './protocol/definition.js';
 import { toDhcpSettings, toSoftApState, toSoftApStations, toTxPower } from './convert/replies.js';
-import { softApEvent } from './convert/events.js';
+import { softApEvent, toStaDisconnected } from './convert/events.js';
 
 /** What the driver needs to run the AP (wifi_ap_config_t). Absent fields take ESP-IDF's defaults. */
 export interface SoftApConfig {
@@ -181,11 +181,11 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
       const which = 'mac' in target ? `MAC ${target.mac}` : `AID ${target.aid}`;
       throw new EspWifiError('NOT_FOUND', `no station with ${which} is associated with the SoftAP`);
     }
-    const waits = gone.map((s) => this.waitFor('ap_stadisconnected', (f) => sameMac(f.mac as string, s.mac)));
+    const waits = gone.map((s) => this.waitFor('ap_stadisconnected', (f) => sameMac(toStaDisconnected(f).mac, s.mac)));
     waits.forEach((w) => w.catch(() => undefined));
     await this.board.client.request('softap_kick', target === undefined ? {} : 'mac' in target ? { mac: target.mac } : { aid: target.aid });
     const events = await Promise.all(waits);
-    return events.map((f) => ({ mac: f.mac as string, aid: f.aid as number, reason: f.reason as number }));
+    return events.map(toStaDisconnected);
   }
 
   /** Reads (and with a value, first sets) the max TX power; needs the driver started. */

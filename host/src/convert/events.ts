@@ -2,7 +2,7 @@
 // the public types. The client passes on only events whose fields the generated decoder
 // (protocol/events.gen.ts) checked against protocol.json, so the fields are typed here and
 // every wire name of an event stays in this file. Pure functions.
-import type { DecodedEvent } from '../protocol/events.gen.js';
+import type { DecodedEvent, EventMap, EventVerb } from '../protocol/events.gen.js';
 import type { SoftApEvents } from '../ap.js';
 import type { BoardEvents } from '../board-events.js';
 import type { ConnectedInfo, IpInfo } from '../types.js';
@@ -37,6 +37,11 @@ export type StationEvent = { [K in keyof StationEventData]: { name: K; data: Sta
 /** Fields the client decoded with decodeEvent, seen through the generated per-event types. */
 function decoded(verb: string, fields: Record<string, unknown>): DecodedEvent {
   return { verb, fields } as DecodedEvent;
+}
+
+/** One event's fields through its generated type. */
+function checked<V extends EventVerb>(_verb: V, fields: Record<string, unknown>): EventMap[V] {
+  return fields as unknown as EventMap[V];
 }
 
 /** The station event of a decoded device event; undefined for the events of other roles. */
@@ -79,9 +84,15 @@ export function softApEvent(verb: string, fields: Record<string, unknown>): Soft
     case 'ap_start': return { name: 'apStart', data: [] };
     case 'ap_stop': return { name: 'apStop', data: [] };
     case 'ap_staconnected': return { name: 'staConnected', data: [{ mac: e.fields.mac, aid: e.fields.aid }] };
-    case 'ap_stadisconnected': return { name: 'staDisconnected', data: [{ mac: e.fields.mac, aid: e.fields.aid, reason: e.fields.reason }] };
+    case 'ap_stadisconnected': return { name: 'staDisconnected', data: [toStaDisconnected(fields)] };
     case 'ap_staipassigned': return { name: 'staIpAssigned', data: [{ mac: e.fields.mac, ip: e.fields.ip }] };
     case 'ap_probereqrecved': return { name: 'probeRequest', data: [{ mac: e.fields.mac, rssi: e.fields.rssi }] };
     default: return undefined;
   }
+}
+
+/** An AP_STADISCONNECTED: the station that left the SoftAP and why. */
+export function toStaDisconnected(fields: Record<string, unknown>): SoftApEvents['staDisconnected'][0] {
+  const { mac, aid, reason } = checked('ap_stadisconnected', fields);
+  return { mac, aid, reason };
 }
