@@ -75,6 +75,14 @@ typedef struct {
 } uart_stats_t;
 const uart_stats_t *uart_stats(void);
 
+/* sim_wiretrace.c: per event frame, when it was queued and when its LF reached the pty
+ * (benchmarks; off unless ESPWIFI_SIM_WIRE_TRACE is set) */
+void wiretrace_open(const char *pty_path);
+void wiretrace_close(void);
+void wiretrace_queued(const void *data, size_t len, uint64_t end);
+uint64_t wiretrace_stamp(void);                /* now (ns) if a frame is being traced, else 0 */
+void wiretrace_sent(uint64_t out, uint64_t written_ns); /* bytes up to `out` left the queue; 0: never written */
+
 /* ---------------- world: APs and DHCP (sim_world.c) ---------------- */
 typedef enum { REPLY_OK, REPLY_TIMEOUT, REPLY_REJECT } ap_reply_t;
 /* What a wrong WPA/WPA2 password looks like to the station (ESP-IDF reports 15, 204 or 2 depending

@@ -39,6 +39,7 @@ static uart_rx_sink_t g_sink;
 static bool g_full;                 /* the pty refused bytes: wait for POLLOUT, never spin */
 static uart_stats_t g_stats;
 static bool g_log_lf;                /* ESP_LOG lines end with LF (the bridge owns the log output) */
+static uint64_t g_in_total, g_out_total; /* bytes ever queued / ever taken off the queue */
 
 const uart_stats_t *uart_stats(void) { return &g_stats; }
 const char *uart_path(void) { return g_path; }
@@ -85,6 +86,7 @@ int uart_open(const uart_opts_t *opts, const char *link_path)
         snprintf(g_link, sizeof g_link, "%s", link_path);
     }
     g_credit_wall = wall_ms();
+    wiretrace_open(g_path);
     return 0;
 }
 
@@ -102,6 +104,7 @@ void uart_close(void)
     if (g_slave >= 0) close(g_slave);
     if (g_inotify >= 0) close(g_inotify);
     g_master = g_slave = g_inotify = -1;
+    wiretrace_close();
     free(g_q);
     g_q = NULL;
 }
@@ -118,7 +121,10 @@ static void q_push(const uint8_t *d, size_t n)
 void uart_write(const void *data, size_t len)
 {
     if (!g_q) return;
+    size_t before = g_q_len;
     q_push(data, len);
+    g_in_total += g_q_len - before;
+    wiretrace_queued(data, len, g_in_total);
 }
 
 void uart_puts(const char *s) { uart_write(s, strlen(s)); }
@@ -163,7 +169,13 @@ void uart_esp_log(char level, const char *tag, const char *fmt, ...)
 
 void uart_drop_next(uint32_t n) { g_drop += n; }
 void uart_corrupt_next(uint32_t n) { g_corrupt += n; }
-void uart_discard_queue(void) { g_stats.bytes_discarded += g_q_len; g_q_len = 0; }
+void uart_discard_queue(void)
+{
+    g_stats.bytes_discarded += g_q_len;
+    g_out_total += g_q_len;
+    g_q_len = 0;
+    wiretrace_sent(g_out_total, 0);
+}
 
 static void read_inotify(void)
 {
@@ -260,12 +272,15 @@ void uart_pump(void)
         g_q_len -= can;
         g_credit -= (double)can;
         g_stats.bytes_discarded += can;
+        g_out_total += can;
+        wiretrace_sent(g_out_total, 0);
         return;
     }
     uint8_t chunk[4096];
     if (can > sizeof chunk) can = sizeof chunk;
     for (size_t i = 0; i < can; i++) chunk[i] = g_q[(g_q_head + i) % OUTQ_CAP];
     size_t taken = can;
+    uint64_t stamp = wiretrace_stamp();
     ssize_t w;
     if (g_drop || g_corrupt) {
         /* faulty bytes are committed once, whatever the pty accepts */
@@ -280,4 +295,6 @@ void uart_pump(void)
     g_q_len -= taken;
     g_credit -= (double)taken;
     if (w > 0) g_stats.bytes_out += (uint64_t)w;
+    g_out_total += taken;
+    wiretrace_sent(g_out_total, w > 0 ? stamp : 0);
 }
