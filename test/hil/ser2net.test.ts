@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openBoard, VirtualBoard, type Board } from '../../host/src/index.js';
 import { Rfc2217Transport } from '../../host/src/transport/rfc2217.js';
 import { SER2NET_MISSING, Ser2net, ser2netAvailable } from '../../hil/ser2net.js';
+import { until } from '../host/vb-helpers.js';
 
 const HAVE = ser2netAvailable();
 if (!HAVE) console.warn(`test/hil/ser2net: skipped — ${SER2NET_MISSING}`);
@@ -64,21 +65,24 @@ describe.skipIf(!HAVE)('through ser2net on loopback', () => {
   });
 
   it('ser2net killed mid-command: the pending request fails naming the lost connection; restart + reopen works', async () => {
-    const { s2n } = await exported('rfc2217');
+    const { vb, s2n } = await exported('rfc2217');
     const board = await open(s2n.url);
     await board.init();
     await board.setMode('sta');
     await board.start();
     const closed = new Promise<Error | undefined>((res) => board.once('close', res));
-    // A long passive scan (13 channels x 1.5 s virtual): still running when the link is cut.
+    // A long passive scan (13 channels x 1.5 s virtual), running on the board, its clock then all
+    // but stopped: still running when the link is cut, however slow the machine.
     const scan = board.scan({ type: 'passive', passiveMs: 1500, timeoutMs: 30_000 });
     scan.catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 100));
+    await until(async () => Number((await vb.diag()).scanning) === 1, 10_000, 'a scan running on the board');
+    await vb.setSpeed(0.001);
     await s2n.kill();
     await expect(scan).rejects.toThrow(`connection to ${s2n.url} lost`);
     expect(String(await closed)).toContain('lost');
     await expect(board.status()).rejects.toThrow(/lost|closed/);
 
+    await vb.setSpeed(20);
     await s2n.restart();
     const again = await open(s2n.url);
     expect(again.info.mac).toBe('58:cf:79:a0:00:01');

@@ -7,6 +7,7 @@ import type { Board } from '../../host/src/board.js';
 import { openBoard } from '../../host/src/open-board.js';
 import { ConnectError } from '../../host/src/errors.js';
 import { FakeDevice } from './fake-device.js';
+import { TestClock, type Clock } from '../../host/src/clock.js';
 import { EventLog, FAST_POLICY, FAST_RULES, until } from './vb-helpers.js';
 
 let dev: FakeDevice;
@@ -22,14 +23,15 @@ afterEach(async () => {
   await dev.close();
 });
 
-async function open(reconnect: object | false = {}): Promise<Board> {
+async function open(reconnect: object | false = {}, clock?: Clock): Promise<Board> {
   board = await openBoard({
     port: dev.port,
     logger: pino({ level: 'silent' }),
     rules: FAST_RULES,
     reconnect: reconnect === false ? false : { ...FAST_POLICY, ...reconnect },
+    ...(clock ? { clock } : {}),
   });
-  log = new EventLog(board);
+  log = new EventLog(board, clock);
   return board;
 }
 
@@ -83,32 +85,51 @@ describe('Board (scripted peer)', () => {
   });
 
   it('a scan refused with WIFI_STATE is retried and holds back the reconnect that falls due meanwhile', async () => {
+    // The Board runs on a TestClock: the reconnect attempt and the scan's retry delays fall due
+    // only when the test moves time, and SCAN_DONE comes when the test sends it.
+    const clock = new TestClock();
     let scans = 0;
+    let okScanAt = -1;
     dev.handlers.set('connect', (q) => {
       dev.reply(q.num, 'ok');
-      setTimeout(() => dev.event('disconnected', { reason: '201', rssi: '0', ...ssid }), 30);
+      dev.event('disconnected', { reason: '201', rssi: '0', ...ssid });
     });
     dev.handlers.set('scan', (q) => {
       if (++scans < 3) return dev.reply(q.num, 'err', { esp: '0x3006' }, ['WIFI_STATE']);
+      okScanAt = dev.requests.length;
       dev.reply(q.num, 'ok', { n: '0' }); // the count comes with scan_done
-      setTimeout(() => dev.event('scan_done', { status: '0', n: '1', scan_id: '7' }), 100);
     });
     dev.handlers.set('ap_records', (q) => {
       dev.partial(q.num, ['HomeNet', '-50', '307bac694190', '6', 'wpa2', 'ccmp', 'ccmp', 'bgn']);
       dev.reply(q.num, 'ok', { n: '1', total: '1', scan_id: '7' });
     });
     dev.handlers.set('disconnect', (q) => dev.reply(q.num, 'ok'));
-    const b = await open({ immediateAttempts: 1000 });
-    void b.connect({ timeoutMs: 3000 }).catch(() => {});
-    await until(() => log.of('reconnecting').length >= 1, 2000, 'loop started');
-    const recs = await b.scan();
+    const b = await open({ immediateAttempts: 1000 }, clock);
+    void b.connect({ timeoutMs: 60_000 }).catch(() => {});
+    await until(() => log.of('reconnecting').length === 1, 2000, 'attempt 1 armed');
+    const connects = () => dev.requests.filter((q) => q.verb === 'connect').length;
+    expect(connects()).toBe(1);
+    const scan = b.scan();
+    // Two refusals, each waiting the retry delay; attempt 1 falls due during the first and is held.
+    for (const n of [1, 2]) {
+      await until(() => scans === n, 2000, `scan ${n} refused`);
+      await until(() => clock.pending >= 1, 2000, 'the retry delay armed');
+      clock.advance(FAST_RULES.scanRetryDelayMs);
+    }
+    await until(() => okScanAt >= 0, 2000, 'scan 3 accepted');
+    // While the scan runs, every reconnect timer the policy could arm falls due, and a round trip
+    // shows what the board sent meanwhile: no connect.
+    clock.advance(FAST_POLICY.maxDelayMs);
+    await b.ping();
+    expect(connects()).toBe(1);
+    dev.event('scan_done', { status: '0', n: '1', scan_id: '7' });
+    const recs = await scan;
     expect(recs[0]).toMatchObject({ ssidText: 'HomeNet', rssi: -50, bssid: '30:7b:ac:69:41:90', channel: 6, phy: 'bgn' });
-    // between the successful scan request and its scan_done, no connect was sent
+    // The held attempt goes out once the records are fetched.
     const order = dev.requests.map((q) => q.verb);
-    const okScan = order.lastIndexOf('scan');
-    const fetch = order.indexOf('ap_records');
-    expect(order.slice(okScan, fetch)).not.toContain('connect');
-    await until(() => dev.requests.slice(fetch).some((q) => q.verb === 'connect'), 2000, 'loop resumed');
+    expect(order.slice(okScanAt, order.indexOf('ap_records'))).not.toContain('connect');
+    await until(() => connects() === 2, 2000, 'the held attempt sent');
+    expect(order.indexOf('ap_records')).toBeLessThan(dev.requests.map((q) => q.verb).lastIndexOf('connect'));
     await b.disconnect().catch(() => {});
   });
 });

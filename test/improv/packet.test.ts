@@ -15,8 +15,7 @@ async function sdkBytes(command: number, data: number[]): Promise<Buffer> {
   };
   const quiet = { log: () => undefined, error: () => undefined, debug: () => undefined };
   const sdk = new ImprovSerial(port as unknown as ConstructorParameters<typeof ImprovSerial>[0], quiet);
-  await sdk.writePacketToStream(3, [command, data.length, ...data]);
-  await new Promise((r) => setTimeout(r, 10));
+  await sdk.writePacketToStream(3, [command, data.length, ...data]); // resolves once the sink has the bytes
   return Buffer.concat(chunks);
 }
 

@@ -89,13 +89,23 @@ describe('ScanCoordinator', () => {
   });
 
   it('WIFI_STATE (connecting) pauses the reconnect policy, retries after a delay, then resumes', async () => {
+    const clock = new TestClock();
     const f = fakeIo({ scan: (n) => (n <= 3 ? 'WIFI_STATE' : 'ok') });
-    const c = new ScanCoordinator(f.io, rules);
+    const c = new ScanCoordinator(f.io, rules, clock);
     f.attach(c);
-    const t0 = Date.now();
-    const r = await c.scan();
+    const p = c.scan();
+    // Each refusal arms the retry delay; the next scan goes out only when it has passed.
+    const scans = () => f.calls.filter((v) => v === 'scan').length;
+    for (let n = 1; n <= 3; n++) {
+      await settle(() => clock.pending === 1);
+      clock.advance(rules.scanRetryDelayMs - 1);
+      await settle();
+      expect(scans()).toBe(n);
+      clock.advance(1);
+    }
+    const r = await p;
     expect(r).toHaveLength(1);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
+    expect(scans()).toBe(4);
     expect(f.pauses).toBe(1);
     expect(f.resumes).toBe(1);
     expect(c.stats.retries).toBe(3);
@@ -173,7 +183,7 @@ describe('ScanCoordinator', () => {
     const c = new ScanCoordinator(f.io, rules);
     f.attach(c);
     const p = c.scan();
-    await new Promise((res) => setTimeout(res, 1)); // the scan is running on the device
+    await settle(() => f.calls.length === 1); // the scan is running on the device (its SCAN_DONE is 5 ms away)
     c.noteStop();
     expect((await p)[0]!.ssidText).toBe('net1');
     expect(f.calls).toEqual(['scan', 'ap_records']);
