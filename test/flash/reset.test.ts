@@ -2,15 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { HardReset, type Transport } from 'esptool-js';
 import { classicSequence, hardResetSequence, resetConstructors, usbJtagSequence } from '../../host/src/flash/reset.js';
+import { TestClock } from '../../host/src/clock.js';
 
 type Call = { dtr?: boolean; rts?: boolean; t: number };
 
-function spyTransport() {
+// Each signal change is stamped with the time on `clock`, the one the reset waits on.
+function spyTransport(clock = new TestClock()) {
   const calls: Call[] = [];
-  const t0 = Date.now();
   const device = {
     setSignals: async (s: { dataTerminalReady?: boolean; requestToSend?: boolean }) => {
-      calls.push({ dtr: s.dataTerminalReady, rts: s.requestToSend, t: Date.now() - t0 });
+      calls.push({ dtr: s.dataTerminalReady, rts: s.requestToSend, t: clock.now() });
     },
   };
   // What esptool-js's Transport forwards to its device (used by its own HardReset below).
@@ -26,20 +27,31 @@ function spyTransport() {
       await device.setSignals({ dataTerminalReady: state });
     },
   };
-  return { calls, transport: transport as unknown as Transport };
+  return { calls, clock, transport: transport as unknown as Transport };
+}
+
+/** Runs `reset` to its end, moving `clock` 1 ms at a time whenever nothing else can happen. */
+async function onClock(clock: TestClock, reset: Promise<void>): Promise<void> {
+  let done = false;
+  void reset.then(() => (done = true));
+  for (let ms = 0; ms < 10_000 && !done; ms++) {
+    await new Promise((r) => setImmediate(r));
+    if (!done) clock.advance(1);
+  }
+  await reset;
 }
 
 const states = (calls: Call[]) => calls.map((c) => [c.dtr, c.rts]);
 
 describe('reset constructors', () => {
   it('hard reset pulses EN (RTS=1 then 0) with IO0 high (DTR=0) for ~100 ms', async () => {
-    const { calls, transport } = spyTransport();
-    await resetConstructors().hardReset!(transport, false).reset();
+    const { calls, clock, transport } = spyTransport();
+    await onClock(clock, resetConstructors(clock).hardReset!(transport, false).reset());
     expect(states(calls)).toEqual([
       [false, true],
       [false, false],
     ]);
-    expect(calls[1].t - calls[0].t).toBeGreaterThanOrEqual(95);
+    expect(calls[1].t - calls[0].t).toBe(100);
   });
 
   it('esptool-js 0.7.0 HardReset never asserts RTS (the defect the custom one works around)', async () => {
@@ -49,15 +61,15 @@ describe('reset constructors', () => {
   });
 
   it('classic reset: EN low, then EN high with IO0 low for the reset delay, then IO0 released', async () => {
-    const { calls, transport } = spyTransport();
-    await resetConstructors().classicReset!(transport, 50).reset();
+    const { calls, clock, transport } = spyTransport();
+    await onClock(clock, resetConstructors(clock).classicReset!(transport, 50).reset());
     expect(states(calls)).toEqual([
       [false, true],
       [true, false],
       [false, false],
     ]);
-    expect(calls[1].t - calls[0].t).toBeGreaterThanOrEqual(95);
-    expect(calls[2].t - calls[1].t).toBeGreaterThanOrEqual(45);
+    expect(calls[1].t - calls[0].t).toBe(100);
+    expect(calls[2].t - calls[1].t).toBe(50);
     // Every step names both lines: node-serialport would otherwise default the missing one to true.
     expect(calls.every((c) => c.dtr !== undefined && c.rts !== undefined)).toBe(true);
   });

@@ -7,6 +7,7 @@
 // sitting in the bootloader. These strategies set both lines explicitly on every step.
 import type { ResetConstructors, ResetStrategy, Transport } from 'esptool-js';
 import { sleep } from '../async.js';
+import { realClock, type Clock } from '../clock.js';
 
 /** The part of the Web-Serial-like device a reset needs. */
 export interface SignalDevice {
@@ -51,9 +52,9 @@ export function hardResetSequence(usbOtg = false): Step[] {
     : [{ dtr: false, rts: true }, { wait: 100 }, { dtr: false, rts: false }];
 }
 
-export async function runSequence(device: SignalDevice, steps: Step[]): Promise<void> {
+export async function runSequence(device: SignalDevice, steps: Step[], clock: Clock = realClock): Promise<void> {
   for (const step of steps) {
-    if ('wait' in step) await sleep(step.wait);
+    if ('wait' in step) await sleep(step.wait, undefined, clock);
     else await device.setSignals({ dataTerminalReady: step.dtr, requestToSend: step.rts });
   }
 }
@@ -66,20 +67,22 @@ class SequenceReset implements ResetStrategy {
   constructor(
     readonly transport: Transport,
     private readonly steps: Step[],
+    private readonly clock: Clock,
   ) {}
   reset(): Promise<void> {
-    return runSequence(deviceOf(this.transport), this.steps);
+    return runSequence(deviceOf(this.transport), this.steps, this.clock);
   }
 }
 
 /**
  * Drop-in `resetConstructors` for `new ESPLoader({...})`. (esptool-js types each constructor as
  * returning its own class, which has private members, hence the cast: only reset() is called.)
+ * The waits run on `clock` (tests give a TestClock and read the pulse widths off it).
  */
-export function resetConstructors(): ResetConstructors {
+export function resetConstructors(clock: Clock = realClock): ResetConstructors {
   return {
-    classicReset: (transport: Transport, resetDelay: number) => new SequenceReset(transport, classicSequence(resetDelay)),
-    usbJTAGSerialReset: (transport: Transport) => new SequenceReset(transport, usbJtagSequence()),
-    hardReset: (transport: Transport, usingUsbOtg?: boolean) => new SequenceReset(transport, hardResetSequence(usingUsbOtg ?? false)),
+    classicReset: (transport: Transport, resetDelay: number) => new SequenceReset(transport, classicSequence(resetDelay), clock),
+    usbJTAGSerialReset: (transport: Transport) => new SequenceReset(transport, usbJtagSequence(), clock),
+    hardReset: (transport: Transport, usingUsbOtg?: boolean) => new SequenceReset(transport, hardResetSequence(usingUsbOtg ?? false), clock),
   } as unknown as ResetConstructors;
 }
