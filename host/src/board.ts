@@ -33,7 +33,6 @@ import type {
   DeviceInfo,
   DeviceLogLine,
   DisconnectInfo,
-  GaveUpInfo,
   IpInfo,
   ScanOptions,
   StationConfig,
@@ -484,20 +483,15 @@ export class Board extends EventEmitter<BoardEvents> {
     }
   }
 
-  /** The policy stopped: explain the failure (diagnoseConnect) so the gaveUp event, the
+  /** The policy stopped: explain the failure (connect-evidence.ts) so the gaveUp event, the
    *  ConnectError and its `likely` all carry the same verdict, then tell the waiters. */
   private async giveUp(last: DisconnectInfo, attempts: number): Promise<void> {
     const gen = this.connectGen;
-    const verdict = await this.evidence.giveUpVerdict(last);
+    const gave = await this.evidence.gaveUp(last, attempts);
     if (gen !== this.connectGen) return; // a new connect() or disconnect() overtook the verdict
-    const info: DisconnectInfo = { ...last };
-    if (verdict.likely) info.likely = verdict.likely;
-    else delete info.likely;
-    const gave: GaveUpInfo = { reason: last.reason, attempts, disconnect: info };
-    if (verdict.likely) gave.likely = verdict.likely;
-    this.log.warn({ reason: last.reason, name: last.name, attempts, likely: verdict.likely?.evidence }, 'stopped reconnecting');
+    this.log.warn({ reason: last.reason, name: last.name, attempts, likely: gave.likely?.evidence }, 'stopped reconnecting');
     this.emit('gaveUp', gave);
-    this.ipGate.fail(new ConnectError(info, attempts));
+    this.ipGate.fail(new ConnectError(gave.disconnect, attempts));
   }
 
   /** Arms the reconnection policy for a connection this process did not start. */

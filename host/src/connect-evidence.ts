@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
 import { toBytes } from './convert/bytes.js';
 import { explainConnectFailure, NOT_FOUND_REASONS, type ConfigFacts } from './connect-failure.js';
-import type { ApRecord, DisconnectInfo, LikelyCause, ScanOptions, StationConfig, StoredConfig } from './types.js';
+import type { ApRecord, DisconnectInfo, GaveUpInfo, LikelyCause, ScanOptions, StationConfig, StoredConfig } from './types.js';
 
 /** A failed connect explained (see connect-failure.ts): what the board last heard and what it means. */
 export interface ConnectDiagnosis {
@@ -91,14 +91,19 @@ export class ConnectEvidence {
     this.policyLikely = likely;
   }
 
-  /** The verdict when the policy gave up after `last`: diagnose(), or what the reasons said when
-   *  nothing could be read or scanned. */
-  async giveUpVerdict(last: DisconnectInfo): Promise<ConnectDiagnosis> {
-    return this.diagnose().catch((err: unknown): ConnectDiagnosis => {
+  /** The policy gave up after `last` and `attempts` attempts: the gaveUp event with one verdict
+   *  for the event, its disconnect and the ConnectError — diagnose(), or what the reasons said
+   *  when nothing could be read or scanned. */
+  async gaveUp(last: DisconnectInfo, attempts: number): Promise<GaveUpInfo> {
+    const verdict = await this.diagnose().catch((err: unknown): ConnectDiagnosis => {
       this.host.log.debug({ err }, 'no scan-based verdict for the failed connect');
       const likely = this.policyLikely ?? last.likely;
       return likely ? { likely } : {};
     });
+    const disconnect: DisconnectInfo = { ...last };
+    if (verdict.likely) disconnect.likely = verdict.likely;
+    else delete disconnect.likely;
+    return { reason: last.reason, attempts, disconnect, ...(verdict.likely ? { likely: verdict.likely } : {}) };
   }
 
   /** Why the last connect failed, from a scan younger than 10 s, else a fresh one when the
