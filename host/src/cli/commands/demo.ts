@@ -6,7 +6,7 @@ import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
 import { floatOption } from '../context.js';
 import { apTable, ipLine, likelyText } from '../format.js';
-import { printable, quoted } from '../output.js';
+import { quoted } from '../output.js';
 import { resolvePassword } from '../password.js';
 import type { Session } from '../session.js';
 import { Timeline } from '../timeline.js';

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { fieldsText } from '../format.js';
 import { printable, relTime, writeJson, type Style } from '../output.js';
-import type { decodeReason } from '../lib-light.js';
 import type { DeviceLogLine, ResetInfo } from '../../types.js';
 
 /** Board 'event' arrives as (verb, fields, seq) from the client or as one object; accept both. */
