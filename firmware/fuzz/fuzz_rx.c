@@ -9,6 +9,7 @@
  *   - decode -> canonical encode -> decode is stable for any line that decodes.
  * Between chunks the fake clock advances and ew_core_poll runs (a blocking scan's deadline). */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "espwifi_core.h"
@@ -24,6 +25,9 @@ ew_err_t chk_frame_decode(const char *line, size_t len, ew_frame_t *f, ew_decode
 
 static fake_t fk;
 static ew_core_t core;
+/* Where every execution starts (see LLVMFuzzerInitialize): a booted core and a fresh fake. */
+static ew_core_t booted;
+static fake_t fresh;
 
 /* An Improv packet the core sent (protocol/IMPROV.md): "IMPROV", version 1, a device-to-client
  * type, the length its data has, the checksum of everything before it, then LF. */
@@ -51,6 +55,16 @@ static void check_line(void *ctx, const char *line, size_t n)
     if (chk_frame_decode(line, n - 1, &f, NULL) != EW_OK) abort();
 }
 
+/* The port's log op: the harness needs the error count (check_outputs), not the fake's snprintf
+ * of every message. Both strings are read to their end (ASan sees an unterminated one); a
+ * message never exceeds ew_log's 160-byte buffer and always has a tag. */
+static void count_log(void *ctx, ew_log_level_t level, const char *tag, const char *msg)
+{
+    (void)ctx;
+    if (strlen(tag) == 0 || strlen(msg) >= 160) abort();
+    if (level == EW_LOG_ERROR) fk.nerr++;
+}
+
 static void check_outputs(void)
 {
     if (fk.nerr) abort();   /* e.g. a reply too long to send: the host would wait forever */
@@ -74,6 +88,34 @@ static void check_roundtrip(const uint8_t *data, size_t size)
     }
 }
 
+/* fk's bytes outside the captured-lines array (out[], out_len[]: 132 KB that only the fake's
+ * own write op touches, and check_line replaced it), so a reset need not clear them. */
+static void copy_fake(fake_t *to, const fake_t *from)
+{
+    memcpy(to, from, offsetof(fake_t, out));
+    memcpy((char *)to + offsetof(fake_t, nout), (const char *)from + offsetof(fake_t, nout),
+           sizeof *to - offsetof(fake_t, nout));
+}
+
+/* Built once: the fake with the harness's write and log ops, and the core after ew_core_init and
+ * ew_core_boot. The hello does not depend on anything an input chooses (device facts are the
+ * fake's constants, and boot reads no station state), so it is sent and checked here once
+ * instead of once per execution. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    fake_init(&fk);
+    fk.sys.write = check_line;
+    fk.sys.log = count_log;
+    copy_fake(&fresh, &fk);
+    if (ew_core_init(&core, &fk.port) != EW_OK) abort();
+    ew_core_boot(&core);
+    check_outputs();
+    booted = core;
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     check_roundtrip(data, size);
@@ -83,16 +125,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     data += 2;
     size -= 2;
 
-    fake_init(&fk);
-    fk.sys.write = check_line;
-    ew_core_init(&core, &fk.port);
+    copy_fake(&fk, &fresh);
+    core = booted;
     /* Start from a random phase so the guards and scan rules are reached, not only parsing. */
     core.phase = (ew_phase_t)(script % EW_PHASE__COUNT);
     core.scan_state = (ew_scan_state_t)((script >> 3) % EW_SCAN_STATE__COUNT);
     if (script & 0x80) fk.err[FK_SCAN_START] = EW_ERR_WIFI_STATE;
     if (script & 0x40) { fake_add_rec(&fk, "fuzz net", -50); fake_add_rec(&fk, "", -90); }
-    ew_core_boot(&core);
-    check_outputs();
 
     int splits = 0, events = 0;
     for (size_t i = 0; i < size; i += chunk) {

@@ -422,6 +422,16 @@ static void drop_stalled(ew_core_t *core)
     send_error(core, IM_INVALID_RPC);
 }
 
+size_t ew_improv_skippable(const ew_core_t *core, const uint8_t *p, size_t n)
+{
+    const ew_improv_t *im = &core->improv;
+    if (im->have || im->match) return 0;
+    /* Outside a packet and a header, a byte other than the header's first leaves the state as
+     * it is (ew_improv_rx_byte below). */
+    const uint8_t *start = memchr(p, HEADER[0], n);
+    return start ? (size_t)(start - p) : n;
+}
+
 bool ew_improv_rx_byte(ew_core_t *core, uint8_t b)
 {
     ew_improv_t *im = &core->improv;

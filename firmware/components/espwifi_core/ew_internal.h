@@ -108,9 +108,13 @@ bool ew_need_started(ew_req_t *r);
 void ew_reply_result(ew_req_t *r, ew_err_t err);
 
 /* ---- Improv serial (ew_improv.c) ---- */
-/* Every received byte, before line assembly: true when it belongs to an Improv packet (the line
- * reader then drops the line it was assembling, which held the "IMPROV" header). */
+/* Every received byte, before line assembly (except those ew_improv_skippable vouches for): true
+ * when it belongs to an Improv packet (the line reader then drops the line it was assembling,
+ * which held the "IMPROV" header). */
 bool ew_improv_rx_byte(ew_core_t *core, uint8_t byte);
+/* How many of the n bytes at p ew_improv_rx_byte would return false for without a state change
+ * (0 while a header or packet is being read): the line reader may skip the call for them. */
+size_t ew_improv_skippable(const ew_core_t *core, const uint8_t *p, size_t n);
 /* Every driver event, after the core has handled and reported it. */
 void ew_improv_on_event(ew_core_t *core, const ew_event_t *ev);
 /* Improv's share of ew_core_wait_ms / ew_core_poll: a stalled packet, a provisioning deadline. */

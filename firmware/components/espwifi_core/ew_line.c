@@ -49,15 +49,46 @@ static void handle_line(ew_core_t *core, const char *line, size_t len)
     }
 }
 
+/* Adds bytes to the line being assembled; past EW_MAX_LINE the line is marked over-long and the
+ * rest up to its terminator is dropped. */
+static void append(ew_core_t *core, const uint8_t *p, size_t n)
+{
+    if (core->line_overflow) return;
+    size_t room = EW_MAX_LINE - core->line_len;
+    if (n > room) {
+        n = room;
+        core->line_overflow = true;
+    }
+    memcpy(core->line + core->line_len, p, n);
+    core->line_len += n;
+}
+
+/* Length of the run of ordinary line bytes at p: no terminator, and nothing the Improv reader
+ * needs to see. Such a run is copied at once instead of byte by byte. */
+static size_t plain_run(const ew_core_t *core, const uint8_t *p, size_t n)
+{
+    const uint8_t *end;
+    n = ew_improv_skippable(core, p, n);
+    if (n && (end = memchr(p, '\n', n)) != NULL) n = (size_t)(end - p);
+    if (n && (end = memchr(p, '\r', n)) != NULL) n = (size_t)(end - p);
+    return n;
+}
+
 void ew_core_rx(ew_core_t *core, const uint8_t *data, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        char c = (char)data[i];
-        if (ew_improv_rx_byte(core, data[i])) {
+    for (size_t i = 0; i < len;) {
+        size_t run = plain_run(core, data + i, len - i);
+        if (run) {
+            append(core, data + i, run);
+            i += run;
+            continue;
+        }
+        const uint8_t *b = &data[i++];
+        if (ew_improv_rx_byte(core, *b)) {
             core->line_len = 0;
             continue;
         }
-        if (c == '\n' || c == '\r') {
+        if (*b == '\n' || *b == '\r') {
             size_t n = core->line_len;
             bool overflow = core->line_overflow;
             core->line_len = 0;
@@ -75,11 +106,6 @@ void ew_core_rx(ew_core_t *core, const uint8_t *data, size_t len)
             memset(core->line, 0, n);
             continue;
         }
-        if (core->line_overflow) continue;
-        if (core->line_len >= EW_MAX_LINE) {
-            core->line_overflow = true;
-            continue;
-        }
-        core->line[core->line_len++] = c;
+        append(core, b, 1);
     }
 }

@@ -4,8 +4,9 @@
  * answers and how the two protocols share the line.
  *
  * An Improv packet is binary and not a line: its length, checksum and data bytes may be CR or LF.
- * The line reader therefore hands every byte to ew_improv_rx_byte() first; once "IMPROV" followed
- * by version 0x01 has been seen the packet is read by its length field, whatever its bytes are.
+ * The line reader therefore hands every byte to the Improv reader first (a run that cannot start
+ * a header is vouched for at once); once "IMPROV" followed by version 0x01 has been seen the
+ * packet is read by its length field, whatever its bytes are.
  * "IMPROV\x01" can never occur in one of our frames (control bytes are always escaped there) nor
  * in a log line, so none of the three can be mistaken for another.
  */
