@@ -21,6 +21,18 @@ static void ping_line(char *out, size_t cap, unsigned id)
     snprintf(out, cap, "~%s *%04x", body, ew_crc16(body, strlen(body)));
 }
 
+/* A ping frame of 1024 + extra bytes (an unknown pad= argument fills it), NUL-terminated. */
+static void limit_line(char *big, size_t cap, int extra)
+{
+    const char *head = "q9 ping pad=";
+    size_t body_len = 1024 - 1 - 6 + (size_t)extra;
+    memset(big, 0, cap);
+    big[0] = '~';
+    memcpy(big + 1, head, strlen(head));
+    memset(big + 1 + strlen(head), 'a', body_len - strlen(head));
+    snprintf(big + 1 + body_len, 8, " *%04x", ew_crc16(big + 1, body_len));
+}
+
 void test_line(void)
 {
     char line[64], buf[64];
@@ -84,13 +96,7 @@ void test_line(void)
     static char big[1100];
     for (int extra = 0; extra <= 1; extra++) {
         fresh();
-        const char *head = "q9 ping pad=";
-        size_t body_len = 1024 - 1 - 6 + (size_t)extra;
-        memset(big, 0, sizeof big);
-        big[0] = '~';
-        memcpy(big + 1, head, strlen(head));
-        memset(big + 1 + strlen(head), 'a', body_len - strlen(head));
-        snprintf(big + 1 + body_len, 8, " *%04x", ew_crc16(big + 1, body_len));
+        limit_line(big, sizeof big, extra);
         CHECK(strlen(big) == 1024u + (size_t)extra, "built a %zu-byte line", strlen(big));
         feed(big);
         feed("\n");
@@ -105,6 +111,22 @@ void test_line(void)
         feed("\n");
         CHECK_PREFIX(fake_line(&fk, 0), "~r10 ok *");
     }
+    /* Runs of ordinary bytes are copied at once: a chunk ending just before, at or after the
+     * limit gives the same verdict as one piece, and so does a line holding "IMPROV" that no
+     * version byte follows (the Improv reader looks at those bytes one by one). */
+    for (int extra = 0; extra <= 1; extra++)
+        for (size_t cut = 1020; cut <= 1024u + (size_t)extra; cut++) {
+            fresh();
+            limit_line(big, sizeof big, extra);
+            ew_core_rx(&core, (const uint8_t *)big, cut);
+            feed(big + cut);
+            feed("\n");
+            CHECK_PREFIX(fake_line(&fk, 0), extra ? "~e1 rx_error error=LINE_TOO_LONG line=1 *" : "~r9 err BAD_ARG arg=pad why=unknown *");
+        }
+    fresh();
+    fake_send(&fk, &core, "q13 ping pad=IMPRIMPROVx");
+    CHECK_PREFIX(fake_line(&fk, 0), "~r13 err BAD_ARG arg=pad why=unknown *");
+
     /* a 1000-byte unknown key still gets a reply that fits in a line */
     fresh();
     memset(big, 0, sizeof big);
