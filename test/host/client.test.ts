@@ -82,7 +82,7 @@ describe('Client', () => {
     await expect(client.request('ping', {}, { timeoutMs: 50 })).rejects.toBeInstanceOf(TimeoutError);
     dev.reply(ids[0]!, 'ok');
     await until(() => client.counters.unknownReplies === 1);
-    const p = client.request('ping', {}, { timeoutMs: 500 });
+    const p = client.request('ping', {}, { timeoutMs: 10_000 });
     await until(() => ids.length === 2);
     expect(ids[1]).not.toBe(ids[0]);
     dev.reply(ids[1]!, 'ok');
