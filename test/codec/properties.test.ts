@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeValue, unescapeValue } from '../../host/src/codec/escape.js';
 import { canonical, decodeLine, encodeFrame, type Frame } from '../../host/src/codec/frame.js';
 import { FrameStream, parseLogLine } from '../../host/src/codec/stream.js';
-// @ts-expect-error — plain .mjs without types, used as an independent oracle
+// A plain .mjs without types (test/types/mjs.d.ts), used as an independent oracle.
 import * as reference from '../../protocol/tools/frame.mjs';
 
 const ref = reference as { decodeLine(l: Buffer): unknown; canonical(r: unknown): string };
@@ -103,7 +103,7 @@ describe('FrameStream under noise', () => {
   // Noise lines never start with the marker and contain no terminator; frames are separated by
   // any terminator. Then the whole byte stream is cut into arbitrary chunks.
   const noiseLine = fc.uint8Array({ maxLength: 80 }).map((u) => {
-    const b = Buffer.from(u).map((x) => (x === 0x0a || x === 0x0d ? 0x2e : x));
+    const b = Buffer.from(Buffer.from(u).map((x) => (x === 0x0a || x === 0x0d ? 0x2e : x)));
     if (b[0] === 0x7e) b[0] = 0x21;
     return b;
   });

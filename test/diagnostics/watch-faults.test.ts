@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
 import { ensureBuilt, startCli } from '../cli/helpers.js';
+import type { Verdict } from '../../host/src/diagnostics/types.js';
 import { connectOnce, records, type Rec } from './helpers.js';
 
 beforeAll(async () => {
@@ -31,7 +32,7 @@ const FAULTS: Fault[] = [
   { name: 'DHCP change', inject: async (vb) => void (await vb.dhcpChange('192.168.1.123')), until: /"event":"ip-change"/, verdict: 'ip-change' },
 ];
 
-async function watchWithFault(mode: 'app' | 'bridge', fault: Fault): Promise<{ recs: Rec[]; verdicts: Array<{ id: string; title: string; evidence: string }> }> {
+async function watchWithFault(mode: 'app' | 'bridge', fault: Fault): Promise<{ recs: Rec[]; verdicts: Verdict[] }> {
   const vb = await VirtualBoard.start({ scenario: 'home', speed: 20, seed: 7, color: false, stderr: 'ignore', firmware: mode });
   try {
     if (mode === 'bridge') {
@@ -53,7 +54,7 @@ async function watchWithFault(mode: 'app' | 'bridge', fault: Fault): Promise<{ r
       const recs = records(r.stdout);
       const summary = recs.at(-1)!;
       expect(summary.type).toBe('summary');
-      return { recs, verdicts: summary.verdicts as Array<{ id: string; title: string; evidence: string }> };
+      return { recs, verdicts: summary.verdicts as Verdict[] };
     } finally {
       await w.stop('SIGKILL');
     }
@@ -68,6 +69,7 @@ for (const mode of ['app', 'bridge'] as const) {
       it(`${fault.name} → ${fault.verdict}`, async () => {
         const { recs, verdicts } = await watchWithFault(mode, fault);
         expect(verdicts.map((v) => v.id).some((id) => id.startsWith(fault.verdict)), JSON.stringify(verdicts)).toBe(true);
+        for (const v of verdicts) expect(['problem', 'warning', 'info', 'ok'], v.id).toContain(v.severity);
         if (fault.name === 'roaming') expect(verdicts.map((v) => v.severity)).not.toContain('problem');
         if (fault.name === 'wrong password') expect(verdicts[0]!.title, JSON.stringify(verdicts)).toBe('Likely wrong password');
         // Neither the app's log nor the bridge's DISCONNECTED event carries an RSSI for a failed

@@ -105,7 +105,7 @@ describe('openBoard refusals', () => {
       const err = await openBoard({ port: pair.host, helloAttempts: 2 }).catch((e: unknown) => e);
       clearInterval(t);
       await pair.close();
-      pair = undefined;
+      pair = null;
       expect((err as EspWifiError).code).toBe('NO_HELLO');
       return (err as Error).message;
     };

@@ -62,7 +62,7 @@ describe('reference codec', () => {
   it('escapes every byte that could break framing, and nothing a readable SSID needs', () => {
     const esc = escapeValue(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), { positional: true });
     for (const b of [0x20, 0x0a, 0x0d, 0x09, 0x00, 0x3d, 0x7f, 0xff]) expect(esc.includes(b), `0x${b.toString(16)}`).toBe(false);
-    esc.forEach((b, i) => { if (b === 0x22) expect(esc[i - 1], 'a quote is always escaped').toBe(0x5c); });
+    esc.forEach((b: number, i: number) => { if (b === 0x22) expect(esc[i - 1], 'a quote is always escaped').toBe(0x5c); });
     expect(escapeValue(Buffer.from('Café-☕ #1')).toString()).toBe('Café-☕\\s#1');
   });
   it('keeps exactly the valid UTF-8 raw (checked against the platform decoder)', () => {

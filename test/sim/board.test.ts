@@ -106,7 +106,7 @@ describe('virtual board device', () => {
 
     // The damaged reply is awaited as a line, not as a timeout: no deadline decides it. Its id
     // never answers: the next ping's reply comes after anything that reply could have been.
-    const isReply = (id: number) => (l: (typeof r.w.lines)[number]) => l.frame?.kind === 'r' && l.frame.num === id;
+    const isReply = (id: number) => (l: Rig['w']['lines'][number]) => l.frame?.kind === 'r' && l.frame.num === id;
     await r.vb.dropBytes(5);
     from = r.w.mark();
     const lost = r.w.send('ping');

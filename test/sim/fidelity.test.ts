@@ -66,7 +66,7 @@ describe('lost-IP timer (esp_netif)', () => {
     await r.w.event('sta_stop', mark);
     d = await r.vb.diag();
     expect(d.lost_ip_armed).toBe(1);
-    await r.vb.time(d.lost_ip_due_ms - (await uptime()) + 1); // jump past the expiry
+    await r.vb.time(Number(d.lost_ip_due_ms) - (await uptime()) + 1); // jump past the expiry
     await r.w.event('lost_ip', mark, 5000);
     expect((await r.vb.diag()).lost_ip_armed).toBe(0);
   });
@@ -77,7 +77,7 @@ describe('lost-IP timer (esp_netif)', () => {
     await station(r.w, { ssid: 'HomeNet', pass: PASS });
     const from = await joined(r.w);
     const d = await r.vb.diag();
-    if (d.lost_ip_armed) await r.vb.time(d.lost_ip_due_ms - (await uptime()) + 1);
+    if (d.lost_ip_armed) await r.vb.time(Number(d.lost_ip_due_ms) - (await uptime()) + 1);
     expect((await r.vb.diag()).lost_ip_armed).toBe(0);
     await r.w.ok('ping'); // anything the expiry posted would be on the wire before this reply
     expect(r.w.events('lost_ip', from)).toHaveLength(0);
