@@ -1,6 +1,7 @@
-/* The generated event, reply and partial encoders (ew_events_gen.c, ew_replies_gen.c) against the
- * shared vectors: one vector per event of protocol.json, and the reply vectors with fields,
- * re-built from typed values, must come out byte for byte as vectors.tsv has it.
+/* The generated event, reply and partial encoders (ew_events_gen.h, ew_replies_gen.h: ew_msg_encode
+ * over the tables of ew_messages_gen.c) against the shared vectors: one vector per event of
+ * protocol.json, and the reply vectors with fields, re-built from typed values, must come out byte
+ * for byte as vectors.tsv has it.
  * The vectors are written independently of the C code (protocol/tools/make-vectors.mjs). */
 #include <stdlib.h>
 #include "harness.h"

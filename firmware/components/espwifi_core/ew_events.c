@@ -1,6 +1,6 @@
 /* The station state the events move, and which event goes on the wire for each driver event.
- * The frames themselves are written by the generated encoders (ew_events_gen.c), so field
- * names, order and types come from protocol.json "events" only. */
+ * The frames themselves are written by the generated encoders (ew_events_gen.h, over the tables
+ * of ew_messages_gen.c), so field names, order and types come from protocol.json "events" only. */
 #include <string.h>
 #include "ew_internal.h"
 #include "ew_events_gen.h"

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "ew_codec.h"
 #include "ew_protocol_gen.h"
+#include "ew_messages_gen.h"
 
 /* Each encoder begins the frame in buf (cap bytes) and writes the fields; the caller ends and
  * sends it. Pointers are read during the call only. */
@@ -21,11 +22,20 @@ typedef struct {
     const char *def;                         /* text, NUL-terminated; NULL = "" */
     bool has_def;
 } ew_ev_hello_t;
-void ew_ev_hello_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_hello_t *v);
+static inline void ew_ev_hello_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_hello_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_HELLO, v);
+}
 
-void ew_ev_sta_start_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq);
+static inline void ew_ev_sta_start_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_STA_START, NULL);
+}
 
-void ew_ev_sta_stop_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq);
+static inline void ew_ev_sta_stop_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_STA_STOP, NULL);
+}
 
 typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
@@ -34,7 +44,10 @@ typedef struct {
     unsigned auth;                           /* ew_auth_t index */
     uint32_t aid;                            /* u16 */
 } ew_ev_connected_t;
-void ew_ev_connected_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_connected_t *v);
+static inline void ew_ev_connected_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_connected_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_CONNECTED, v);
+}
 
 typedef struct {
     uint32_t reason;                         /* u8 */
@@ -42,27 +55,42 @@ typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
     const uint8_t *bssid;                    /* 6 bytes */
 } ew_ev_disconnected_t;
-void ew_ev_disconnected_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_disconnected_t *v);
+static inline void ew_ev_disconnected_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_disconnected_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_DISCONNECTED, v);
+}
 
 typedef struct {
     uint32_t status;                         /* u8 */
     uint32_t n;                              /* u16 */
     uint32_t scan_id;                        /* u8 */
 } ew_ev_scan_done_t;
-void ew_ev_scan_done_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_scan_done_t *v);
+static inline void ew_ev_scan_done_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_scan_done_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_SCAN_DONE, v);
+}
 
-void ew_ev_beacon_timeout_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq);
+static inline void ew_ev_beacon_timeout_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_BEACON_TIMEOUT, NULL);
+}
 
 typedef struct {
     int32_t rssi;                            /* i32 */
 } ew_ev_rssi_low_t;
-void ew_ev_rssi_low_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_rssi_low_t *v);
+static inline void ew_ev_rssi_low_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_rssi_low_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_RSSI_LOW, v);
+}
 
 typedef struct {
     unsigned old;                            /* ew_auth_t index */
     unsigned new;                            /* ew_auth_t index */
 } ew_ev_authmode_change_t;
-void ew_ev_authmode_change_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_authmode_change_t *v);
+static inline void ew_ev_authmode_change_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_authmode_change_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AUTHMODE_CHANGE, v);
+}
 
 typedef struct {
     uint32_t old_ch;                         /* u8 */
@@ -70,7 +98,10 @@ typedef struct {
     uint32_t new_ch;                         /* u8 */
     unsigned new_second;                     /* ew_second_t index */
 } ew_ev_home_channel_change_t;
-void ew_ev_home_channel_change_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_home_channel_change_t *v);
+static inline void ew_ev_home_channel_change_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_home_channel_change_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_HOME_CHANNEL_CHANGE, v);
+}
 
 typedef struct {
     const uint8_t *ip;                       /* 4 bytes, wire order */
@@ -78,9 +109,15 @@ typedef struct {
     const uint8_t *gw;                       /* 4 bytes, wire order */
     bool changed;                            /* bool */
 } ew_ev_got_ip_t;
-void ew_ev_got_ip_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_got_ip_t *v);
+static inline void ew_ev_got_ip_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_got_ip_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_GOT_IP, v);
+}
 
-void ew_ev_lost_ip_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq);
+static inline void ew_ev_lost_ip_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_LOST_IP, NULL);
+}
 
 typedef struct {
     const char *error;                       /* text, NUL-terminated; NULL = "" */
@@ -88,33 +125,54 @@ typedef struct {
     bool has_expected;
     uint32_t line;                           /* u32 */
 } ew_ev_rx_error_t;
-void ew_ev_rx_error_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_rx_error_t *v);
+static inline void ew_ev_rx_error_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_rx_error_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_RX_ERROR, v);
+}
 
-void ew_ev_ap_start_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq);
+static inline void ew_ev_ap_start_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_START, NULL);
+}
 
-void ew_ev_ap_stop_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq);
+static inline void ew_ev_ap_stop_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_STOP, NULL);
+}
 
 typedef struct {
     const uint8_t *mac;                      /* 6 bytes */
     uint32_t aid;                            /* u16 */
 } ew_ev_ap_staconnected_t;
-void ew_ev_ap_staconnected_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_ap_staconnected_t *v);
+static inline void ew_ev_ap_staconnected_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_ap_staconnected_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_STACONNECTED, v);
+}
 
 typedef struct {
     const uint8_t *mac;                      /* 6 bytes */
     uint32_t aid;                            /* u16 */
     uint32_t reason;                         /* u8 */
 } ew_ev_ap_stadisconnected_t;
-void ew_ev_ap_stadisconnected_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_ap_stadisconnected_t *v);
+static inline void ew_ev_ap_stadisconnected_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_ap_stadisconnected_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_STADISCONNECTED, v);
+}
 
 typedef struct {
     const uint8_t *ip;                       /* 4 bytes, wire order */
     const uint8_t *mac;                      /* 6 bytes */
 } ew_ev_ap_staipassigned_t;
-void ew_ev_ap_staipassigned_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_ap_staipassigned_t *v);
+static inline void ew_ev_ap_staipassigned_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_ap_staipassigned_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_STAIPASSIGNED, v);
+}
 
 typedef struct {
     const uint8_t *mac;                      /* 6 bytes */
     int32_t rssi;                            /* i32 */
 } ew_ev_ap_probereqrecved_t;
-void ew_ev_ap_probereqrecved_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_ap_probereqrecved_t *v);
+static inline void ew_ev_ap_probereqrecved_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq, const ew_ev_ap_probereqrecved_t *v)
+{
+    ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_PROBEREQRECVED, v);
+}

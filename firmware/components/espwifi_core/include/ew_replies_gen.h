@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "ew_codec.h"
 #include "ew_protocol_gen.h"
+#include "ew_messages_gen.h"
 
 /* Each encoder begins the frame in buf (cap bytes) and writes the fields; the caller ends and
  * sends it. Pointers are read during the call only. */
@@ -21,7 +22,10 @@ typedef struct {
     const char *def;                         /* text, NUL-terminated; NULL = "" */
     bool has_def;
 } ew_reply_info_t;
-void ew_reply_info_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_info_t *v);
+static inline void ew_reply_info_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_info_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_INFO, v);
+}
 
 typedef struct {
     unsigned phase;                          /* ew_phase_t index */
@@ -54,7 +58,10 @@ typedef struct {
     uint32_t stack_free;                     /* u32 */
     bool has_stack_free;
 } ew_reply_status_t;
-void ew_reply_status_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_status_t *v);
+static inline void ew_reply_status_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_status_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_STATUS, v);
+}
 
 typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
@@ -69,39 +76,60 @@ typedef struct {
     uint32_t retry;                          /* u8 */
     uint32_t listen;                         /* u16 */
 } ew_reply_get_config_t;
-void ew_reply_get_config_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_get_config_t *v);
+static inline void ew_reply_get_config_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_get_config_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_GET_CONFIG, v);
+}
 
 typedef struct {
     uint32_t n;                              /* u16 */
 } ew_reply_scan_t;
-void ew_reply_scan_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_scan_t *v);
+static inline void ew_reply_scan_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_scan_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_SCAN, v);
+}
 
 typedef struct {
     uint32_t n;                              /* u16 */
 } ew_reply_ap_num_t;
-void ew_reply_ap_num_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_ap_num_t *v);
+static inline void ew_reply_ap_num_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_ap_num_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_AP_NUM, v);
+}
 
 typedef struct {
     uint32_t n;                              /* u16 */
     uint32_t total;                          /* u16 */
     uint32_t scan_id;                        /* u8 */
 } ew_reply_ap_records_t;
-void ew_reply_ap_records_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_ap_records_t *v);
+static inline void ew_reply_ap_records_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_ap_records_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_AP_RECORDS, v);
+}
 
 typedef struct {
     bool reconnect;                          /* bool */
 } ew_reply_protocol_t;
-void ew_reply_protocol_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_protocol_t *v);
+static inline void ew_reply_protocol_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_protocol_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_PROTOCOL, v);
+}
 
 typedef struct {
     bool reconnect;                          /* bool */
 } ew_reply_bandwidth_t;
-void ew_reply_bandwidth_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_bandwidth_t *v);
+static inline void ew_reply_bandwidth_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_bandwidth_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_BANDWIDTH, v);
+}
 
 typedef struct {
     const uint8_t *mac;                      /* 6 bytes */
 } ew_reply_mac_t;
-void ew_reply_mac_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_mac_t *v);
+static inline void ew_reply_mac_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_mac_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_MAC, v);
+}
 
 typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
@@ -116,19 +144,28 @@ typedef struct {
     unsigned bw;                             /* ew_bw_t index */
     const char *cc;                          /* text, NUL-terminated; NULL = "" */
 } ew_reply_ap_info_t;
-void ew_reply_ap_info_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_ap_info_t *v);
+static inline void ew_reply_ap_info_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_ap_info_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_AP_INFO, v);
+}
 
 typedef struct {
     int32_t rssi;                            /* i32 */
 } ew_reply_rssi_t;
-void ew_reply_rssi_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_rssi_t *v);
+static inline void ew_reply_rssi_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_rssi_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_RSSI, v);
+}
 
 typedef struct {
     const uint8_t *ip;                       /* 4 bytes, wire order */
     const uint8_t *mask;                     /* 4 bytes, wire order */
     const uint8_t *gw;                       /* 4 bytes, wire order */
 } ew_reply_ip_info_t;
-void ew_reply_ip_info_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_ip_info_t *v);
+static inline void ew_reply_ip_info_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_ip_info_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_IP_INFO, v);
+}
 
 typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
@@ -142,17 +179,26 @@ typedef struct {
     bool probe;                              /* bool */
     bool running;                            /* bool */
 } ew_reply_softap_get_config_t;
-void ew_reply_softap_get_config_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_softap_get_config_t *v);
+static inline void ew_reply_softap_get_config_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_softap_get_config_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_SOFTAP_GET_CONFIG, v);
+}
 
 typedef struct {
     uint32_t n;                              /* u16 */
 } ew_reply_softap_stations_t;
-void ew_reply_softap_stations_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_softap_stations_t *v);
+static inline void ew_reply_softap_stations_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_softap_stations_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_SOFTAP_STATIONS, v);
+}
 
 typedef struct {
     int32_t power;                           /* i32 */
 } ew_reply_tx_power_t;
-void ew_reply_tx_power_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_tx_power_t *v);
+static inline void ew_reply_tx_power_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_tx_power_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_TX_POWER, v);
+}
 
 typedef struct {
     const uint8_t *ip;                       /* 4 bytes, wire order */
@@ -161,7 +207,10 @@ typedef struct {
     const uint8_t *end;                      /* 4 bytes, wire order */
     uint32_t lease;                          /* u16 */
 } ew_reply_softap_dhcp_t;
-void ew_reply_softap_dhcp_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_softap_dhcp_t *v);
+static inline void ew_reply_softap_dhcp_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_reply_softap_dhcp_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_SOFTAP_DHCP, v);
+}
 
 typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
@@ -179,11 +228,17 @@ typedef struct {
     const char *cc;                          /* text, NUL-terminated; NULL = "" */
     bool has_cc;
 } ew_partial_ap_t;
-void ew_partial_ap_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_partial_ap_t *v);
+static inline void ew_partial_ap_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_partial_ap_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_PARTIAL_AP, v);
+}
 
 typedef struct {
     const uint8_t *mac;                      /* 6 bytes */
     uint32_t aid;                            /* u16 */
     int32_t rssi;                            /* i8 */
 } ew_partial_sta_t;
-void ew_partial_sta_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_partial_sta_t *v);
+static inline void ew_partial_sta_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t id, const ew_partial_sta_t *v)
+{
+    ew_msg_encode(fb, buf, cap, id, EW_MSG_PARTIAL_STA, v);
+}

@@ -1,0 +1,332 @@
+/* GENERATED from protocol/protocol.json by protocol/gen/c-messages.mjs — do not edit. */
+
+#include <stddef.h>
+#include "ew_events_gen.h"
+#include "ew_replies_gen.h"
+
+/* Every verb and key, NUL-terminated (a word that ends another shares its bytes). */
+const char ew_msg_pool[] =
+    "home_channel_change\0" "ap_stadisconnected\0" "ap_probereqrecved\0" "ap_staipassigned\0"
+    "ap_staconnected\0" "authmode_change\0" "beacon_timeout\0" "last_reason\0" "scan_method\0"
+    "new_second\0" "old_second\0" "stack_free\0" "malformed\0" "reconnect\0" "rx_frames\0"
+    "scan_done\0" "sta_start\0" "unfetched\0" "ap_start\0" "expected\0" "max_conn\0" "pairwise\0"
+    "pass_set\0" "rssi_low\0" "rx_error\0" "sta_stop\0" "too_long\0" "ap_stop\0" "bad_crc\0"
+    "changed\0" "cleared\0" "lost_ip\0" "running\0" "scan_id\0" "beacon\0" "got_ip\0" "hidden\0"
+    "listen\0" "new_ch\0" "old_ch\0" "status\0" "bssid\0" "group\0" "hello\0" "lease\0" "phase\0"
+    "power\0" "probe\0" "proto\0" "reset\0" "retry\0" "total\0" "auth\0" "chip\0" "line\0" "mask\0"
+    "mode\0" "rssi\0" "scan\0" "sort\0" "aid\0" "def\0" "end\0" "idf\0" "mac\0" "new\0" "old\0" "phy\0"
+    "pmf\0" "rev\0" "seq\0" "sta\0" "ap\0" "bw\0" "cc\0" "fw\0" "gw\0" "ok\0"
+;
+
+const uint32_t ew_msg_uint_max[] = { 65535u, 255u, 4294967295u };
+const int32_t ew_msg_int_range[][2] = { { (-2147483647 - 1), 2147483647 }, { -128, 127 } };
+const ew_msg_enum_t ew_msg_enums[] = {
+    { ew_reset_reason_names, EW_RESET_REASON__COUNT, EW_RESET_REASON_UNKNOWN },
+    { ew_auth_names, EW_AUTH__COUNT, EW_AUTH_UNKNOWN },
+    { ew_second_names, EW_SECOND__COUNT, EW_SECOND_NONE },
+    { ew_phase_names, EW_PHASE__COUNT, EW_PHASE_UNINIT },
+    { ew_mode_names, EW_MODE__COUNT, EW_MODE_NULL },
+    { ew_scan_state_names, EW_SCAN_STATE__COUNT, EW_SCAN_STATE_IDLE },
+    { ew_scan_method_names, EW_SCAN_METHOD__COUNT, EW_SCAN_METHOD_FAST },
+    { ew_sort_method_names, EW_SORT_METHOD__COUNT, EW_SORT_METHOD_SIGNAL },
+    { ew_pmf_names, EW_PMF__COUNT, EW_PMF_OFF },
+    { ew_cipher_names, EW_CIPHER__COUNT, EW_CIPHER_UNKNOWN },
+    { ew_bw_names, EW_BW__COUNT, EW_BW_HT20 },
+};
+const char *const ew_msg_letters[] = { EW_PHY_LETTERS };
+
+const ew_field_desc_t ew_msg_fields[] = {
+    { 466, EW_FK_TEXT, 0 },   /* proto */
+    { 587, EW_FK_TEXT, 0 },   /* fw */
+    { 542, EW_FK_TEXT, 0 },   /* idf */
+    { 495, EW_FK_TEXT, 0 },   /* chip */
+    { 566, EW_FK_UINT, 0 },   /* rev */
+    { 546, EW_FK_MAC, 0 },   /* mac */
+    { 472, EW_FK_ENUM, 0 },   /* reset */
+    { 534, EW_FK_TEXT, 0 },   /* def */
+    { 425, EW_FK_BYTES, 0 },   /* ssid */
+    { 424, EW_FK_MAC, 0 },   /* bssid */
+    { 407, EW_FK_UINT, 1 },   /* ch */
+    { 490, EW_FK_ENUM, 1 },   /* auth */
+    { 530, EW_FK_UINT, 0 },   /* aid */
+    { 126, EW_FK_UINT, 1 },   /* reason */
+    { 515, EW_FK_INT, 0 },   /* rssi */
+    { 417, EW_FK_UINT, 1 },   /* status */
+    { 131, EW_FK_UINT, 0 },   /* n */
+    { 367, EW_FK_UINT, 1 },   /* scan_id */
+    { 554, EW_FK_ENUM, 1 },   /* old */
+    { 550, EW_FK_ENUM, 1 },   /* new */
+    { 410, EW_FK_UINT, 1 },   /* old_ch */
+    { 156, EW_FK_ENUM, 2 },   /* old_second */
+    { 403, EW_FK_UINT, 1 },   /* new_ch */
+    { 145, EW_FK_ENUM, 2 },   /* new_second */
+    { 356, EW_FK_IP4, 0 },   /* ip */
+    { 505, EW_FK_IP4, 0 },   /* mask */
+    { 590, EW_FK_IP4, 0 },   /* gw */
+    { 335, EW_FK_BOOL, 0 },   /* changed */
+    { 295, EW_FK_TEXT, 0 },   /* error */
+    { 247, EW_FK_TEXT, 0 },   /* expected */
+    { 500, EW_FK_UINT, 2 },   /* line */
+    { 448, EW_FK_ENUM, 3 },   /* phase */
+    { 510, EW_FK_ENUM, 4 },   /* mode */
+    { 520, EW_FK_ENUM, 5 },   /* scan */
+    { 228, EW_FK_UINT, 0 },   /* unfetched */
+    { 121, EW_FK_UINT, 1 },   /* last_reason */
+    { 570, EW_FK_UINT, 2 },   /* seq */
+    { 198, EW_FK_UINT, 2 },   /* rx_frames */
+    { 327, EW_FK_UINT, 2 },   /* bad_crc */
+    { 310, EW_FK_UINT, 2 },   /* too_long */
+    { 178, EW_FK_UINT, 2 },   /* malformed */
+    { 343, EW_FK_UINT, 2 },   /* cleared */
+    { 167, EW_FK_UINT, 2 },   /* stack_free */
+    { 274, EW_FK_BOOL, 0 },   /* pass_set */
+    { 133, EW_FK_ENUM, 6 },   /* scan_method */
+    { 525, EW_FK_ENUM, 7 },   /* sort */
+    { 562, EW_FK_ENUM, 8 },   /* pmf */
+    { 478, EW_FK_UINT, 1 },   /* retry */
+    { 396, EW_FK_UINT, 0 },   /* listen */
+    { 484, EW_FK_UINT, 0 },   /* total */
+    { 188, EW_FK_BOOL, 0 },   /* reconnect */
+    { 265, EW_FK_ENUM, 9 },   /* pairwise */
+    { 430, EW_FK_ENUM, 9 },   /* group */
+    { 558, EW_FK_FLAGS, 0 },   /* phy */
+    { 149, EW_FK_ENUM, 2 },   /* second */
+    { 581, EW_FK_ENUM, 10 },   /* bw */
+    { 584, EW_FK_TEXT, 0 },   /* cc */
+    { 256, EW_FK_UINT, 1 },   /* max_conn */
+    { 389, EW_FK_BOOL, 0 },   /* hidden */
+    { 375, EW_FK_UINT, 0 },   /* beacon */
+    { 460, EW_FK_BOOL, 0 },   /* probe */
+    { 359, EW_FK_BOOL, 0 },   /* running */
+    { 454, EW_FK_INT, 0 },   /* power */
+    { 222, EW_FK_IP4, 0 },   /* start */
+    { 538, EW_FK_IP4, 0 },   /* end */
+    { 442, EW_FK_UINT, 0 },   /* lease */
+    { EW_NO_KEY, EW_FK_BYTES, 0 },   /* positional ssid */
+    { EW_NO_KEY, EW_FK_INT, 1 },   /* positional rssi */
+    { EW_NO_KEY, EW_FK_MAC, 0 },   /* positional bssid */
+    { EW_NO_KEY, EW_FK_UINT, 1 },   /* positional ch */
+    { EW_NO_KEY, EW_FK_ENUM, 1 },   /* positional auth */
+    { EW_NO_KEY, EW_FK_ENUM, 9 },   /* positional pairwise */
+    { EW_NO_KEY, EW_FK_FLAGS, 0 },   /* positional phy */
+    { EW_NO_KEY, EW_FK_UINT, 0 },   /* positional aid */
+};
+
+const ew_msg_use_t ew_msg_uses[] = {
+    { 0, offsetof(ew_ev_hello_t, proto), 0 },   /* hello proto */
+    { 1, offsetof(ew_ev_hello_t, fw), 0 },   /* hello fw */
+    { 2, offsetof(ew_ev_hello_t, idf), 0 },   /* hello idf */
+    { 3, offsetof(ew_ev_hello_t, chip), 0 },   /* hello chip */
+    { 4, offsetof(ew_ev_hello_t, rev), 0 },   /* hello rev */
+    { 5, offsetof(ew_ev_hello_t, mac), 0 },   /* hello mac */
+    { 6, offsetof(ew_ev_hello_t, reset), 0 },   /* hello reset */
+    { 7, offsetof(ew_ev_hello_t, def), offsetof(ew_ev_hello_t, has_def) },   /* hello def */
+    { 8, offsetof(ew_ev_connected_t, ssid), 0 },   /* connected ssid */
+    { 9, offsetof(ew_ev_connected_t, bssid), 0 },   /* connected bssid */
+    { 10, offsetof(ew_ev_connected_t, ch), 0 },   /* connected ch */
+    { 11, offsetof(ew_ev_connected_t, auth), 0 },   /* connected auth */
+    { 12, offsetof(ew_ev_connected_t, aid), 0 },   /* connected aid */
+    { 13, offsetof(ew_ev_disconnected_t, reason), 0 },   /* disconnected reason */
+    { 14, offsetof(ew_ev_disconnected_t, rssi), 0 },   /* disconnected rssi */
+    { 8, offsetof(ew_ev_disconnected_t, ssid), 0 },   /* disconnected ssid */
+    { 9, offsetof(ew_ev_disconnected_t, bssid), 0 },   /* disconnected bssid */
+    { 15, offsetof(ew_ev_scan_done_t, status), 0 },   /* scan_done status */
+    { 16, offsetof(ew_ev_scan_done_t, n), 0 },   /* scan_done n */
+    { 17, offsetof(ew_ev_scan_done_t, scan_id), 0 },   /* scan_done scan_id */
+    { 14, offsetof(ew_ev_rssi_low_t, rssi), 0 },   /* rssi_low rssi */
+    { 18, offsetof(ew_ev_authmode_change_t, old), 0 },   /* authmode_change old */
+    { 19, offsetof(ew_ev_authmode_change_t, new), 0 },   /* authmode_change new */
+    { 20, offsetof(ew_ev_home_channel_change_t, old_ch), 0 },   /* home_channel_change old_ch */
+    { 21, offsetof(ew_ev_home_channel_change_t, old_second), 0 },   /* home_channel_change old_second */
+    { 22, offsetof(ew_ev_home_channel_change_t, new_ch), 0 },   /* home_channel_change new_ch */
+    { 23, offsetof(ew_ev_home_channel_change_t, new_second), 0 },   /* home_channel_change new_second */
+    { 24, offsetof(ew_ev_got_ip_t, ip), 0 },   /* got_ip ip */
+    { 25, offsetof(ew_ev_got_ip_t, mask), 0 },   /* got_ip mask */
+    { 26, offsetof(ew_ev_got_ip_t, gw), 0 },   /* got_ip gw */
+    { 27, offsetof(ew_ev_got_ip_t, changed), 0 },   /* got_ip changed */
+    { 28, offsetof(ew_ev_rx_error_t, error), 0 },   /* rx_error error */
+    { 29, offsetof(ew_ev_rx_error_t, expected), offsetof(ew_ev_rx_error_t, has_expected) },   /* rx_error expected */
+    { 30, offsetof(ew_ev_rx_error_t, line), 0 },   /* rx_error line */
+    { 5, offsetof(ew_ev_ap_staconnected_t, mac), 0 },   /* ap_staconnected mac */
+    { 12, offsetof(ew_ev_ap_staconnected_t, aid), 0 },   /* ap_staconnected aid */
+    { 5, offsetof(ew_ev_ap_stadisconnected_t, mac), 0 },   /* ap_stadisconnected mac */
+    { 12, offsetof(ew_ev_ap_stadisconnected_t, aid), 0 },   /* ap_stadisconnected aid */
+    { 13, offsetof(ew_ev_ap_stadisconnected_t, reason), 0 },   /* ap_stadisconnected reason */
+    { 24, offsetof(ew_ev_ap_staipassigned_t, ip), 0 },   /* ap_staipassigned ip */
+    { 5, offsetof(ew_ev_ap_staipassigned_t, mac), 0 },   /* ap_staipassigned mac */
+    { 5, offsetof(ew_ev_ap_probereqrecved_t, mac), 0 },   /* ap_probereqrecved mac */
+    { 14, offsetof(ew_ev_ap_probereqrecved_t, rssi), 0 },   /* ap_probereqrecved rssi */
+    { 0, offsetof(ew_reply_info_t, proto), 0 },   /* EW_MSG_REPLY_INFO proto */
+    { 1, offsetof(ew_reply_info_t, fw), 0 },   /* EW_MSG_REPLY_INFO fw */
+    { 2, offsetof(ew_reply_info_t, idf), 0 },   /* EW_MSG_REPLY_INFO idf */
+    { 3, offsetof(ew_reply_info_t, chip), 0 },   /* EW_MSG_REPLY_INFO chip */
+    { 4, offsetof(ew_reply_info_t, rev), 0 },   /* EW_MSG_REPLY_INFO rev */
+    { 5, offsetof(ew_reply_info_t, mac), 0 },   /* EW_MSG_REPLY_INFO mac */
+    { 6, offsetof(ew_reply_info_t, reset), 0 },   /* EW_MSG_REPLY_INFO reset */
+    { 7, offsetof(ew_reply_info_t, def), offsetof(ew_reply_info_t, has_def) },   /* EW_MSG_REPLY_INFO def */
+    { 31, offsetof(ew_reply_status_t, phase), 0 },   /* EW_MSG_REPLY_STATUS phase */
+    { 32, offsetof(ew_reply_status_t, mode), 0 },   /* EW_MSG_REPLY_STATUS mode */
+    { 33, offsetof(ew_reply_status_t, scan), 0 },   /* EW_MSG_REPLY_STATUS scan */
+    { 17, offsetof(ew_reply_status_t, scan_id), offsetof(ew_reply_status_t, has_scan_id) },   /* EW_MSG_REPLY_STATUS scan_id */
+    { 34, offsetof(ew_reply_status_t, unfetched), 0 },   /* EW_MSG_REPLY_STATUS unfetched */
+    { 8, offsetof(ew_reply_status_t, ssid), offsetof(ew_reply_status_t, has_ssid) },   /* EW_MSG_REPLY_STATUS ssid */
+    { 9, offsetof(ew_reply_status_t, bssid), offsetof(ew_reply_status_t, has_bssid) },   /* EW_MSG_REPLY_STATUS bssid */
+    { 10, offsetof(ew_reply_status_t, ch), offsetof(ew_reply_status_t, has_ch) },   /* EW_MSG_REPLY_STATUS ch */
+    { 14, offsetof(ew_reply_status_t, rssi), offsetof(ew_reply_status_t, has_rssi) },   /* EW_MSG_REPLY_STATUS rssi */
+    { 24, offsetof(ew_reply_status_t, ip), offsetof(ew_reply_status_t, has_ip) },   /* EW_MSG_REPLY_STATUS ip */
+    { 25, offsetof(ew_reply_status_t, mask), offsetof(ew_reply_status_t, has_mask) },   /* EW_MSG_REPLY_STATUS mask */
+    { 26, offsetof(ew_reply_status_t, gw), offsetof(ew_reply_status_t, has_gw) },   /* EW_MSG_REPLY_STATUS gw */
+    { 35, offsetof(ew_reply_status_t, last_reason), 0 },   /* EW_MSG_REPLY_STATUS last_reason */
+    { 36, offsetof(ew_reply_status_t, seq), 0 },   /* EW_MSG_REPLY_STATUS seq */
+    { 37, offsetof(ew_reply_status_t, rx_frames), 0 },   /* EW_MSG_REPLY_STATUS rx_frames */
+    { 38, offsetof(ew_reply_status_t, bad_crc), 0 },   /* EW_MSG_REPLY_STATUS bad_crc */
+    { 39, offsetof(ew_reply_status_t, too_long), 0 },   /* EW_MSG_REPLY_STATUS too_long */
+    { 40, offsetof(ew_reply_status_t, malformed), 0 },   /* EW_MSG_REPLY_STATUS malformed */
+    { 41, offsetof(ew_reply_status_t, cleared), 0 },   /* EW_MSG_REPLY_STATUS cleared */
+    { 42, offsetof(ew_reply_status_t, stack_free), offsetof(ew_reply_status_t, has_stack_free) },   /* EW_MSG_REPLY_STATUS stack_free */
+    { 8, offsetof(ew_reply_get_config_t, ssid), 0 },   /* EW_MSG_REPLY_GET_CONFIG ssid */
+    { 43, offsetof(ew_reply_get_config_t, pass_set), 0 },   /* EW_MSG_REPLY_GET_CONFIG pass_set */
+    { 9, offsetof(ew_reply_get_config_t, bssid), 0 },   /* EW_MSG_REPLY_GET_CONFIG bssid */
+    { 10, offsetof(ew_reply_get_config_t, ch), 0 },   /* EW_MSG_REPLY_GET_CONFIG ch */
+    { 44, offsetof(ew_reply_get_config_t, scan_method), 0 },   /* EW_MSG_REPLY_GET_CONFIG scan_method */
+    { 45, offsetof(ew_reply_get_config_t, sort), 0 },   /* EW_MSG_REPLY_GET_CONFIG sort */
+    { 14, offsetof(ew_reply_get_config_t, rssi), 0 },   /* EW_MSG_REPLY_GET_CONFIG rssi */
+    { 11, offsetof(ew_reply_get_config_t, auth), 0 },   /* EW_MSG_REPLY_GET_CONFIG auth */
+    { 46, offsetof(ew_reply_get_config_t, pmf), 0 },   /* EW_MSG_REPLY_GET_CONFIG pmf */
+    { 47, offsetof(ew_reply_get_config_t, retry), 0 },   /* EW_MSG_REPLY_GET_CONFIG retry */
+    { 48, offsetof(ew_reply_get_config_t, listen), 0 },   /* EW_MSG_REPLY_GET_CONFIG listen */
+    { 16, offsetof(ew_reply_scan_t, n), 0 },   /* EW_MSG_REPLY_SCAN n */
+    { 16, offsetof(ew_reply_ap_num_t, n), 0 },   /* EW_MSG_REPLY_AP_NUM n */
+    { 16, offsetof(ew_reply_ap_records_t, n), 0 },   /* EW_MSG_REPLY_AP_RECORDS n */
+    { 49, offsetof(ew_reply_ap_records_t, total), 0 },   /* EW_MSG_REPLY_AP_RECORDS total */
+    { 17, offsetof(ew_reply_ap_records_t, scan_id), 0 },   /* EW_MSG_REPLY_AP_RECORDS scan_id */
+    { 50, offsetof(ew_reply_protocol_t, reconnect), 0 },   /* EW_MSG_REPLY_PROTOCOL reconnect */
+    { 50, offsetof(ew_reply_bandwidth_t, reconnect), 0 },   /* EW_MSG_REPLY_BANDWIDTH reconnect */
+    { 5, offsetof(ew_reply_mac_t, mac), 0 },   /* EW_MSG_REPLY_MAC mac */
+    { 8, offsetof(ew_reply_ap_info_t, ssid), 0 },   /* EW_MSG_REPLY_AP_INFO ssid */
+    { 9, offsetof(ew_reply_ap_info_t, bssid), 0 },   /* EW_MSG_REPLY_AP_INFO bssid */
+    { 10, offsetof(ew_reply_ap_info_t, ch), 0 },   /* EW_MSG_REPLY_AP_INFO ch */
+    { 14, offsetof(ew_reply_ap_info_t, rssi), 0 },   /* EW_MSG_REPLY_AP_INFO rssi */
+    { 11, offsetof(ew_reply_ap_info_t, auth), 0 },   /* EW_MSG_REPLY_AP_INFO auth */
+    { 51, offsetof(ew_reply_ap_info_t, pairwise), 0 },   /* EW_MSG_REPLY_AP_INFO pairwise */
+    { 52, offsetof(ew_reply_ap_info_t, group), 0 },   /* EW_MSG_REPLY_AP_INFO group */
+    { 53, offsetof(ew_reply_ap_info_t, phy), 0 },   /* EW_MSG_REPLY_AP_INFO phy */
+    { 54, offsetof(ew_reply_ap_info_t, second), 0 },   /* EW_MSG_REPLY_AP_INFO second */
+    { 55, offsetof(ew_reply_ap_info_t, bw), 0 },   /* EW_MSG_REPLY_AP_INFO bw */
+    { 56, offsetof(ew_reply_ap_info_t, cc), 0 },   /* EW_MSG_REPLY_AP_INFO cc */
+    { 14, offsetof(ew_reply_rssi_t, rssi), 0 },   /* EW_MSG_REPLY_RSSI rssi */
+    { 24, offsetof(ew_reply_ip_info_t, ip), 0 },   /* EW_MSG_REPLY_IP_INFO ip */
+    { 25, offsetof(ew_reply_ip_info_t, mask), 0 },   /* EW_MSG_REPLY_IP_INFO mask */
+    { 26, offsetof(ew_reply_ip_info_t, gw), 0 },   /* EW_MSG_REPLY_IP_INFO gw */
+    { 8, offsetof(ew_reply_softap_get_config_t, ssid), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG ssid */
+    { 43, offsetof(ew_reply_softap_get_config_t, pass_set), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG pass_set */
+    { 10, offsetof(ew_reply_softap_get_config_t, ch), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG ch */
+    { 11, offsetof(ew_reply_softap_get_config_t, auth), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG auth */
+    { 57, offsetof(ew_reply_softap_get_config_t, max_conn), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG max_conn */
+    { 58, offsetof(ew_reply_softap_get_config_t, hidden), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG hidden */
+    { 59, offsetof(ew_reply_softap_get_config_t, beacon), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG beacon */
+    { 46, offsetof(ew_reply_softap_get_config_t, pmf), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG pmf */
+    { 60, offsetof(ew_reply_softap_get_config_t, probe), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG probe */
+    { 61, offsetof(ew_reply_softap_get_config_t, running), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG running */
+    { 16, offsetof(ew_reply_softap_stations_t, n), 0 },   /* EW_MSG_REPLY_SOFTAP_STATIONS n */
+    { 62, offsetof(ew_reply_tx_power_t, power), 0 },   /* EW_MSG_REPLY_TX_POWER power */
+    { 24, offsetof(ew_reply_softap_dhcp_t, ip), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP ip */
+    { 25, offsetof(ew_reply_softap_dhcp_t, mask), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP mask */
+    { 63, offsetof(ew_reply_softap_dhcp_t, start), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP start */
+    { 64, offsetof(ew_reply_softap_dhcp_t, end), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP end */
+    { 65, offsetof(ew_reply_softap_dhcp_t, lease), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP lease */
+    { 66, offsetof(ew_partial_ap_t, ssid), 0 },   /* ap ssid */
+    { 67, offsetof(ew_partial_ap_t, rssi), 0 },   /* ap rssi */
+    { 68, offsetof(ew_partial_ap_t, bssid), 0 },   /* ap bssid */
+    { 69, offsetof(ew_partial_ap_t, ch), 0 },   /* ap ch */
+    { 70, offsetof(ew_partial_ap_t, auth), 0 },   /* ap auth */
+    { 71, offsetof(ew_partial_ap_t, pairwise), 0 },   /* ap pairwise */
+    { 71, offsetof(ew_partial_ap_t, group), 0 },   /* ap group */
+    { 72, offsetof(ew_partial_ap_t, phy), 0 },   /* ap phy */
+    { 54, offsetof(ew_partial_ap_t, second), offsetof(ew_partial_ap_t, has_second) },   /* ap second */
+    { 55, offsetof(ew_partial_ap_t, bw), offsetof(ew_partial_ap_t, has_bw) },   /* ap bw */
+    { 56, offsetof(ew_partial_ap_t, cc), offsetof(ew_partial_ap_t, has_cc) },   /* ap cc */
+    { 68, offsetof(ew_partial_sta_t, mac), 0 },   /* sta mac */
+    { 73, offsetof(ew_partial_sta_t, aid), 0 },   /* sta aid */
+    { 67, offsetof(ew_partial_sta_t, rssi), 0 },   /* sta rssi */
+};
+
+const ew_msg_desc_t ew_msgs[EW_MSG__COUNT] = {
+    { 436, 'e', 8, 0 },   /* EW_MSG_EV_HELLO */
+    { 218, 'e', 0, 8 },   /* EW_MSG_EV_STA_START */
+    { 301, 'e', 0, 8 },   /* EW_MSG_EV_STA_STOP */
+    { 29, 'e', 5, 8 },   /* EW_MSG_EV_CONNECTED */
+    { 26, 'e', 4, 13 },   /* EW_MSG_EV_DISCONNECTED */
+    { 208, 'e', 3, 17 },   /* EW_MSG_EV_SCAN_DONE */
+    { 106, 'e', 0, 20 },   /* EW_MSG_EV_BEACON_TIMEOUT */
+    { 283, 'e', 1, 20 },   /* EW_MSG_EV_RSSI_LOW */
+    { 90, 'e', 2, 21 },   /* EW_MSG_EV_AUTHMODE_CHANGE */
+    { 0, 'e', 4, 23 },   /* EW_MSG_EV_HOME_CHANNEL_CHANGE */
+    { 382, 'e', 4, 27 },   /* EW_MSG_EV_GOT_IP */
+    { 351, 'e', 0, 31 },   /* EW_MSG_EV_LOST_IP */
+    { 292, 'e', 3, 31 },   /* EW_MSG_EV_RX_ERROR */
+    { 238, 'e', 0, 34 },   /* EW_MSG_EV_AP_START */
+    { 319, 'e', 0, 34 },   /* EW_MSG_EV_AP_STOP */
+    { 74, 'e', 2, 34 },   /* EW_MSG_EV_AP_STACONNECTED */
+    { 20, 'e', 3, 36 },   /* EW_MSG_EV_AP_STADISCONNECTED */
+    { 57, 'e', 2, 39 },   /* EW_MSG_EV_AP_STAIPASSIGNED */
+    { 39, 'e', 2, 41 },   /* EW_MSG_EV_AP_PROBEREQRECVED */
+    { 593, 'r', 8, 43 },   /* EW_MSG_REPLY_INFO */
+    { 593, 'r', 20, 51 },   /* EW_MSG_REPLY_STATUS */
+    { 593, 'r', 11, 71 },   /* EW_MSG_REPLY_GET_CONFIG */
+    { 593, 'r', 1, 82 },   /* EW_MSG_REPLY_SCAN */
+    { 593, 'r', 1, 83 },   /* EW_MSG_REPLY_AP_NUM */
+    { 593, 'r', 3, 84 },   /* EW_MSG_REPLY_AP_RECORDS */
+    { 593, 'r', 1, 87 },   /* EW_MSG_REPLY_PROTOCOL */
+    { 593, 'r', 1, 88 },   /* EW_MSG_REPLY_BANDWIDTH */
+    { 593, 'r', 1, 89 },   /* EW_MSG_REPLY_MAC */
+    { 593, 'r', 11, 90 },   /* EW_MSG_REPLY_AP_INFO */
+    { 593, 'r', 1, 101 },   /* EW_MSG_REPLY_RSSI */
+    { 593, 'r', 3, 102 },   /* EW_MSG_REPLY_IP_INFO */
+    { 593, 'r', 10, 105 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG */
+    { 593, 'r', 1, 115 },   /* EW_MSG_REPLY_SOFTAP_STATIONS */
+    { 593, 'r', 1, 116 },   /* EW_MSG_REPLY_TX_POWER */
+    { 593, 'r', 5, 117 },   /* EW_MSG_REPLY_SOFTAP_DHCP */
+    { 578, 'p', 11, 122 },   /* EW_MSG_PARTIAL_AP */
+    { 574, 'p', 3, 133 },   /* EW_MSG_PARTIAL_STA */
+};
+
+/* The tables hold member offsets in bytes, and a bytes field's length right after its pointer. */
+_Static_assert(sizeof(ew_ev_hello_t) <= 255, "ew_ev_hello_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_connected_t) <= 255, "ew_ev_connected_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_ev_connected_t, ssid_len) == offsetof(ew_ev_connected_t, ssid) + sizeof(const uint8_t *), "ew_ev_connected_t.ssid_len");
+_Static_assert(sizeof(ew_ev_disconnected_t) <= 255, "ew_ev_disconnected_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_ev_disconnected_t, ssid_len) == offsetof(ew_ev_disconnected_t, ssid) + sizeof(const uint8_t *), "ew_ev_disconnected_t.ssid_len");
+_Static_assert(sizeof(ew_ev_scan_done_t) <= 255, "ew_ev_scan_done_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_rssi_low_t) <= 255, "ew_ev_rssi_low_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_authmode_change_t) <= 255, "ew_ev_authmode_change_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_home_channel_change_t) <= 255, "ew_ev_home_channel_change_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_got_ip_t) <= 255, "ew_ev_got_ip_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_rx_error_t) <= 255, "ew_ev_rx_error_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_ap_staconnected_t) <= 255, "ew_ev_ap_staconnected_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_ap_stadisconnected_t) <= 255, "ew_ev_ap_stadisconnected_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_ap_staipassigned_t) <= 255, "ew_ev_ap_staipassigned_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_ev_ap_probereqrecved_t) <= 255, "ew_ev_ap_probereqrecved_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_info_t) <= 255, "ew_reply_info_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_status_t) <= 255, "ew_reply_status_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_reply_status_t, ssid_len) == offsetof(ew_reply_status_t, ssid) + sizeof(const uint8_t *), "ew_reply_status_t.ssid_len");
+_Static_assert(sizeof(ew_reply_get_config_t) <= 255, "ew_reply_get_config_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_reply_get_config_t, ssid_len) == offsetof(ew_reply_get_config_t, ssid) + sizeof(const uint8_t *), "ew_reply_get_config_t.ssid_len");
+_Static_assert(sizeof(ew_reply_scan_t) <= 255, "ew_reply_scan_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_ap_num_t) <= 255, "ew_reply_ap_num_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_ap_records_t) <= 255, "ew_reply_ap_records_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_protocol_t) <= 255, "ew_reply_protocol_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_bandwidth_t) <= 255, "ew_reply_bandwidth_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_mac_t) <= 255, "ew_reply_mac_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_ap_info_t) <= 255, "ew_reply_ap_info_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_reply_ap_info_t, ssid_len) == offsetof(ew_reply_ap_info_t, ssid) + sizeof(const uint8_t *), "ew_reply_ap_info_t.ssid_len");
+_Static_assert(sizeof(ew_reply_rssi_t) <= 255, "ew_reply_rssi_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_ip_info_t) <= 255, "ew_reply_ip_info_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_softap_get_config_t) <= 255, "ew_reply_softap_get_config_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_reply_softap_get_config_t, ssid_len) == offsetof(ew_reply_softap_get_config_t, ssid) + sizeof(const uint8_t *), "ew_reply_softap_get_config_t.ssid_len");
+_Static_assert(sizeof(ew_reply_softap_stations_t) <= 255, "ew_reply_softap_stations_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_tx_power_t) <= 255, "ew_reply_tx_power_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_reply_softap_dhcp_t) <= 255, "ew_reply_softap_dhcp_t: offsets must fit a byte");
+_Static_assert(sizeof(ew_partial_ap_t) <= 255, "ew_partial_ap_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_partial_ap_t, ssid_len) == offsetof(ew_partial_ap_t, ssid) + sizeof(const uint8_t *), "ew_partial_ap_t.ssid_len");
+_Static_assert(sizeof(ew_partial_sta_t) <= 255, "ew_partial_sta_t: offsets must fit a byte");

@@ -1,0 +1,146 @@
+// Generates the core's message tables from protocol/protocol.json: one row per event, per reply
+// with fields and per partial (kind, verb, its fields), one row per field (wire key, kind, type
+// bounds / enum / flag letters) and every key and verb in one string pool. The core's one
+// encoder, ew_msg_encode (ew_message.c), walks a message's rows over the struct the caller filled
+// (ew_events_gen.h, ew_replies_gen.h): one small interpreter and data instead of one function per
+// message, which kept the core's flash footprint in check (MAVLink's generated message-info tables
+// work the same way). Struct members are addressed by offsetof, so the tables follow the structs
+// on every platform; the generated _Static_asserts hold the byte-sized offsets to that.
+import { cField, cId, cType } from './c-events.mjs';
+
+const CORE = 'firmware/components/espwifi_core';
+const BANNER = '/* GENERATED from protocol/protocol.json by protocol/gen/c-messages.mjs — do not edit. */\n';
+const KINDS = ['TEXT', 'BYTES', 'UINT', 'INT', 'BOOL', 'MAC', 'IP4', 'HEX', 'ENUM', 'FLAGS'];
+
+/** Every message the core encodes, in table order: { id, kind, verb, type, fields: [{ name, type, key, optional }] }. */
+export function messages(def) {
+  const out = [];
+  for (const [name, e] of Object.entries(def.events)) {
+    const optional = new Set(e.optional ?? []);
+    out.push({ id: `EW_MSG_EV_${cId(name)}`, kind: 'e', verb: name, type: e.fields.length ? `ew_ev_${name}_t` : null,
+      fields: e.fields.map((f) => ({ name: f, key: f, desc: cField(def, f), optional: optional.has(f) })) });
+  }
+  for (const [name, c] of Object.entries(def.commands)) {
+    if (!c.reply.length) continue;
+    const optional = new Set(c.optional ?? []);
+    out.push({ id: `EW_MSG_REPLY_${cId(name)}`, kind: 'r', verb: 'ok', type: `ew_reply_${name}_t`,
+      fields: c.reply.map((f) => ({ name: f, key: f, desc: cField(def, f), optional: optional.has(f) })) });
+  }
+  for (const [name, p] of Object.entries(def.partials)) {
+    out.push({ id: `EW_MSG_PARTIAL_${cId(name)}`, kind: 'p', verb: name, type: `ew_partial_${name}_t`,
+      fields: [...p.positional.map((f) => ({ name: f.name, key: null, desc: cType(def, f.name, f.type), optional: false })),
+               ...p.extras.map((f) => ({ name: f, key: f, desc: cField(def, f), optional: true }))] });
+  }
+  return out;
+}
+
+/** One string with every word NUL-terminated; a word that ends another shares its bytes. */
+function pool(words) {
+  const uniq = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  let text = '';
+  const at = new Map();
+  for (const w of uniq) {
+    const hit = text.indexOf(`${w}\0`);
+    if (hit >= 0) { at.set(w, hit); continue; }
+    at.set(w, text.length);
+    text += `${w}\0`;
+  }
+  if (text.length > 0xfffe) throw new Error('message string pool over 64 KiB');
+  return { text, at };
+}
+
+function indexer() {
+  const list = [];
+  return { list, of: (k, v) => { let i = list.findIndex((e) => e.k === k); if (i < 0) { i = list.length; list.push({ k, v }); } return i; } };
+}
+
+export default function cMessages(def) {
+  const msgs = messages(def);
+  const { text, at } = pool(msgs.flatMap((m) => [m.verb, ...m.fields.filter((f) => f.key).map((f) => f.key)]));
+  const uintMax = indexer(), intRange = indexer(), enums = indexer(), letters = indexer(), fields = indexer();
+  const lit = (v) => (v === -2147483648 ? '(-2147483647 - 1)' : String(v));
+  const aux = (d) => {
+    switch (d.kind) {
+      case 'UINT': return uintMax.of(d.ref, `${def.types[d.ref].max}u`);
+      case 'INT': return intRange.of(d.ref, `{ ${lit(def.types[d.ref].min)}, ${lit(def.types[d.ref].max)} }`);
+      case 'ENUM': {
+        const values = def.enums[d.ref];
+        const fallback = values.includes('unknown') ? `EW_${cId(d.ref)}_UNKNOWN` : `EW_${cId(d.ref)}_${cId(values[0])}`;
+        return enums.of(d.ref, `{ ew_${d.ref}_names, EW_${cId(d.ref)}__COUNT, ${fallback} }`);
+      }
+      case 'FLAGS': return letters.of(d.ref, `EW_${cId(d.ref)}_LETTERS`);
+      default: return 0;
+    }
+  };
+  const uses = [];
+  const rows = [];
+  for (const m of msgs) {
+    rows.push(`    { ${at.get(m.verb)}, '${m.kind}', ${m.fields.length}, ${uses.length} },   /* ${m.id} */`);
+    for (const f of m.fields) {
+      const key = f.key ? at.get(f.key) : 'EW_NO_KEY';
+      const a = aux(f.desc);
+      const fi = fields.of(`${key}/${f.desc.kind}/${a}`, `{ ${key}, EW_FK_${f.desc.kind}, ${a} },   /* ${f.key ?? `positional ${f.name}`} */`);
+      uses.push(`    { ${fi}, offsetof(${m.type}, ${f.name}), ${f.optional ? `offsetof(${m.type}, has_${f.name})` : 0} },   /* ${m.verb === 'ok' ? m.id : m.verb} ${f.name} */`);
+    }
+  }
+  if (fields.list.length > 255 || uses.length > 0xffff || Math.max(...msgs.map((m) => m.fields.length)) > 255)
+    throw new Error('message tables outgrew their byte-sized indexes');
+
+  const h = [BANNER, '#pragma once', '#include <stddef.h>', '#include <stdint.h>', '#include "ew_codec.h"', '',
+    '/* How ew_msg_encode reads a struct member and writes it (ew_fb_*). */',
+    `typedef enum { ${KINDS.map((k) => `EW_FK_${k}`).join(', ')} } ew_field_kind_t;`, '',
+    '#define EW_NO_KEY 0xffffu   /* a positional field */',
+    '/* A wire field: key (offset in ew_msg_pool, or EW_NO_KEY), kind, and for UINT / INT / ENUM / FLAGS',
+    ' * the index in ew_msg_uint_max / ew_msg_int_range / ew_msg_enums / ew_msg_letters. */',
+    'typedef struct { uint16_t key; uint8_t kind; uint8_t aux; } ew_field_desc_t;',
+    '/* A field of one message: its ew_msg_fields row, the struct member\'s offset, and the offset of',
+    ' * its has_<field> flag (0: always written). */',
+    'typedef struct { uint8_t field; uint8_t off; uint8_t has; } ew_msg_use_t;',
+    '/* A message: verb (offset in ew_msg_pool), frame kind, and its fields ew_msg_uses[first..first+n). */',
+    'typedef struct { uint16_t verb; char kind; uint8_t n; uint16_t first; } ew_msg_desc_t;',
+    '/* An enum field: its names, how many, and the name written for an index out of range. */',
+    'typedef struct { const char *const *names; uint8_t count; uint8_t fallback; } ew_msg_enum_t;', '',
+    'typedef enum {'];
+  msgs.forEach((m, i) => h.push(`    ${m.id} = ${i},`));
+  h.push(`    EW_MSG__COUNT = ${msgs.length}`, '} ew_msg_id_t;', '',
+    'extern const char ew_msg_pool[];',
+    'extern const uint32_t ew_msg_uint_max[];',
+    'extern const int32_t ew_msg_int_range[][2];',
+    'extern const ew_msg_enum_t ew_msg_enums[];',
+    'extern const char *const ew_msg_letters[];',
+    'extern const ew_field_desc_t ew_msg_fields[];',
+    'extern const ew_msg_use_t ew_msg_uses[];',
+    'extern const ew_msg_desc_t ew_msgs[EW_MSG__COUNT];', '',
+    '/* Begins message msg (its kind and verb, number num) in buf and writes the fields of v, the',
+    ' * message\'s struct (NULL for a message without fields); the caller ends and sends the frame. */',
+    'void ew_msg_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t num, ew_msg_id_t msg, const void *v);', '');
+
+  const poolLines = [];
+  let line = '';
+  for (const w of text.split('\0').slice(0, -1)) {
+    const piece = `"${w}\\0" `;
+    if (line.length + piece.length > 100) { poolLines.push(`    ${line.trimEnd()}`); line = ''; }
+    line += piece;
+  }
+  if (line) poolLines.push(`    ${line.trimEnd()}`);
+  const c = [BANNER, '#include <stddef.h>', '#include "ew_events_gen.h"', '#include "ew_replies_gen.h"', '',
+    '/* Every verb and key, NUL-terminated (a word that ends another shares its bytes). */',
+    'const char ew_msg_pool[] =', ...poolLines, ';', '',
+    `const uint32_t ew_msg_uint_max[] = { ${uintMax.list.map((e) => e.v).join(', ')} };`,
+    `const int32_t ew_msg_int_range[][2] = { ${intRange.list.map((e) => e.v).join(', ')} };`,
+    'const ew_msg_enum_t ew_msg_enums[] = {', ...enums.list.map((e) => `    ${e.v},`), '};',
+    `const char *const ew_msg_letters[] = { ${letters.list.map((e) => e.v).join(', ')} };`, '',
+    'const ew_field_desc_t ew_msg_fields[] = {', ...fields.list.map((e) => `    ${e.v}`), '};', '',
+    'const ew_msg_use_t ew_msg_uses[] = {', ...uses, '};', '',
+    'const ew_msg_desc_t ew_msgs[EW_MSG__COUNT] = {', ...rows, '};', '',
+    '/* The tables hold member offsets in bytes, and a bytes field\'s length right after its pointer. */'];
+  for (const m of msgs) {
+    if (!m.type) continue;
+    c.push(`_Static_assert(sizeof(${m.type}) <= 255, "${m.type}: offsets must fit a byte");`);
+    for (const f of m.fields) if (f.desc.kind === 'BYTES')
+      c.push(`_Static_assert(offsetof(${m.type}, ${f.name}_len) == offsetof(${m.type}, ${f.name}) + sizeof(const uint8_t *), "${m.type}.${f.name}_len");`);
+  }
+  c.push('');
+  return [{ path: `${CORE}/include/ew_messages_gen.h`, text: h.join('\n') },
+          { path: `${CORE}/ew_messages_gen.c`, text: c.join('\n') }];
+}
