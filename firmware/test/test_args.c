@@ -16,15 +16,15 @@ static void valid_value(const ew_arg_spec_t *a, char *out, size_t cap)
     case EW_ARGT_INT: snprintf(out, cap, "%ld", (long)a->min); break;
     case EW_ARGT_BOOL: snprintf(out, cap, "1"); break;
     case EW_ARGT_BYTES: {
-        size_t n = a->min_len ? a->min_len : 1;
+        size_t n = a->min ? (size_t)a->min : 1;
         memset(out, 'A', n);
         out[n] = 0;
         break;
     }
     case EW_ARGT_MAC: snprintf(out, cap, "307bac694190"); break;
     case EW_ARGT_IP4: snprintf(out, cap, "10.0.0.1"); break;
-    case EW_ARGT_ENUM: snprintf(out, cap, "%s", a->names[a->max]); break;
-    case EW_ARGT_FLAGS: snprintf(out, cap, "%c", a->letters[0]); break;
+    case EW_ARGT_ENUM: snprintf(out, cap, "%s", ew_arg_names(a)[a->max]); break;
+    case EW_ARGT_FLAGS: snprintf(out, cap, "%c", ew_arg_flag_letters(a)[0]); break;
     default: out[0] = 0;
     }
 }
@@ -33,11 +33,11 @@ static void valid_value(const ew_arg_spec_t *a, char *out, size_t cap)
 static void build(char *line, size_t cap, const ew_cmd_spec_t *c, int skip, const char *extra)
 {
     char v[128];
-    int n = snprintf(line, cap, "q1 %s", c->verb);
+    int n = snprintf(line, cap, "q1 %s", ew_cmd_verb(c));
     for (int i = 0; i < c->nargs; i++) {
-        if (i == skip || !(c->args[i].flags & EW_ARGF_REQUIRED)) continue;
-        valid_value(&c->args[i], v, sizeof v);
-        n += snprintf(line + n, cap - (size_t)n, " %s=%s", c->args[i].name, v);
+        if (i == skip || !(ew_cmd_arg(c, i)->flags & EW_ARGF_REQUIRED)) continue;
+        valid_value(ew_cmd_arg(c, i), v, sizeof v);
+        n += snprintf(line + n, cap - (size_t)n, " %s=%s", ew_arg_name(ew_cmd_arg(c, i)), v);
     }
     if (extra) snprintf(line + n, cap - (size_t)n, " %s", extra);
 }
@@ -78,21 +78,22 @@ void test_args(void)
         expect_reply(line, "~r1 err BAD_ARG arg=zz_nope why=unknown *");
 
         for (int ai = 0; ai < c->nargs; ai++) {
-            const ew_arg_spec_t *a = &c->args[ai];
+            const ew_arg_spec_t *a = ew_cmd_arg(c, ai);
+            const char *name = ew_arg_name(a);
             bool req = a->flags & EW_ARGF_REQUIRED;
             valid_value(a, v, sizeof v);
             /* valid alone, then repeated */
-            snprintf(extra, sizeof extra, "%s=%s", a->name, v);
+            snprintf(extra, sizeof extra, "%s=%s", name, v);
             build(line, sizeof line, c, ai, extra);
             expect_not_arg_error(line);
-            snprintf(extra, sizeof extra, "%s=%s %s=%s", a->name, v, a->name, v);
+            snprintf(extra, sizeof extra, "%s=%s %s=%s", name, v, name, v);
             build(line, sizeof line, c, ai, extra);
-            snprintf(want, sizeof want, "~r1 err BAD_ARG arg=%s why=repeated *", a->name);
+            snprintf(want, sizeof want, "~r1 err BAD_ARG arg=%s why=repeated *", name);
             expect_reply(line, want);
             /* missing when required */
             if (req) {
                 build(line, sizeof line, c, ai, NULL);
-                snprintf(want, sizeof want, "~r1 err MISSING_ARG arg=%s *", a->name);
+                snprintf(want, sizeof want, "~r1 err MISSING_ARG arg=%s *", name);
                 expect_reply(line, want);
             }
             /* bad values per type */
@@ -111,27 +112,27 @@ void test_args(void)
                 break;
             case EW_ARGT_BOOL: bad[nb] = "2"; why[nb++] = "encoding"; bad[nb] = "true"; why[nb++] = "encoding"; break;
             case EW_ARGT_BYTES:
-                memset(b0, 'B', a->max_len + 1u);
-                b0[a->max_len + 1] = 0;
+                memset(b0, 'B', (size_t)a->max + 1u);
+                b0[a->max + 1] = 0;
                 bad[nb] = b0; why[nb++] = "length";
-                if (a->min_len > 0) {
-                    memset(b1, 'B', a->min_len - 1u);
-                    b1[a->min_len - 1] = 0;
-                    bad[nb] = a->min_len == 1 ? "\"\"" : b1; why[nb++] = "length";
+                if (a->min > 0) {
+                    memset(b1, 'B', (size_t)a->min - 1u);
+                    b1[a->min - 1] = 0;
+                    bad[nb] = a->min == 1 ? "\"\"" : b1; why[nb++] = "length";
                 }
                 break;
             case EW_ARGT_MAC: bad[nb] = "307BAC694190"; why[nb++] = "encoding"; bad[nb] = "307bac69419"; why[nb++] = "encoding"; break;
             case EW_ARGT_IP4: bad[nb] = "10.0.0.256"; why[nb++] = "encoding"; break;
             case EW_ARGT_ENUM: bad[nb] = "NOPE"; why[nb++] = "enum"; bad[nb] = "\"\""; why[nb++] = "enum"; break;
             case EW_ARGT_FLAGS: bad[nb] = "Z"; why[nb++] = "enum"; bad[nb] = "\"\""; why[nb++] = "enum";
-                snprintf(b0, sizeof b0, "%c%c", a->letters[0], a->letters[0]); bad[nb] = b0; why[nb++] = "enum"; break;
+                snprintf(b0, sizeof b0, "%c%c", ew_arg_flag_letters(a)[0], ew_arg_flag_letters(a)[0]); bad[nb] = b0; why[nb++] = "enum"; break;
             default: break;
             }
-            CHECK(nb > 0, "%s.%s has bad-value cases", c->verb, a->name);
+            CHECK(nb > 0, "%s.%s has bad-value cases", ew_cmd_verb(c), name);
             for (int k = 0; k < nb; k++) {
-                snprintf(extra, sizeof extra, "%s=%s", a->name, bad[k]);
+                snprintf(extra, sizeof extra, "%s=%s", name, bad[k]);
                 build(line, sizeof line, c, ai, extra);
-                snprintf(want, sizeof want, "~r1 err BAD_ARG arg=%s why=%s *", a->name, why[k]);
+                snprintf(want, sizeof want, "~r1 err BAD_ARG arg=%s why=%s *", name, why[k]);
                 expect_reply(line, want);
             }
         }

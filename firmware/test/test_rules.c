@@ -53,13 +53,13 @@ static void test_phase_guards(void)
     for (int c = 0; c < EW_CMD__COUNT; c++) {
         if (c == EW_CMD_PING || c == EW_CMD_INFO || c == EW_CMD_STATUS || c == EW_CMD_INIT || c == EW_CMD_RESET) continue;
         const ew_cmd_spec_t *s = &ew_cmd_specs[c];
-        snprintf(line, sizeof line, "q4 %s", s->verb);
+        snprintf(line, sizeof line, "q4 %s", ew_cmd_verb(s));
         for (int a = 0; a < s->nargs; a++) {
-            if (!(s->args[a].flags & EW_ARGF_REQUIRED)) continue;
-            const ew_arg_spec_t *as = &s->args[a];
-            const char *v = as->type == EW_ARGT_ENUM ? as->names[0] : as->type == EW_ARGT_FLAGS ? "b" :
-                            as->type == EW_ARGT_BYTES ? (as->min_len == 2 ? "DE" : "x") : as->type == EW_ARGT_INT ? "3" : "0";
-            snprintf(line + strlen(line), sizeof line - strlen(line), " %s=%s", as->name, v);
+            const ew_arg_spec_t *as = ew_cmd_arg(s, a);
+            if (!(as->flags & EW_ARGF_REQUIRED)) continue;
+            const char *v = as->type == EW_ARGT_ENUM ? ew_arg_names(as)[0] : as->type == EW_ARGT_FLAGS ? "b" :
+                            as->type == EW_ARGT_BYTES ? (as->min == 2 ? "DE" : "x") : as->type == EW_ARGT_INT ? "3" : "0";
+            snprintf(line + strlen(line), sizeof line - strlen(line), " %s=%s", ew_arg_name(as), v);
         }
         CHECK_PREFIX(req(line), "~r4 err WIFI_NOT_INIT esp=0x3001 *");
     }

@@ -34,8 +34,9 @@ export function messages(def) {
   return out;
 }
 
-/** One string with every word NUL-terminated; a word that ends another shares its bytes. */
-function pool(words) {
+/** One string with every word NUL-terminated; a word that ends another shares its bytes. Returns
+ * the text and each word's offset. */
+export function pool(words) {
   const uniq = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   let text = '';
   const at = new Map();
@@ -45,8 +46,21 @@ function pool(words) {
     at.set(w, text.length);
     text += `${w}\0`;
   }
-  if (text.length > 0xfffe) throw new Error('message string pool over 64 KiB');
+  if (text.length > 0xfffe) throw new Error('string pool over 64 KiB');
   return { text, at };
+}
+
+/** The pool as C string literals, one "word\0" piece each (a piece never runs into a digit). */
+export function poolLiteral(text) {
+  const lines = [];
+  let line = '';
+  for (const w of text.split('\0').slice(0, -1)) {
+    const piece = `"${w}\\0" `;
+    if (line.length + piece.length > 100) { lines.push(`    ${line.trimEnd()}`); line = ''; }
+    line += piece;
+  }
+  if (line) lines.push(`    ${line.trimEnd()}`);
+  return lines;
 }
 
 function indexer() {
@@ -115,17 +129,9 @@ export default function cMessages(def) {
     ' * message\'s struct (NULL for a message without fields); the caller ends and sends the frame. */',
     'void ew_msg_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t num, ew_msg_id_t msg, const void *v);', '');
 
-  const poolLines = [];
-  let line = '';
-  for (const w of text.split('\0').slice(0, -1)) {
-    const piece = `"${w}\\0" `;
-    if (line.length + piece.length > 100) { poolLines.push(`    ${line.trimEnd()}`); line = ''; }
-    line += piece;
-  }
-  if (line) poolLines.push(`    ${line.trimEnd()}`);
   const c = [BANNER, '#include <stddef.h>', '#include "ew_events_gen.h"', '#include "ew_replies_gen.h"', '',
     '/* Every verb and key, NUL-terminated (a word that ends another shares its bytes). */',
-    'const char ew_msg_pool[] =', ...poolLines, ';', '',
+    'const char ew_msg_pool[] =', ...poolLiteral(text), ';', '',
     `const uint32_t ew_msg_uint_max[] = { ${uintMax.list.map((e) => e.v).join(', ')} };`,
     `const int32_t ew_msg_int_range[][2] = { ${intRange.list.map((e) => e.v).join(', ')} };`,
     'const ew_msg_enum_t ew_msg_enums[] = {', ...enums.list.map((e) => `    ${e.v},`), '};',

@@ -48,7 +48,7 @@ static const char *check(const ew_arg_spec_t *s, const ew_token_t *t, ew_arg_t *
     case EW_ARGT_BYTES: {
         int len = ew_unescape(NULL, 0, v, n);
         if (len < 0) return "encoding";
-        if (len < s->min_len || len > s->max_len) return "length";
+        if (len < s->min || len > s->max) return "length";
         return NULL;
     }
     case EW_ARGT_MAC:
@@ -73,15 +73,16 @@ static const char *check(const ew_arg_spec_t *s, const ew_token_t *t, ew_arg_t *
     }
     case EW_ARGT_ENUM:
         for (int k = s->min; k <= s->max; k++)
-            if (text_is(t, s->names[k])) { a->i = k; return NULL; }
+            if (text_is(t, ew_arg_names(s)[k])) { a->i = k; return NULL; }
         return "enum";
     case EW_ARGT_FLAGS: {
+        const char *letters = ew_arg_flag_letters(s);
         uint32_t bits = 0;
         if (n == 0) return "enum";
         for (size_t i = 0; i < n; i++) {
-            const char *p = strchr(s->letters, v[i]);
+            const char *p = strchr(letters, v[i]);
             if (!v[i] || !p) return "enum";
-            uint32_t bit = 1u << (p - s->letters);
+            uint32_t bit = 1u << (p - letters);
             if (bits & bit) return "enum";   /* a repeated letter is a typo, not a set */
             bits |= bit;
         }
@@ -95,6 +96,7 @@ static const char *check(const ew_arg_spec_t *s, const ew_token_t *t, ew_arg_t *
 
 ew_err_t ew_args_parse(const ew_cmd_spec_t *spec, const ew_frame_t *f, ew_arg_t *out, ew_arg_error_t *e)
 {
+    const ew_arg_spec_t *args = ew_cmd_arg(spec, 0);
     memset(out, 0, sizeof(ew_arg_t) * (spec->nargs ? spec->nargs : 1));
     memset(e, 0, sizeof *e);
     for (int ti = 0; ti < f->ntok; ti++) {
@@ -105,18 +107,18 @@ ew_err_t ew_args_parse(const ew_cmd_spec_t *spec, const ew_frame_t *f, ew_arg_t 
         e->arg_len = t->key_len;
         int ai = -1;
         for (int k = 0; k < spec->nargs; k++)
-            if (ew_token_is(t, spec->args[k].name)) { ai = k; break; }
+            if (ew_token_is(t, ew_arg_name(&args[k]))) { ai = k; break; }
         if (ai < 0) { e->why = "unknown"; return e->err; }
         if (out[ai].present) { e->why = "repeated"; return e->err; }
-        e->why = check(&spec->args[ai], t, &out[ai]);
+        e->why = check(&args[ai], t, &out[ai]);
         if (e->why) return e->err;
         out[ai].present = true;
         out[ai].tok = t;
     }
     for (int k = 0; k < spec->nargs; k++) {
-        if ((spec->args[k].flags & EW_ARGF_REQUIRED) && !out[k].present) {
+        if ((args[k].flags & EW_ARGF_REQUIRED) && !out[k].present) {
             e->err = EW_ERR_MISSING_ARG;
-            e->arg = spec->args[k].name;
+            e->arg = ew_arg_name(&args[k]);
             e->arg_len = (uint8_t)strlen(e->arg);
             e->why = NULL;
             return e->err;

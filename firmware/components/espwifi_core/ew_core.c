@@ -168,7 +168,7 @@ void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f)
 
     int cmd = -1;
     for (int i = 0; i < EW_CMD__COUNT; i++) {
-        const char *v = ew_cmd_specs[i].verb;
+        const char *v = ew_cmd_verb(&ew_cmd_specs[i]);
         if (strlen(v) == f->verb_len && memcmp(v, f->verb, f->verb_len) == 0) { cmd = i; break; }
     }
     if (cmd < 0) { ew_reply_err(&req, EW_ERR_UNKNOWN_COMMAND); return; }
@@ -195,7 +195,7 @@ void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f)
     {
         /* Debug trace of the verb only: arguments may hold the Wi-Fi password. */
         char ib[12];
-        const char *parts[] = { "q", ew_utoa(ib, f->num), " ", spec->verb, NULL };
+        const char *parts[] = { "q", ew_utoa(ib, f->num), " ", ew_cmd_verb(spec), NULL };
         ew_log(core, EW_LOG_DEBUG, TAG, parts);
     }
     if (!s_handlers[cmd]) { ew_reply_err(&req, EW_ERR_NOT_SUPPORTED); return; }
