@@ -150,4 +150,12 @@ void test_args(void)
     expect_reply("q1 scan bitmap=32768", "~r1 err BAD_ARG arg=bitmap why=range *");
     expect_reply("q1 scan bitmap=32767", "~r1 err BAD_ARG arg=bitmap why=range *");
     expect_reply("q1 scan bitmap=32766", "~r1 err WIFI_NOT_INIT");
+    /* integers up to 11 digits: leading zeros are fine, any magnitude past int32 is out of range */
+    expect_reply("q1 rssi_threshold rssi=-0000000050", "~r1 err WIFI_NOT_INIT");
+    expect_reply("q1 rssi_threshold rssi=00000000010", "~r1 err WIFI_NOT_INIT");
+    expect_reply("q1 rssi_threshold rssi=99999999999", "~r1 err BAD_ARG arg=rssi why=range *");
+    expect_reply("q1 rssi_threshold rssi=-99999999999", "~r1 err BAD_ARG arg=rssi why=range *");
+    expect_reply("q1 rssi_threshold rssi=-2147483648", "~r1 err BAD_ARG arg=rssi why=range *");
+    expect_reply("q1 rssi_threshold rssi=4294967306", "~r1 err BAD_ARG arg=rssi why=range *");
+    expect_reply("q1 rssi_threshold rssi=000000000001", "~r1 err BAD_ARG arg=rssi why=encoding *");
 }

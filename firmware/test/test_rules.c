@@ -328,6 +328,14 @@ static void test_events_lost(void)
     ew_core_events_lost(&core, 2);
     ev((ew_event_t){ .id = EW_EV_BEACON_TIMEOUT });
     CHECK_PREFIX(fake_line(&fk, 0), "~e2 beacon_timeout *");
+    core.seq = UINT32_MAX - 1;
+    ew_core_events_lost(&core, 1);
+    CHECK(core.seq == UINT32_MAX, "no wrap below UINT32_MAX: %u", (unsigned)core.seq);
+    ew_core_events_lost(&core, UINT32_MAX);
+    CHECK(core.seq == UINT32_MAX, "a whole cycle of 1..UINT32_MAX comes back: %u", (unsigned)core.seq);
+    core.seq = 0;
+    ew_core_events_lost(&core, UINT32_MAX);
+    CHECK(core.seq == UINT32_MAX, "from the hello: %u", (unsigned)core.seq);
 }
 
 static void test_commands(void)

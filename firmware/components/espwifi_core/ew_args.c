@@ -30,14 +30,17 @@ static const char *check(const ew_arg_spec_t *s, const ew_token_t *t, ew_arg_t *
         bool neg = n > 0 && v[0] == '-';
         if (neg) i++;
         if (i == n || n - i > 11) return "encoding";
-        int64_t x = 0;
+        /* 32-bit on purpose (no 64-bit multiply on rv32): a magnitude past 4e8 saturates, which
+         * is past every int32 bound either way */
+        uint32_t x = 0;
         for (; i < n; i++) {
             if (v[i] < '0' || v[i] > '9') return "encoding";
-            x = x * 10 + (v[i] - '0');
+            x = x > 400000000u ? UINT32_MAX : x * 10 + (uint32_t)(v[i] - '0');
         }
-        if (neg) x = -x;
-        if (x < s->min || x > s->max) return "range";
-        a->i = (int32_t)x;
+        if (x > (neg ? 0x80000000u : 0x7fffffffu)) return "range";
+        int32_t val = (int32_t)(neg ? 0u - x : x);
+        if (val < s->min || val > s->max) return "range";
+        a->i = val;
         return NULL;
     }
     case EW_ARGT_BOOL:

@@ -17,9 +17,11 @@ uint32_t ew_next_seq(ew_core_t *core)
 void ew_core_events_lost(ew_core_t *core, uint32_t n)
 {
     if (n == 0) return;
-    /* sequence numbers run 1..UINT32_MAX and wrap to 1 (0 is the hello) */
-    uint64_t pos = (uint64_t)core->seq + n;
-    core->seq = (uint32_t)((pos - 1) % UINT32_MAX + 1);
+    /* sequence numbers run 1..UINT32_MAX and wrap to 1 (0 is the hello): a sum past UINT32_MAX
+     * lands one further than its 32-bit wrap (32-bit on purpose: a 64-bit modulo would link
+     * libgcc's __umoddi3) */
+    uint32_t s = core->seq + n;
+    core->seq = s < n ? s + 1 : s;
     char nb[12];
     const char *parts[] = { ew_utoa(nb, n), " driver events lost (event queue full); the event "
                             "sequence skips them so the host re-syncs", NULL };
