@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corePool, poolLiteral } from './tools/c-pool.mjs';
 import { definitionHash } from './tools/def-hash.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +22,9 @@ function genCEnumsHeader(d) {
     '/* hash of the wire part of protocol.json (protocol/tools/def-hash.mjs), sent as the hello\'s def */',
     `#define EW_PROTO_DEF "${definitionHash(d)}"`,
     `#define EW_MAX_LINE ${d.framing.max_line}`, `#define EW_MARKER '${d.framing.marker}'`, ''];
+  out.push('/* Every wire word of the core (verbs, keys, argument, error and enum value names), each',
+    ' * NUL-terminated; the generated tables address it by offset (protocol/tools/c-pool.mjs). */',
+    'extern const char ew_pool[];', '');
   for (const [name, values] of Object.entries(d.enums)) {
     out.push(`typedef enum {`);
     values.forEach((v, i) => out.push(`    EW_${cIdent(name)}_${cIdent(v)} = ${i},`));
@@ -44,9 +48,11 @@ function genCEnumsHeader(d) {
 }
 
 function genCEnumsSource(d) {
-  const out = [BANNER, '#include "ew_protocol_gen.h"', ''];
+  const { text, at } = corePool(d);
+  const out = [BANNER, '#include "ew_protocol_gen.h"', '', 'const char ew_pool[] =', ...poolLiteral(text), ';', '',
+    '#define W(offset) (ew_pool + (offset))'];
   for (const [name, values] of Object.entries(d.enums))
-    out.push(`const char *const ew_${name}_names[${values.length}] = { ${values.map((v) => JSON.stringify(v)).join(', ')} };`);
+    out.push(`const char *const ew_${name}_names[${values.length}] = { ${values.map((v) => `W(${at(v)})`).join(', ')} };   /* ${values.join(' ')} */`);
   out.push('');
   return out.join('\n');
 }

@@ -1,11 +1,13 @@
 // Generates the core's message tables from protocol/protocol.json: one row per event, per reply
 // with fields and per partial (kind, verb, its fields), one row per field (wire key, kind, type
-// bounds / enum / flag letters) and every key and verb in one string pool. The core's one
+// bounds / enum / flag letters); keys and verbs are offsets in the core's string pool
+// (ew_pool, protocol/tools/c-pool.mjs). The core's one
 // encoder, ew_msg_encode (ew_message.c), walks a message's rows over the struct the caller filled
 // (ew_events_gen.h, ew_replies_gen.h): one small interpreter and data instead of one function per
 // message, which kept the core's flash footprint in check (MAVLink's generated message-info tables
 // work the same way). Struct members are addressed by offsetof, so the tables follow the structs
 // on every platform; the generated _Static_asserts hold the byte-sized offsets to that.
+import { corePool } from '../tools/c-pool.mjs';
 import { cField, cId, cType } from './c-events.mjs';
 
 const CORE = 'firmware/components/espwifi_core';
@@ -34,35 +36,6 @@ export function messages(def) {
   return out;
 }
 
-/** One string with every word NUL-terminated; a word that ends another shares its bytes. Returns
- * the text and each word's offset. */
-export function pool(words) {
-  const uniq = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  let text = '';
-  const at = new Map();
-  for (const w of uniq) {
-    const hit = text.indexOf(`${w}\0`);
-    if (hit >= 0) { at.set(w, hit); continue; }
-    at.set(w, text.length);
-    text += `${w}\0`;
-  }
-  if (text.length > 0xfffe) throw new Error('string pool over 64 KiB');
-  return { text, at };
-}
-
-/** The pool as C string literals, one "word\0" piece each (a piece never runs into a digit). */
-export function poolLiteral(text) {
-  const lines = [];
-  let line = '';
-  for (const w of text.split('\0').slice(0, -1)) {
-    const piece = `"${w}\\0" `;
-    if (line.length + piece.length > 100) { lines.push(`    ${line.trimEnd()}`); line = ''; }
-    line += piece;
-  }
-  if (line) lines.push(`    ${line.trimEnd()}`);
-  return lines;
-}
-
 function indexer() {
   const list = [];
   return { list, of: (k, v) => { let i = list.findIndex((e) => e.k === k); if (i < 0) { i = list.length; list.push({ k, v }); } return i; } };
@@ -70,7 +43,7 @@ function indexer() {
 
 export default function cMessages(def) {
   const msgs = messages(def);
-  const { text, at } = pool(msgs.flatMap((m) => [m.verb, ...m.fields.filter((f) => f.key).map((f) => f.key)]));
+  const { at } = corePool(def);
   const uintMax = indexer(), intRange = indexer(), enums = indexer(), letters = indexer(), fields = indexer();
   const lit = (v) => (v === -2147483648 ? '(-2147483647 - 1)' : String(v));
   const aux = (d) => {
@@ -89,9 +62,9 @@ export default function cMessages(def) {
   const uses = [];
   const rows = [];
   for (const m of msgs) {
-    rows.push(`    { ${at.get(m.verb)}, '${m.kind}', ${m.fields.length}, ${uses.length} },   /* ${m.id} */`);
+    rows.push(`    { ${at(m.verb)}, '${m.kind}', ${m.fields.length}, ${uses.length} },   /* ${m.id} */`);
     for (const f of m.fields) {
-      const key = f.key ? at.get(f.key) : 'EW_NO_KEY';
+      const key = f.key ? at(f.key) : 'EW_NO_KEY';
       const a = aux(f.desc);
       const fi = fields.of(`${key}/${f.desc.kind}/${a}`, `{ ${key}, EW_FK_${f.desc.kind}, ${a} },   /* ${f.key ?? `positional ${f.name}`} */`);
       uses.push(`    { ${fi}, offsetof(${m.type}, ${f.name}), ${f.optional ? `offsetof(${m.type}, has_${f.name})` : 0} },   /* ${m.verb === 'ok' ? m.id : m.verb} ${f.name} */`);
@@ -104,20 +77,19 @@ export default function cMessages(def) {
     '/* How ew_msg_encode reads a struct member and writes it (ew_fb_*). */',
     `typedef enum { ${KINDS.map((k) => `EW_FK_${k}`).join(', ')} } ew_field_kind_t;`, '',
     '#define EW_NO_KEY 0xffffu   /* a positional field */',
-    '/* A wire field: key (offset in ew_msg_pool, or EW_NO_KEY), kind, and for UINT / INT / ENUM / FLAGS',
+    '/* A wire field: key (offset in ew_pool, or EW_NO_KEY), kind, and for UINT / INT / ENUM / FLAGS',
     ' * the index in ew_msg_uint_max / ew_msg_int_range / ew_msg_enums / ew_msg_letters. */',
     'typedef struct { uint16_t key; uint8_t kind; uint8_t aux; } ew_field_desc_t;',
     '/* A field of one message: its ew_msg_fields row, the struct member\'s offset, and the offset of',
     ' * its has_<field> flag (0: always written). */',
     'typedef struct { uint8_t field; uint8_t off; uint8_t has; } ew_msg_use_t;',
-    '/* A message: verb (offset in ew_msg_pool), frame kind, and its fields ew_msg_uses[first..first+n). */',
+    '/* A message: verb (offset in ew_pool), frame kind, and its fields ew_msg_uses[first..first+n). */',
     'typedef struct { uint16_t verb; char kind; uint8_t n; uint16_t first; } ew_msg_desc_t;',
     '/* An enum field: its names, how many, and the name written for an index out of range. */',
     'typedef struct { const char *const *names; uint8_t count; uint8_t fallback; } ew_msg_enum_t;', '',
     'typedef enum {'];
   msgs.forEach((m, i) => h.push(`    ${m.id} = ${i},`));
   h.push(`    EW_MSG__COUNT = ${msgs.length}`, '} ew_msg_id_t;', '',
-    'extern const char ew_msg_pool[];',
     'extern const uint32_t ew_msg_uint_max[];',
     'extern const int32_t ew_msg_int_range[][2];',
     'extern const ew_msg_enum_t ew_msg_enums[];',
@@ -130,8 +102,6 @@ export default function cMessages(def) {
     'void ew_msg_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t num, ew_msg_id_t msg, const void *v);', '');
 
   const c = [BANNER, '#include <stddef.h>', '#include "ew_events_gen.h"', '#include "ew_replies_gen.h"', '',
-    '/* Every verb and key, NUL-terminated (a word that ends another shares its bytes). */',
-    'const char ew_msg_pool[] =', ...poolLiteral(text), ';', '',
     `const uint32_t ew_msg_uint_max[] = { ${uintMax.list.map((e) => e.v).join(', ')} };`,
     `const int32_t ew_msg_int_range[][2] = { ${intRange.list.map((e) => e.v).join(', ')} };`,
     'const ew_msg_enum_t ew_msg_enums[] = {', ...enums.list.map((e) => `    ${e.v},`), '};',

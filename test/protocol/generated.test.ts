@@ -35,7 +35,7 @@ describe('generated protocol definition', () => {
     cpSync(join(ROOT, 'protocol/protocol.json'), join(tmp, 'protocol/protocol.json'));
     cpSync(join(ROOT, 'protocol/gen'), join(tmp, 'protocol/gen'), { recursive: true });
     mkdirSync(join(tmp, 'protocol/tools'), { recursive: true });
-    cpSync(join(ROOT, 'protocol/tools/def-hash.mjs'), join(tmp, 'protocol/tools/def-hash.mjs'));
+    for (const helper of ['def-hash.mjs', 'c-pool.mjs']) cpSync(join(ROOT, 'protocol/tools', helper), join(tmp, 'protocol/tools', helper));
     const fresh = readFileSync(join(ROOT, DEF_PATH), 'utf8');
     const staleList = (root: string) => {
       const r = check(root);

@@ -4,20 +4,6 @@
 #include "ew_events_gen.h"
 #include "ew_replies_gen.h"
 
-/* Every verb and key, NUL-terminated (a word that ends another shares its bytes). */
-const char ew_msg_pool[] =
-    "home_channel_change\0" "ap_stadisconnected\0" "ap_probereqrecved\0" "ap_staipassigned\0"
-    "ap_staconnected\0" "authmode_change\0" "beacon_timeout\0" "last_reason\0" "scan_method\0"
-    "new_second\0" "old_second\0" "stack_free\0" "malformed\0" "reconnect\0" "rx_frames\0"
-    "scan_done\0" "sta_start\0" "unfetched\0" "ap_start\0" "expected\0" "max_conn\0" "pairwise\0"
-    "pass_set\0" "rssi_low\0" "rx_error\0" "sta_stop\0" "too_long\0" "ap_stop\0" "bad_crc\0"
-    "changed\0" "cleared\0" "lost_ip\0" "running\0" "scan_id\0" "beacon\0" "got_ip\0" "hidden\0"
-    "listen\0" "new_ch\0" "old_ch\0" "status\0" "bssid\0" "group\0" "hello\0" "lease\0" "phase\0"
-    "power\0" "probe\0" "proto\0" "reset\0" "retry\0" "total\0" "auth\0" "chip\0" "line\0" "mask\0"
-    "mode\0" "rssi\0" "scan\0" "sort\0" "aid\0" "def\0" "end\0" "idf\0" "mac\0" "new\0" "old\0" "phy\0"
-    "pmf\0" "rev\0" "seq\0" "sta\0" "ap\0" "bw\0" "cc\0" "fw\0" "gw\0" "ok\0"
-;
-
 const uint32_t ew_msg_uint_max[] = { 65535u, 255u, 4294967295u };
 const int32_t ew_msg_int_range[][2] = { { (-2147483647 - 1), 2147483647 }, { -128, 127 } };
 const ew_msg_enum_t ew_msg_enums[] = {
@@ -36,72 +22,72 @@ const ew_msg_enum_t ew_msg_enums[] = {
 const char *const ew_msg_letters[] = { EW_PHY_LETTERS };
 
 const ew_field_desc_t ew_msg_fields[] = {
-    { 466, EW_FK_TEXT, 0 },   /* proto */
-    { 587, EW_FK_TEXT, 0 },   /* fw */
-    { 542, EW_FK_TEXT, 0 },   /* idf */
-    { 495, EW_FK_TEXT, 0 },   /* chip */
-    { 566, EW_FK_UINT, 0 },   /* rev */
-    { 546, EW_FK_MAC, 0 },   /* mac */
-    { 472, EW_FK_ENUM, 0 },   /* reset */
-    { 534, EW_FK_TEXT, 0 },   /* def */
-    { 425, EW_FK_BYTES, 0 },   /* ssid */
-    { 424, EW_FK_MAC, 0 },   /* bssid */
-    { 407, EW_FK_UINT, 1 },   /* ch */
-    { 490, EW_FK_ENUM, 1 },   /* auth */
-    { 530, EW_FK_UINT, 0 },   /* aid */
-    { 126, EW_FK_UINT, 1 },   /* reason */
-    { 515, EW_FK_INT, 0 },   /* rssi */
-    { 417, EW_FK_UINT, 1 },   /* status */
-    { 131, EW_FK_UINT, 0 },   /* n */
-    { 367, EW_FK_UINT, 1 },   /* scan_id */
-    { 554, EW_FK_ENUM, 1 },   /* old */
-    { 550, EW_FK_ENUM, 1 },   /* new */
-    { 410, EW_FK_UINT, 1 },   /* old_ch */
-    { 156, EW_FK_ENUM, 2 },   /* old_second */
-    { 403, EW_FK_UINT, 1 },   /* new_ch */
-    { 145, EW_FK_ENUM, 2 },   /* new_second */
-    { 356, EW_FK_IP4, 0 },   /* ip */
-    { 505, EW_FK_IP4, 0 },   /* mask */
-    { 590, EW_FK_IP4, 0 },   /* gw */
-    { 335, EW_FK_BOOL, 0 },   /* changed */
-    { 295, EW_FK_TEXT, 0 },   /* error */
-    { 247, EW_FK_TEXT, 0 },   /* expected */
-    { 500, EW_FK_UINT, 2 },   /* line */
-    { 448, EW_FK_ENUM, 3 },   /* phase */
-    { 510, EW_FK_ENUM, 4 },   /* mode */
-    { 520, EW_FK_ENUM, 5 },   /* scan */
-    { 228, EW_FK_UINT, 0 },   /* unfetched */
-    { 121, EW_FK_UINT, 1 },   /* last_reason */
-    { 570, EW_FK_UINT, 2 },   /* seq */
-    { 198, EW_FK_UINT, 2 },   /* rx_frames */
-    { 327, EW_FK_UINT, 2 },   /* bad_crc */
-    { 310, EW_FK_UINT, 2 },   /* too_long */
-    { 178, EW_FK_UINT, 2 },   /* malformed */
-    { 343, EW_FK_UINT, 2 },   /* cleared */
-    { 167, EW_FK_UINT, 2 },   /* stack_free */
-    { 274, EW_FK_BOOL, 0 },   /* pass_set */
-    { 133, EW_FK_ENUM, 6 },   /* scan_method */
-    { 525, EW_FK_ENUM, 7 },   /* sort */
-    { 562, EW_FK_ENUM, 8 },   /* pmf */
-    { 478, EW_FK_UINT, 1 },   /* retry */
-    { 396, EW_FK_UINT, 0 },   /* listen */
-    { 484, EW_FK_UINT, 0 },   /* total */
-    { 188, EW_FK_BOOL, 0 },   /* reconnect */
-    { 265, EW_FK_ENUM, 9 },   /* pairwise */
-    { 430, EW_FK_ENUM, 9 },   /* group */
-    { 558, EW_FK_FLAGS, 0 },   /* phy */
-    { 149, EW_FK_ENUM, 2 },   /* second */
-    { 581, EW_FK_ENUM, 10 },   /* bw */
-    { 584, EW_FK_TEXT, 0 },   /* cc */
-    { 256, EW_FK_UINT, 1 },   /* max_conn */
-    { 389, EW_FK_BOOL, 0 },   /* hidden */
-    { 375, EW_FK_UINT, 0 },   /* beacon */
-    { 460, EW_FK_BOOL, 0 },   /* probe */
-    { 359, EW_FK_BOOL, 0 },   /* running */
-    { 454, EW_FK_INT, 0 },   /* power */
-    { 222, EW_FK_IP4, 0 },   /* start */
-    { 538, EW_FK_IP4, 0 },   /* end */
-    { 442, EW_FK_UINT, 0 },   /* lease */
+    { 1617, EW_FK_TEXT, 0 },   /* proto */
+    { 1877, EW_FK_TEXT, 0 },   /* fw */
+    { 1807, EW_FK_TEXT, 0 },   /* idf */
+    { 1662, EW_FK_TEXT, 0 },   /* chip */
+    { 1847, EW_FK_UINT, 0 },   /* rev */
+    { 1811, EW_FK_MAC, 0 },   /* mac */
+    { 1623, EW_FK_ENUM, 0 },   /* reset */
+    { 1795, EW_FK_TEXT, 0 },   /* def */
+    { 1558, EW_FK_BYTES, 0 },   /* ssid */
+    { 1557, EW_FK_MAC, 0 },   /* bssid */
+    { 872, EW_FK_UINT, 1 },   /* ch */
+    { 1652, EW_FK_ENUM, 1 },   /* auth */
+    { 1787, EW_FK_UINT, 0 },   /* aid */
+    { 721, EW_FK_UINT, 1 },   /* reason */
+    { 1747, EW_FK_INT, 0 },   /* rssi */
+    { 1512, EW_FK_UINT, 1 },   /* status */
+    { 726, EW_FK_UINT, 0 },   /* n */
+    { 1388, EW_FK_UINT, 1 },   /* scan_id */
+    { 499, EW_FK_ENUM, 1 },   /* old */
+    { 1823, EW_FK_ENUM, 1 },   /* new */
+    { 1498, EW_FK_UINT, 1 },   /* old_ch */
+    { 853, EW_FK_ENUM, 2 },   /* old_second */
+    { 1491, EW_FK_UINT, 1 },   /* new_ch */
+    { 842, EW_FK_ENUM, 2 },   /* new_second */
+    { 1361, EW_FK_IP4, 0 },   /* ip */
+    { 1712, EW_FK_IP4, 0 },   /* mask */
+    { 1880, EW_FK_IP4, 0 },   /* gw */
+    { 1308, EW_FK_BOOL, 0 },   /* changed */
+    { 1158, EW_FK_TEXT, 0 },   /* error */
+    { 1092, EW_FK_TEXT, 0 },   /* expected */
+    { 1707, EW_FK_UINT, 2 },   /* line */
+    { 1605, EW_FK_ENUM, 3 },   /* phase */
+    { 1717, EW_FK_ENUM, 4 },   /* mode */
+    { 1752, EW_FK_ENUM, 5 },   /* scan */
+    { 1036, EW_FK_UINT, 0 },   /* unfetched */
+    { 716, EW_FK_UINT, 1 },   /* last_reason */
+    { 1855, EW_FK_UINT, 2 },   /* seq */
+    { 986, EW_FK_UINT, 2 },   /* rx_frames */
+    { 1284, EW_FK_UINT, 2 },   /* bad_crc */
+    { 1191, EW_FK_UINT, 2 },   /* too_long */
+    { 966, EW_FK_UINT, 2 },   /* malformed */
+    { 1316, EW_FK_UINT, 2 },   /* cleared */
+    { 875, EW_FK_UINT, 2 },   /* stack_free */
+    { 1119, EW_FK_BOOL, 0 },   /* pass_set */
+    { 728, EW_FK_ENUM, 6 },   /* scan_method */
+    { 1767, EW_FK_ENUM, 7 },   /* sort */
+    { 1839, EW_FK_ENUM, 8 },   /* pmf */
+    { 1629, EW_FK_UINT, 1 },   /* retry */
+    { 1484, EW_FK_UINT, 0 },   /* listen */
+    { 1635, EW_FK_UINT, 0 },   /* total */
+    { 976, EW_FK_BOOL, 0 },   /* reconnect */
+    { 1110, EW_FK_ENUM, 9 },   /* pairwise */
+    { 1581, EW_FK_ENUM, 9 },   /* group */
+    { 1835, EW_FK_FLAGS, 0 },   /* phy */
+    { 846, EW_FK_ENUM, 2 },   /* second */
+    { 1871, EW_FK_ENUM, 10 },   /* bw */
+    { 1874, EW_FK_TEXT, 0 },   /* cc */
+    { 1101, EW_FK_UINT, 1 },   /* max_conn */
+    { 1477, EW_FK_BOOL, 0 },   /* hidden */
+    { 1449, EW_FK_UINT, 0 },   /* beacon */
+    { 1611, EW_FK_BOOL, 0 },   /* probe */
+    { 1380, EW_FK_BOOL, 0 },   /* running */
+    { 1203, EW_FK_INT, 0 },   /* power */
+    { 1020, EW_FK_IP4, 0 },   /* start */
+    { 1803, EW_FK_IP4, 0 },   /* end */
+    { 1593, EW_FK_UINT, 0 },   /* lease */
     { EW_NO_KEY, EW_FK_BYTES, 0 },   /* positional ssid */
     { EW_NO_KEY, EW_FK_INT, 1 },   /* positional rssi */
     { EW_NO_KEY, EW_FK_MAC, 0 },   /* positional bssid */
@@ -252,43 +238,43 @@ const ew_msg_use_t ew_msg_uses[] = {
 };
 
 const ew_msg_desc_t ew_msgs[EW_MSG__COUNT] = {
-    { 436, 'e', 8, 0 },   /* EW_MSG_EV_HELLO */
-    { 218, 'e', 0, 8 },   /* EW_MSG_EV_STA_START */
-    { 301, 'e', 0, 8 },   /* EW_MSG_EV_STA_STOP */
-    { 29, 'e', 5, 8 },   /* EW_MSG_EV_CONNECTED */
-    { 26, 'e', 4, 13 },   /* EW_MSG_EV_DISCONNECTED */
-    { 208, 'e', 3, 17 },   /* EW_MSG_EV_SCAN_DONE */
-    { 106, 'e', 0, 20 },   /* EW_MSG_EV_BEACON_TIMEOUT */
-    { 283, 'e', 1, 20 },   /* EW_MSG_EV_RSSI_LOW */
-    { 90, 'e', 2, 21 },   /* EW_MSG_EV_AUTHMODE_CHANGE */
-    { 0, 'e', 4, 23 },   /* EW_MSG_EV_HOME_CHANNEL_CHANGE */
-    { 382, 'e', 4, 27 },   /* EW_MSG_EV_GOT_IP */
-    { 351, 'e', 0, 31 },   /* EW_MSG_EV_LOST_IP */
-    { 292, 'e', 3, 31 },   /* EW_MSG_EV_RX_ERROR */
-    { 238, 'e', 0, 34 },   /* EW_MSG_EV_AP_START */
-    { 319, 'e', 0, 34 },   /* EW_MSG_EV_AP_STOP */
-    { 74, 'e', 2, 34 },   /* EW_MSG_EV_AP_STACONNECTED */
-    { 20, 'e', 3, 36 },   /* EW_MSG_EV_AP_STADISCONNECTED */
-    { 57, 'e', 2, 39 },   /* EW_MSG_EV_AP_STAIPASSIGNED */
-    { 39, 'e', 2, 41 },   /* EW_MSG_EV_AP_PROBEREQRECVED */
-    { 593, 'r', 8, 43 },   /* EW_MSG_REPLY_INFO */
-    { 593, 'r', 20, 51 },   /* EW_MSG_REPLY_STATUS */
-    { 593, 'r', 11, 71 },   /* EW_MSG_REPLY_GET_CONFIG */
-    { 593, 'r', 1, 82 },   /* EW_MSG_REPLY_SCAN */
-    { 593, 'r', 1, 83 },   /* EW_MSG_REPLY_AP_NUM */
-    { 593, 'r', 3, 84 },   /* EW_MSG_REPLY_AP_RECORDS */
-    { 593, 'r', 1, 87 },   /* EW_MSG_REPLY_PROTOCOL */
-    { 593, 'r', 1, 88 },   /* EW_MSG_REPLY_BANDWIDTH */
-    { 593, 'r', 1, 89 },   /* EW_MSG_REPLY_MAC */
-    { 593, 'r', 11, 90 },   /* EW_MSG_REPLY_AP_INFO */
-    { 593, 'r', 1, 101 },   /* EW_MSG_REPLY_RSSI */
-    { 593, 'r', 3, 102 },   /* EW_MSG_REPLY_IP_INFO */
-    { 593, 'r', 10, 105 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG */
-    { 593, 'r', 1, 115 },   /* EW_MSG_REPLY_SOFTAP_STATIONS */
-    { 593, 'r', 1, 116 },   /* EW_MSG_REPLY_TX_POWER */
-    { 593, 'r', 5, 117 },   /* EW_MSG_REPLY_SOFTAP_DHCP */
-    { 578, 'p', 11, 122 },   /* EW_MSG_PARTIAL_AP */
-    { 574, 'p', 3, 133 },   /* EW_MSG_PARTIAL_STA */
+    { 1587, 'e', 8, 0 },   /* EW_MSG_EV_HELLO */
+    { 1016, 'e', 0, 8 },   /* EW_MSG_EV_STA_START */
+    { 1173, 'e', 0, 8 },   /* EW_MSG_EV_STA_STOP */
+    { 166, 'e', 5, 8 },   /* EW_MSG_EV_CONNECTED */
+    { 163, 'e', 4, 13 },   /* EW_MSG_EV_DISCONNECTED */
+    { 996, 'e', 3, 17 },   /* EW_MSG_EV_SCAN_DONE */
+    { 473, 'e', 0, 20 },   /* EW_MSG_EV_BEACON_TIMEOUT */
+    { 1146, 'e', 1, 20 },   /* EW_MSG_EV_RSSI_LOW */
+    { 411, 'e', 2, 21 },   /* EW_MSG_EV_AUTHMODE_CHANGE */
+    { 137, 'e', 4, 23 },   /* EW_MSG_EV_HOME_CHANNEL_CHANGE */
+    { 1470, 'e', 4, 27 },   /* EW_MSG_EV_GOT_IP */
+    { 1356, 'e', 0, 31 },   /* EW_MSG_EV_LOST_IP */
+    { 1155, 'e', 3, 31 },   /* EW_MSG_EV_RX_ERROR */
+    { 1074, 'e', 0, 34 },   /* EW_MSG_EV_AP_START */
+    { 1276, 'e', 0, 34 },   /* EW_MSG_EV_AP_STOP */
+    { 395, 'e', 2, 34 },   /* EW_MSG_EV_AP_STACONNECTED */
+    { 157, 'e', 3, 36 },   /* EW_MSG_EV_AP_STADISCONNECTED */
+    { 314, 'e', 2, 39 },   /* EW_MSG_EV_AP_STAIPASSIGNED */
+    { 176, 'e', 2, 41 },   /* EW_MSG_EV_AP_PROBEREQRECVED */
+    { 1883, 'r', 8, 43 },   /* EW_MSG_REPLY_INFO */
+    { 1883, 'r', 20, 51 },   /* EW_MSG_REPLY_STATUS */
+    { 1883, 'r', 11, 71 },   /* EW_MSG_REPLY_GET_CONFIG */
+    { 1883, 'r', 1, 82 },   /* EW_MSG_REPLY_SCAN */
+    { 1883, 'r', 1, 83 },   /* EW_MSG_REPLY_AP_NUM */
+    { 1883, 'r', 3, 84 },   /* EW_MSG_REPLY_AP_RECORDS */
+    { 1883, 'r', 1, 87 },   /* EW_MSG_REPLY_PROTOCOL */
+    { 1883, 'r', 1, 88 },   /* EW_MSG_REPLY_BANDWIDTH */
+    { 1883, 'r', 1, 89 },   /* EW_MSG_REPLY_MAC */
+    { 1883, 'r', 11, 90 },   /* EW_MSG_REPLY_AP_INFO */
+    { 1883, 'r', 1, 101 },   /* EW_MSG_REPLY_RSSI */
+    { 1883, 'r', 3, 102 },   /* EW_MSG_REPLY_IP_INFO */
+    { 1883, 'r', 10, 105 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG */
+    { 1883, 'r', 1, 115 },   /* EW_MSG_REPLY_SOFTAP_STATIONS */
+    { 1883, 'r', 1, 116 },   /* EW_MSG_REPLY_TX_POWER */
+    { 1883, 'r', 5, 117 },   /* EW_MSG_REPLY_SOFTAP_DHCP */
+    { 1460, 'p', 11, 122 },   /* EW_MSG_PARTIAL_AP */
+    { 1541, 'p', 3, 133 },   /* EW_MSG_PARTIAL_STA */
 };
 
 /* The tables hold member offsets in bytes, and a bytes field's length right after its pointer. */

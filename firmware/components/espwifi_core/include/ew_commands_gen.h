@@ -9,19 +9,16 @@ typedef enum { EW_ARGT_INT, EW_ARGT_BOOL, EW_ARGT_BYTES, EW_ARGT_MAC, EW_ARGT_IP
 #define EW_ARGF_REQUIRED 0x01
 #define EW_ARGF_SECRET 0x02   /* never echoed, logged or returned */
 
-/* Verbs, argument names and error names, NUL-terminated; the tables hold offsets into it. */
-extern const char ew_cmd_pool[];
-
 typedef struct {
     int32_t min, max;          /* int: value bounds; bytes: unescaped length bounds; enum: 0..count-1 */
-    uint16_t name;             /* offset in ew_cmd_pool */
+    uint16_t name;             /* offset in ew_pool */
     uint8_t type;              /* ew_arg_type_t */
     uint8_t flags : 4;         /* EW_ARGF_* */
     uint8_t ref : 4;           /* enum: index in ew_arg_enum_names; flags: index in ew_arg_letters */
 } ew_arg_spec_t;
 
 typedef struct {
-    uint16_t verb;             /* offset in ew_cmd_pool */
+    uint16_t verb;             /* offset in ew_pool */
     uint8_t first;             /* its arguments: ew_arg_specs[first .. first + nargs) */
     uint8_t nargs;
 } ew_cmd_spec_t;
@@ -30,9 +27,9 @@ extern const ew_arg_spec_t ew_arg_specs[];
 extern const char *const *const ew_arg_enum_names[];
 extern const char *const ew_arg_letters[];
 
-static inline const char *ew_cmd_verb(const ew_cmd_spec_t *c) { return ew_cmd_pool + c->verb; }
+static inline const char *ew_cmd_verb(const ew_cmd_spec_t *c) { return ew_pool + c->verb; }
 static inline const ew_arg_spec_t *ew_cmd_arg(const ew_cmd_spec_t *c, int i) { return &ew_arg_specs[c->first + i]; }
-static inline const char *ew_arg_name(const ew_arg_spec_t *a) { return ew_cmd_pool + a->name; }
+static inline const char *ew_arg_name(const ew_arg_spec_t *a) { return ew_pool + a->name; }
 /* enum: the value names (index min..max) */
 static inline const char *const *ew_arg_names(const ew_arg_spec_t *a) { return ew_arg_enum_names[a->ref]; }
 /* flags: letter i = bit i */

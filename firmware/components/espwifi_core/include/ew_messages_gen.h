@@ -9,13 +9,13 @@
 typedef enum { EW_FK_TEXT, EW_FK_BYTES, EW_FK_UINT, EW_FK_INT, EW_FK_BOOL, EW_FK_MAC, EW_FK_IP4, EW_FK_HEX, EW_FK_ENUM, EW_FK_FLAGS } ew_field_kind_t;
 
 #define EW_NO_KEY 0xffffu   /* a positional field */
-/* A wire field: key (offset in ew_msg_pool, or EW_NO_KEY), kind, and for UINT / INT / ENUM / FLAGS
+/* A wire field: key (offset in ew_pool, or EW_NO_KEY), kind, and for UINT / INT / ENUM / FLAGS
  * the index in ew_msg_uint_max / ew_msg_int_range / ew_msg_enums / ew_msg_letters. */
 typedef struct { uint16_t key; uint8_t kind; uint8_t aux; } ew_field_desc_t;
 /* A field of one message: its ew_msg_fields row, the struct member's offset, and the offset of
  * its has_<field> flag (0: always written). */
 typedef struct { uint8_t field; uint8_t off; uint8_t has; } ew_msg_use_t;
-/* A message: verb (offset in ew_msg_pool), frame kind, and its fields ew_msg_uses[first..first+n). */
+/* A message: verb (offset in ew_pool), frame kind, and its fields ew_msg_uses[first..first+n). */
 typedef struct { uint16_t verb; char kind; uint8_t n; uint16_t first; } ew_msg_desc_t;
 /* An enum field: its names, how many, and the name written for an index out of range. */
 typedef struct { const char *const *names; uint8_t count; uint8_t fallback; } ew_msg_enum_t;
@@ -61,7 +61,6 @@ typedef enum {
     EW_MSG__COUNT = 37
 } ew_msg_id_t;
 
-extern const char ew_msg_pool[];
 extern const uint32_t ew_msg_uint_max[];
 extern const int32_t ew_msg_int_range[][2];
 extern const ew_msg_enum_t ew_msg_enums[];

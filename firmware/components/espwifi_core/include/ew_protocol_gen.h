@@ -11,6 +11,10 @@
 #define EW_MAX_LINE 1024
 #define EW_MARKER '~'
 
+/* Every wire word of the core (verbs, keys, argument, error and enum value names), each
+ * NUL-terminated; the generated tables address it by offset (protocol/tools/c-pool.mjs). */
+extern const char ew_pool[];
+
 typedef enum {
     EW_MODE_NULL = 0,
     EW_MODE_STA = 1,
