@@ -1,5 +1,6 @@
 /* Value escaping (PROTOCOL.md §1 table): any byte string round-trips, readable SSIDs stay
  * readable, and valid UTF-8 (emoji) passes through untouched. */
+#include <string.h>
 #include "ew_codec.h"
 
 /* Length (2..4) of the well-formed UTF-8 sequence at p, or 0 — per the Unicode table of
@@ -22,34 +23,43 @@ static size_t utf8_seq_len(const uint8_t *p, size_t avail)
 
 static const char hexdig[] = "0123456789abcdef";
 
+/* The two-character escapes of the §1 table: byte RAW[k] is written as '\\' then ESC[k]. */
+static const char RAW[6] = { '\\', ' ', '"', '\n', '\r', '\t' };
+static const char ESC[6] = { '\\', 's', '"', 'n', 'r', 't' };
+
 int ew_escape(char *out, size_t cap, const uint8_t *in, size_t len, bool positional)
 {
     size_t o = 0;
-#define PUT(c) do { if (o >= cap) return -1; out[o++] = (char)(c); } while (0)
-    if (len == 0) { PUT('"'); PUT('"'); return (int)o; }
+    if (len == 0) {
+        if (cap < 2) return -1;
+        out[0] = out[1] = '"';
+        return 2;
+    }
     for (size_t i = 0; i < len;) {
         uint8_t b = in[i];
-        if (b >= 0x80) {
-            size_t n = utf8_seq_len(in + i, len - i);
-            if (n) { while (n--) PUT(in[i++]); continue; }
+        char seq[4];
+        const char *src = seq;
+        size_t n = 0, used = b >= 0x80 ? utf8_seq_len(in + i, len - i) : 0;
+        const char *e = memchr(RAW, b, sizeof RAW);
+        if (used) {
+            src = (const char *)in + i;   /* well-formed UTF-8 passes through */
+            n = used;
+        } else if (e) {
+            seq[n++] = '\\';
+            seq[n++] = ESC[e - RAW];
+        } else if (b < 0x20 || b >= 0x7f || (b == '=' && positional)) {
+            seq[n++] = '\\';
+            seq[n++] = 'x';
+            seq[n++] = hexdig[b >> 4];
+            seq[n++] = hexdig[b & 15];
+        } else {
+            seq[n++] = (char)b;
         }
-        char e = 0;
-        switch (b) {
-        case '\\': e = '\\'; break;
-        case ' ': e = 's'; break;
-        case '"': e = '"'; break;
-        case '\n': e = 'n'; break;
-        case '\r': e = 'r'; break;
-        case '\t': e = 't'; break;
-        default: break;
-        }
-        if (e) { PUT('\\'); PUT(e); }
-        else if (b < 0x20 || b >= 0x7f || (b == '=' && positional)) {
-            PUT('\\'); PUT('x'); PUT(hexdig[b >> 4]); PUT(hexdig[b & 15]);
-        } else PUT(b);
-        i++;
+        if (n > cap - o) return -1;
+        memcpy(out + o, src, n);
+        o += n;
+        i += used ? used : 1;
     }
-#undef PUT
     return (int)o;
 }
 
@@ -70,23 +80,15 @@ int ew_unescape(uint8_t *out, size_t cap, const char *in, size_t len)
         if (b == '"' || b < 0x20 || b == 0x7f) return -1;  /* the encoder never writes these raw */
         if (b == '\\') {
             if (++i >= len) return -1;
-            switch (in[i]) {
-            case '\\': b = '\\'; break;
-            case 's': b = ' '; break;
-            case '"': b = '"'; break;
-            case 'n': b = '\n'; break;
-            case 'r': b = '\r'; break;
-            case 't': b = '\t'; break;
-            case 'x': {
+            const char *e = memchr(ESC, in[i], sizeof ESC);
+            if (e) b = (uint8_t)RAW[e - ESC];
+            else if (in[i] == 'x') {
                 int hi = i + 1 < len ? hexval(in[i + 1]) : -1;
                 int lo = i + 2 < len ? hexval(in[i + 2]) : -1;
                 if (hi < 0 || lo < 0) return -1;
                 b = (uint8_t)(hi * 16 + lo);
                 i += 2;
-                break;
-            }
-            default: return -1;
-            }
+            } else return -1;
         }
         if (out) {
             if (o >= cap) return -1;
