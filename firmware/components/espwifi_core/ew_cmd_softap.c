@@ -128,40 +128,36 @@ void ew_cmd_softap_dhcp(ew_req_t *r)
 
 bool ew_softap_on_event(ew_core_t *core, const ew_event_t *ev)
 {
-    ew_fb_t fb;
-    char buf[160];
     switch (ev->id) {
     case EW_EV_AP_START:
         core->ap_running = true;
-        ew_ev_ap_start_encode(&fb, buf, sizeof buf, ew_next_seq(core));
-        break;
+        ew_send_event(core, EW_MSG_EV_AP_START, NULL);
+        return true;
     case EW_EV_AP_STOP:
         core->ap_running = false;
-        ew_ev_ap_stop_encode(&fb, buf, sizeof buf, ew_next_seq(core));
-        break;
+        ew_send_event(core, EW_MSG_EV_AP_STOP, NULL);
+        return true;
     case EW_EV_AP_STACONNECTED: {
         const ew_ev_ap_staconnected_t v = { .mac = ev->u.ap_sta.mac, .aid = ev->u.ap_sta.aid };
-        ew_ev_ap_staconnected_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
-        break;
+        ew_send_event(core, EW_MSG_EV_AP_STACONNECTED, &v);
+        return true;
     }
     case EW_EV_AP_STADISCONNECTED: {
         /* the encoder caps reason at 255 (u8), as every reason the ESP AP reports is */
         const ew_ev_ap_stadisconnected_t v = { .mac = ev->u.ap_sta.mac, .aid = ev->u.ap_sta.aid, .reason = ev->u.ap_sta.reason };
-        ew_ev_ap_stadisconnected_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
-        break;
+        ew_send_event(core, EW_MSG_EV_AP_STADISCONNECTED, &v);
+        return true;
     }
     case EW_EV_AP_STAIPASSIGNED: {
         const ew_ev_ap_staipassigned_t v = { .ip = ev->u.ap_sta_ip.ip, .mac = ev->u.ap_sta_ip.mac };
-        ew_ev_ap_staipassigned_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
-        break;
+        ew_send_event(core, EW_MSG_EV_AP_STAIPASSIGNED, &v);
+        return true;
     }
     case EW_EV_AP_PROBEREQRECVED: {
         const ew_ev_ap_probereqrecved_t v = { .mac = ev->u.ap_probe.mac, .rssi = ev->u.ap_probe.rssi };
-        ew_ev_ap_probereqrecved_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
-        break;
+        ew_send_event(core, EW_MSG_EV_AP_PROBEREQRECVED, &v);
+        return true;
     }
     default: return false;
     }
-    ew_send(core, &fb);
-    return true;
 }

@@ -68,21 +68,38 @@ static void forget_link(ew_core_t *core)
     core->channel = 0;
 }
 
-void ew_core_on_event(ew_core_t *core, const ew_event_t *ev)
+void ew_send_event(ew_core_t *core, ew_msg_id_t msg, const void *v)
 {
     ew_fb_t fb;
     char buf[EW_MAX_LINE + 8];
+    ew_msg_encode(&fb, buf, sizeof buf, ew_next_seq(core), msg, v);
+    ew_send(core, &fb);
+}
+
+void ew_core_on_event(ew_core_t *core, const ew_event_t *ev)
+{
     char nb[12];
+    /* Each case fills the struct of its event and names the message; one encode and send below. */
+    union {
+        ew_ev_connected_t connected;
+        ew_ev_disconnected_t disconnected;
+        ew_ev_scan_done_t scan_done;
+        ew_ev_rssi_low_t rssi_low;
+        ew_ev_authmode_change_t authmode_change;
+        ew_ev_home_channel_change_t home_channel_change;
+        ew_ev_got_ip_t got_ip;
+    } v;
+    ew_msg_id_t msg;
 
     switch (ev->id) {
     case EW_EV_STA_START:
         if (core->phase < EW_PHASE_STARTED) core->phase = EW_PHASE_STARTED;
-        ew_ev_sta_start_encode(&fb, buf, sizeof buf, ew_next_seq(core));
+        msg = EW_MSG_EV_STA_START;
         break;
     case EW_EV_STA_STOP:
         if (core->phase > EW_PHASE_INIT) core->phase = EW_PHASE_INIT;
         forget_link(core);
-        ew_ev_sta_stop_encode(&fb, buf, sizeof buf, ew_next_seq(core));
+        msg = EW_MSG_EV_STA_STOP;
         break;
     case EW_EV_CONNECTED: {
         uint8_t n = ev->u.connected.ssid_len > EW_SSID_MAX ? EW_SSID_MAX : ev->u.connected.ssid_len;
@@ -91,9 +108,9 @@ void ew_core_on_event(ew_core_t *core, const ew_event_t *ev)
         core->ssid_len = n;
         memcpy(core->bssid, ev->u.connected.bssid, 6);
         core->channel = ev->u.connected.channel;
-        const ew_ev_connected_t v = { .ssid = ev->u.connected.ssid, .ssid_len = n, .bssid = ev->u.connected.bssid,
-                                      .ch = ev->u.connected.channel, .auth = ev->u.connected.auth, .aid = ev->u.connected.aid };
-        ew_ev_connected_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
+        v.connected = (ew_ev_connected_t){ .ssid = ev->u.connected.ssid, .ssid_len = n, .bssid = ev->u.connected.bssid,
+                                           .ch = ev->u.connected.channel, .auth = ev->u.connected.auth, .aid = ev->u.connected.aid };
+        msg = EW_MSG_EV_CONNECTED;
         break;
     }
     case EW_EV_DISCONNECTED: {
@@ -102,9 +119,9 @@ void ew_core_on_event(ew_core_t *core, const ew_event_t *ev)
         if (core->phase > EW_PHASE_STARTED) core->phase = EW_PHASE_STARTED;
         core->last_reason = ev->u.disconnected.reason;
         forget_link(core);
-        const ew_ev_disconnected_t v = { .reason = ev->u.disconnected.reason, .rssi = ev->u.disconnected.rssi,
-                                         .ssid = ev->u.disconnected.ssid, .ssid_len = n, .bssid = ev->u.disconnected.bssid };
-        ew_ev_disconnected_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
+        v.disconnected = (ew_ev_disconnected_t){ .reason = ev->u.disconnected.reason, .rssi = ev->u.disconnected.rssi,
+                                                 .ssid = ev->u.disconnected.ssid, .ssid_len = n, .bssid = ev->u.disconnected.bssid };
+        msg = EW_MSG_EV_DISCONNECTED;
         const char *parts[] = { "disconnected, reason ", ew_utoa(nb, ev->u.disconnected.reason), NULL };
         ew_log(core, EW_LOG_INFO, TAG, parts);
         break;
@@ -114,47 +131,43 @@ void ew_core_on_event(ew_core_t *core, const ew_event_t *ev)
         /* Whatever the driver holds now belongs to this scan and must be fetched or cleared. */
         core->scan_state = EW_SCAN_STATE_DONE;
         core->scan_id = ev->u.scan_done.scan_id;
-        const ew_ev_scan_done_t v = { .status = ev->u.scan_done.status, .n = ev->u.scan_done.number,
-                                      .scan_id = ev->u.scan_done.scan_id };
-        ew_ev_scan_done_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
+        v.scan_done = (ew_ev_scan_done_t){ .status = ev->u.scan_done.status, .n = ev->u.scan_done.number,
+                                           .scan_id = ev->u.scan_done.scan_id };
+        msg = EW_MSG_EV_SCAN_DONE;
         break;
     }
     case EW_EV_BEACON_TIMEOUT:
-        ew_ev_beacon_timeout_encode(&fb, buf, sizeof buf, ew_next_seq(core));
+        msg = EW_MSG_EV_BEACON_TIMEOUT;
         break;
-    case EW_EV_RSSI_LOW: {
-        const ew_ev_rssi_low_t v = { .rssi = ev->u.rssi_low.rssi };
-        ew_ev_rssi_low_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
+    case EW_EV_RSSI_LOW:
+        v.rssi_low = (ew_ev_rssi_low_t){ .rssi = ev->u.rssi_low.rssi };
+        msg = EW_MSG_EV_RSSI_LOW;
         break;
-    }
-    case EW_EV_AUTHMODE_CHANGE: {
+    case EW_EV_AUTHMODE_CHANGE:
         /* An adapter bug's out-of-range index goes out as "unknown" (the encoder's fallback). */
-        const ew_ev_authmode_change_t v = { .old = ev->u.authmode_change.old_mode, .new = ev->u.authmode_change.new_mode };
-        ew_ev_authmode_change_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
+        v.authmode_change = (ew_ev_authmode_change_t){ .old = ev->u.authmode_change.old_mode, .new = ev->u.authmode_change.new_mode };
+        msg = EW_MSG_EV_AUTHMODE_CHANGE;
         break;
-    }
-    case EW_EV_HOME_CHANNEL_CHANGE: {
+    case EW_EV_HOME_CHANNEL_CHANGE:
         core->channel = ev->u.home_channel_change.new_chan;
-        const ew_ev_home_channel_change_t v = {
+        v.home_channel_change = (ew_ev_home_channel_change_t){
             .old_ch = ev->u.home_channel_change.old_chan, .old_second = ev->u.home_channel_change.old_second,
             .new_ch = ev->u.home_channel_change.new_chan, .new_second = ev->u.home_channel_change.new_second };
-        ew_ev_home_channel_change_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
+        msg = EW_MSG_EV_HOME_CHANNEL_CHANGE;
         break;
-    }
-    case EW_EV_GOT_IP: {
+    case EW_EV_GOT_IP:
         core->phase = EW_PHASE_GOT_IP;
         core->have_ip = true;
         core->ip = ev->u.got_ip.ip_info;
-        const ew_ev_got_ip_t v = { .ip = ev->u.got_ip.ip_info.ip, .mask = ev->u.got_ip.ip_info.mask,
-                                   .gw = ev->u.got_ip.ip_info.gw, .changed = ev->u.got_ip.ip_changed };
-        ew_ev_got_ip_encode(&fb, buf, sizeof buf, ew_next_seq(core), &v);
+        v.got_ip = (ew_ev_got_ip_t){ .ip = ev->u.got_ip.ip_info.ip, .mask = ev->u.got_ip.ip_info.mask,
+                                     .gw = ev->u.got_ip.ip_info.gw, .changed = ev->u.got_ip.ip_changed };
+        msg = EW_MSG_EV_GOT_IP;
         break;
-    }
     case EW_EV_LOST_IP:
         if (core->phase == EW_PHASE_GOT_IP) core->phase = EW_PHASE_CONNECTED;
         core->have_ip = false;
         memset(&core->ip, 0, sizeof core->ip);
-        ew_ev_lost_ip_encode(&fb, buf, sizeof buf, ew_next_seq(core));
+        msg = EW_MSG_EV_LOST_IP;
         break;
     default: {
         if (ew_softap_on_event(core, ev)) return;
@@ -163,6 +176,6 @@ void ew_core_on_event(ew_core_t *core, const ew_event_t *ev)
         return;
     }
     }
-    ew_send(core, &fb);
+    ew_send_event(core, msg, &v);
     ew_improv_on_event(core, ev);
 }

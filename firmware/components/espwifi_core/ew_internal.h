@@ -31,7 +31,7 @@ typedef struct {
     char tx[EW_MAX_LINE + 8];  /* one outgoing line; on the caller's stack, not in ew_core_t */
 } ew_req_t;
 
-/* Writes the ok reply of command `cmd` with the generated encoder (ew_replies_gen.c) into r's
+/* Writes the ok reply of command `cmd` with the generated encoder (ew_replies_gen.h) into r's
  * line buffer; the caller then calls ew_reply_send. */
 #define EW_REPLY_ENCODE(r, fb, cmd, v) ew_reply_##cmd##_encode((fb), (r)->tx, sizeof (r)->tx, (r)->id, (v))
 
@@ -53,6 +53,9 @@ void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f);
 void ew_core_reply_malformed(ew_core_t *core, const ew_frame_t *f, const ew_decode_info_t *info);
 /* Next event sequence number: 1.. wrapping to 1 (0 belongs to the hello). */
 uint32_t ew_next_seq(ew_core_t *core);
+/* Sends event msg of ew_messages_gen.h with the next sequence number; v is its ew_ev_<event>_t
+ * (NULL for an event without fields). The line buffer lives only for this call (ew_events.c). */
+void ew_send_event(ew_core_t *core, ew_msg_id_t msg, const void *v);
 /* The SCAN_DONE of a `scan block=1` becomes its reply; false when none waits (ew_cmd_scan.c). */
 bool ew_scan_blocking_done(ew_core_t *core, const ew_event_t *ev);
 /* rx_error event for a line that could not be trusted (ew_events.c). */
