@@ -11,8 +11,7 @@ void ew_cmd_info(ew_req_t *r)
 {
     ew_device_info_t di;
     ew_fb_t fb;
-    memset(&di, 0, sizeof di);
-    if (r->core->port->sys->get_device_info) r->core->port->sys->get_device_info(r->core->port->sys_ctx, &di);
+    ew_get_device_info(r->core, &di);
     const ew_reply_info_t v = { .proto = EW_PROTO_VERSION, .fw = di.fw_version, .idf = di.idf_version,
                                 .chip = di.chip, .rev = di.chip_rev, .mac = di.mac, .reset = di.reset_reason,
                                 .def = EW_PROTO_DEF, .has_def = true };

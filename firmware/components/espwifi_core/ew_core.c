@@ -62,6 +62,12 @@ const char *ew_utoa(char buf[12], uint32_t v)
     return p;
 }
 
+void ew_get_device_info(ew_core_t *core, ew_device_info_t *di)
+{
+    memset(di, 0, sizeof *di);
+    if (core->port->sys->get_device_info) core->port->sys->get_device_info(core->port->sys_ctx, di);
+}
+
 void ew_log(ew_core_t *core, ew_log_level_t level, const char *tag, const char *const *parts)
 {
     char msg[160];

@@ -33,8 +33,7 @@ void ew_core_boot(ew_core_t *core)
     ew_device_info_t di;
     ew_fb_t fb;
     char buf[EW_MAX_LINE + 8];
-    memset(&di, 0, sizeof di);
-    if (core->port->sys->get_device_info) core->port->sys->get_device_info(core->port->sys_ctx, &di);
+    ew_get_device_info(core, &di);
     core->seq = 0;
     const ew_ev_hello_t hello = { .proto = EW_PROTO_VERSION, .fw = di.fw_version, .idf = di.idf_version,
                                   .chip = di.chip, .rev = di.chip_rev, .mac = di.mac, .reset = di.reset_reason,

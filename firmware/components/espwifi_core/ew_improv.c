@@ -222,16 +222,19 @@ static void rpc_current_state(ew_core_t *core)
     }
 }
 
-static void device_name(ew_core_t *core, char out[16])
+/* "espwifi-" and the last three bytes of the MAC in hex; di is read from the port when NULL. */
+static void device_name(ew_core_t *core, const ew_device_info_t *di, char out[16])
 {
     static const char hex[] = "0123456789abcdef";
-    ew_device_info_t di;
-    memset(&di, 0, sizeof di);
-    if (core->port->sys->get_device_info) core->port->sys->get_device_info(core->port->sys_ctx, &di);
+    ew_device_info_t own;
+    if (!di) {
+        ew_get_device_info(core, &own);
+        di = &own;
+    }
     memcpy(out, "espwifi-", 8);
     for (int i = 0; i < 3; i++) {
-        out[8 + 2 * i] = hex[di.mac[3 + i] >> 4];
-        out[9 + 2 * i] = hex[di.mac[3 + i] & 15];
+        out[8 + 2 * i] = hex[di->mac[3 + i] >> 4];
+        out[9 + 2 * i] = hex[di->mac[3 + i] & 15];
     }
     out[14] = 0;
 }
@@ -241,9 +244,8 @@ static void rpc_device_info(ew_core_t *core)
     ew_device_info_t di;
     char name[16];
     result_t r;
-    memset(&di, 0, sizeof di);
-    if (core->port->sys->get_device_info) core->port->sys->get_device_info(core->port->sys_ctx, &di);
-    device_name(core, name);
+    ew_get_device_info(core, &di);
+    device_name(core, &di, name);
     result_begin(&r, IM_CMD_DEVICE_INFO);
     result_add_text(&r, "espwifi");
     result_add_text(&r, di.fw_version);
@@ -287,19 +289,16 @@ static void rpc_scan(ew_core_t *core)
 static void scan_sink(void *ctx, const ew_ap_record_t *rec)
 {
     ew_core_t *core = ctx;
-    char rssi[8];
+    char nb[12];
     result_t r;
     uint8_t n = rec->ssid_len > EW_SSID_MAX ? EW_SSID_MAX : rec->ssid_len;
     if (n == 0) return;   /* a hidden network has no name to offer */
-    int v = rec->rssi;
-    size_t k = 0;
-    if (v < 0) { rssi[k++] = '-'; v = -v; }
-    if (v >= 100) rssi[k++] = (char)('0' + v / 100);
-    if (v >= 10) rssi[k++] = (char)('0' + v / 10 % 10);
-    rssi[k++] = (char)('0' + v % 10);
+    /* decimal dBm; ew_utoa leaves room in front of its digits for the sign */
+    char *rssi = (char *)ew_utoa(nb, (uint32_t)(rec->rssi < 0 ? -rec->rssi : rec->rssi));
+    if (rec->rssi < 0) *--rssi = '-';
     result_begin(&r, IM_CMD_SCAN);
     result_add(&r, rec->ssid, n);
-    result_add(&r, rssi, k);
+    result_add_text(&r, rssi);
     result_add_text(&r, rec->auth == EW_AUTH_OPEN || rec->auth == EW_AUTH_OWE ? "NO" : "YES");
     result_send(core, &r);
 }
@@ -327,7 +326,7 @@ static void rpc_device_name(ew_core_t *core, uint8_t len)
     }
     char name[16];
     result_t r;
-    device_name(core, name);
+    device_name(core, NULL, name);
     result_begin(&r, IM_CMD_DEVICE_NAME);
     result_add_text(&r, name);
     result_send(core, &r);

@@ -46,7 +46,11 @@ void ew_send(ew_core_t *core, ew_fb_t *fb);
 /* Logging in ESP_LOGx style through the port; parts are concatenated (no printf on purpose:
  * it would dominate the core's flash footprint). A NULL part ends the list. */
 void ew_log(ew_core_t *core, ew_log_level_t level, const char *tag, const char *const *parts);
+/* Decimal digits of v at the end of buf (buf[11] = NUL); returns the first digit, which is never
+ * buf itself (room for a sign in front). */
 const char *ew_utoa(char buf[12], uint32_t v);
+/* The port's device facts (zeroed when the port has no get_device_info op) (ew_core.c). */
+void ew_get_device_info(ew_core_t *core, ew_device_info_t *di);
 
 /* Dispatch of a CRC-checked frame, and the MALFORMED reply (ew_core.c). */
 void ew_core_dispatch(ew_core_t *core, const ew_frame_t *f);
