@@ -134,26 +134,33 @@ static void put_key(ew_fb_t *fb, const char *key)
     if (key) { put(fb, key, strlen(key)); put(fb, "=", 1); }
 }
 
-static size_t fmt_uint(char *tmp, uint32_t v)
+static const char hexdig[] = "0123456789abcdef";
+
+static void put_uint(ew_fb_t *fb, uint32_t v)
 {
-    char rev[10];
-    size_t n = 0;
-    do { rev[n++] = (char)('0' + v % 10); v /= 10; } while (v);
-    for (size_t k = 0; k < n; k++) tmp[k] = rev[n - 1 - k];
-    return n;
+    char tmp[10];
+    size_t k = sizeof tmp;
+    do { tmp[--k] = (char)('0' + v % 10); v /= 10; } while (v);
+    put(fb, tmp + k, sizeof tmp - k);
+}
+
+/* v as exactly `digits` lowercase hex digits */
+static void put_hex_digits(ew_fb_t *fb, uint32_t v, size_t digits)
+{
+    char tmp[8];
+    for (size_t k = digits; k-- > 0; v >>= 4) tmp[k] = hexdig[v & 15];
+    put(fb, tmp, digits);
 }
 
 void ew_fb_begin(ew_fb_t *fb, char *buf, size_t cap, char kind, uint32_t num, const char *verb)
 {
-    char tmp[12];
+    const char head[2] = { EW_MARKER, kind };
     fb->buf = buf;
     fb->cap = cap;
     fb->len = 0;
     fb->overflow = false;
-    tmp[0] = EW_MARKER;
-    tmp[1] = kind;
-    put(fb, tmp, 2);
-    put(fb, tmp, fmt_uint(tmp, num));
+    put(fb, head, 2);
+    put_uint(fb, num);
     put(fb, " ", 1);
     put(fb, verb, strlen(verb));
 }
@@ -175,33 +182,25 @@ void ew_fb_bytes(ew_fb_t *fb, const char *key, const uint8_t *v, size_t len)
 
 void ew_fb_uint(ew_fb_t *fb, const char *key, uint32_t v)
 {
-    char tmp[12];
     put_key(fb, key);
-    put(fb, tmp, fmt_uint(tmp, v));
+    put_uint(fb, v);
 }
 
 void ew_fb_int(ew_fb_t *fb, const char *key, int32_t v)
 {
-    char tmp[12];
     put_key(fb, key);
     if (v < 0) put(fb, "-", 1);
-    put(fb, tmp, fmt_uint(tmp, v < 0 ? 0u - (uint32_t)v : (uint32_t)v));
+    put_uint(fb, v < 0 ? 0u - (uint32_t)v : (uint32_t)v);
 }
-
-static const char hexdig[] = "0123456789abcdef";
 
 static void put_hex(ew_fb_t *fb, const char *key, bool neg, uint32_t v)
 {
-    char tmp[11];
-    size_t n = 0;
-    int shift = 28;
-    while (shift > 0 && ((v >> shift) & 15) == 0) shift -= 4;
-    if (neg) tmp[n++] = '-';
-    tmp[n++] = '0';
-    tmp[n++] = 'x';
-    for (; shift >= 0; shift -= 4) tmp[n++] = hexdig[(v >> shift) & 15];
+    size_t digits = 1;
+    while (digits < 8 && v >> (4 * digits)) digits++;
     put_key(fb, key);
-    put(fb, tmp, n);
+    if (neg) put(fb, "-", 1);
+    put(fb, "0x", 2);
+    put_hex_digits(fb, v, digits);
 }
 
 void ew_fb_hex(ew_fb_t *fb, const char *key, uint32_t v)
@@ -216,26 +215,22 @@ void ew_fb_shex(ew_fb_t *fb, const char *key, int32_t v)
 
 void ew_fb_mac(ew_fb_t *fb, const char *key, const uint8_t mac[6])
 {
-    char tmp[12];
-    for (int k = 0; k < 6; k++) { tmp[2 * k] = hexdig[mac[k] >> 4]; tmp[2 * k + 1] = hexdig[mac[k] & 15]; }
     put_key(fb, key);
-    put(fb, tmp, 12);
+    for (int k = 0; k < 6; k++) put_hex_digits(fb, mac[k], 2);
 }
 
 void ew_fb_ip4(ew_fb_t *fb, const char *key, const uint8_t ip[4])
 {
-    char tmp[4];
     put_key(fb, key);
     for (int k = 0; k < 4; k++) {
         if (k) put(fb, ".", 1);
-        put(fb, tmp, fmt_uint(tmp, ip[k]));
+        put_uint(fb, ip[k]);
     }
 }
 
 void ew_fb_bool(ew_fb_t *fb, const char *key, bool v)
 {
-    put_key(fb, key);
-    put(fb, v ? "1" : "0", 1);
+    ew_fb_uint(fb, key, v);   /* 1 or 0 */
 }
 
 void ew_fb_flags(ew_fb_t *fb, const char *key, uint32_t bits, const char *letters)
@@ -249,13 +244,10 @@ void ew_fb_flags(ew_fb_t *fb, const char *key, uint32_t bits, const char *letter
 
 size_t ew_fb_end(ew_fb_t *fb, bool newline)
 {
-    char tmp[7];
     uint16_t crc = fb->overflow || fb->len < 1 ? 0 : ew_crc16(fb->buf + 1, fb->len - 1);
-    tmp[0] = ' ';
-    tmp[1] = '*';
-    for (int k = 0; k < 4; k++) tmp[2 + k] = hexdig[(crc >> (12 - 4 * k)) & 15];
-    tmp[6] = '\n';
-    put(fb, tmp, newline ? 7 : 6);
+    put(fb, " *", 2);
+    put_hex_digits(fb, crc, 4);
+    if (newline) put(fb, "\n", 1);
     return fb->overflow ? 0 : fb->len;
 }
 
