@@ -67,10 +67,10 @@ export default function cMessages(def) {
       const key = f.key ? at(f.key) : 'EW_NO_KEY';
       const a = aux(f.desc);
       const fi = fields.of(`${key}/${f.desc.kind}/${a}`, `{ ${key}, EW_FK_${f.desc.kind}, ${a} },   /* ${f.key ?? `positional ${f.name}`} */`);
-      uses.push(`    { ${fi}, offsetof(${m.type}, ${f.name}), ${f.optional ? `offsetof(${m.type}, has_${f.name})` : 0} },   /* ${m.verb === 'ok' ? m.id : m.verb} ${f.name} */`);
+      uses.push(`    { ${f.optional ? `EW_MSG_OPTIONAL | ${fi}` : fi}, offsetof(${m.type}, ${f.name}) },   /* ${m.verb === 'ok' ? m.id : m.verb} ${f.name} */`);
     }
   }
-  if (fields.list.length > 255 || uses.length > 0xffff || Math.max(...msgs.map((m) => m.fields.length)) > 255)
+  if (fields.list.length > 127 || uses.length > 0xffff || Math.max(...msgs.map((m) => m.fields.length)) > 255)
     throw new Error('message tables outgrew their byte-sized indexes');
 
   const h = [BANNER, '#pragma once', '#include <stddef.h>', '#include <stdint.h>', '#include "ew_codec.h"', '',
@@ -81,8 +81,12 @@ export default function cMessages(def) {
     ' * the index in ew_msg_uint_max / ew_msg_int_range / ew_msg_enums / ew_msg_letters. */',
     'typedef struct { uint16_t key; uint8_t kind; uint8_t aux; } ew_field_desc_t;',
     '/* A field of one message: its ew_msg_fields row, the struct member\'s offset, and the offset of',
-    ' * its has_<field> flag (0: always written). */',
-    'typedef struct { uint8_t field; uint8_t off; uint8_t has; } ew_msg_use_t;',
+    ' * whether it is optional: then a bool has_<field> follows the member (EW_MSG_MEMBER_SIZE apart). */',
+    'typedef struct { uint8_t field; uint8_t off; } ew_msg_use_t;',
+    '#define EW_MSG_OPTIONAL 0x80   /* in ew_msg_use_t.field */',
+    '/* Size of the struct member(s) of a field of kind k (a bytes field is a pointer and a length). */',
+    '#define EW_MSG_MEMBER_SIZE(k) ((k) == EW_FK_BOOL ? sizeof(bool) : (k) == EW_FK_BYTES ? sizeof(const uint8_t *) + sizeof(size_t) : \\',
+    '    (k) == EW_FK_TEXT || (k) == EW_FK_MAC || (k) == EW_FK_IP4 ? sizeof(const void *) : sizeof(uint32_t))',
     '/* A message: verb (offset in ew_pool), frame kind, and its fields ew_msg_uses[first..first+n). */',
     'typedef struct { uint16_t verb; char kind; uint8_t n; uint16_t first; } ew_msg_desc_t;',
     '/* An enum field: its names, how many, and the name written for an index out of range. */',
@@ -109,12 +113,17 @@ export default function cMessages(def) {
     'const ew_field_desc_t ew_msg_fields[] = {', ...fields.list.map((e) => `    ${e.v}`), '};', '',
     'const ew_msg_use_t ew_msg_uses[] = {', ...uses, '};', '',
     'const ew_msg_desc_t ew_msgs[EW_MSG__COUNT] = {', ...rows, '};', '',
-    '/* The tables hold member offsets in bytes, and a bytes field\'s length right after its pointer. */'];
+    '/* The tables hold member offsets in bytes, a bytes field\'s length right after its pointer, and an',
+    ' * optional field\'s has_<field> right after its member. */'];
   for (const m of msgs) {
     if (!m.type) continue;
     c.push(`_Static_assert(sizeof(${m.type}) <= 255, "${m.type}: offsets must fit a byte");`);
-    for (const f of m.fields) if (f.desc.kind === 'BYTES')
-      c.push(`_Static_assert(offsetof(${m.type}, ${f.name}_len) == offsetof(${m.type}, ${f.name}) + sizeof(const uint8_t *), "${m.type}.${f.name}_len");`);
+    for (const f of m.fields) {
+      if (f.desc.kind === 'BYTES')
+        c.push(`_Static_assert(offsetof(${m.type}, ${f.name}_len) == offsetof(${m.type}, ${f.name}) + sizeof(const uint8_t *), "${m.type}.${f.name}_len");`);
+      if (f.optional)
+        c.push(`_Static_assert(offsetof(${m.type}, has_${f.name}) == offsetof(${m.type}, ${f.name}) + EW_MSG_MEMBER_SIZE(EW_FK_${f.desc.kind}), "${m.type}.has_${f.name}");`);
+    }
   }
   c.push('');
   return [{ path: `${CORE}/include/ew_messages_gen.h`, text: h.join('\n') },

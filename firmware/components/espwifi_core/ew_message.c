@@ -12,10 +12,10 @@ void ew_msg_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t num, ew_msg_id_t
     const char *base = v;
     ew_fb_begin(fb, buf, cap, m->kind, num, ew_pool + m->verb);
     for (const ew_msg_use_t *u = &ew_msg_uses[m->first], *end = u + m->n; u < end; u++) {
-        if (u->has && !*(const bool *)(base + u->has)) continue;
-        const ew_field_desc_t *f = &ew_msg_fields[u->field];
+        const ew_field_desc_t *f = &ew_msg_fields[u->field & ~EW_MSG_OPTIONAL];
         const char *key = f->key == EW_NO_KEY ? NULL : ew_pool + f->key;
         const char *p = base + u->off;
+        if ((u->field & EW_MSG_OPTIONAL) && !*(const bool *)(p + EW_MSG_MEMBER_SIZE(f->kind))) continue;
         switch (f->kind) {
         case EW_FK_TEXT: {
             const char *t = *(const char *const *)p;

@@ -99,142 +99,142 @@ const ew_field_desc_t ew_msg_fields[] = {
 };
 
 const ew_msg_use_t ew_msg_uses[] = {
-    { 0, offsetof(ew_ev_hello_t, proto), 0 },   /* hello proto */
-    { 1, offsetof(ew_ev_hello_t, fw), 0 },   /* hello fw */
-    { 2, offsetof(ew_ev_hello_t, idf), 0 },   /* hello idf */
-    { 3, offsetof(ew_ev_hello_t, chip), 0 },   /* hello chip */
-    { 4, offsetof(ew_ev_hello_t, rev), 0 },   /* hello rev */
-    { 5, offsetof(ew_ev_hello_t, mac), 0 },   /* hello mac */
-    { 6, offsetof(ew_ev_hello_t, reset), 0 },   /* hello reset */
-    { 7, offsetof(ew_ev_hello_t, def), offsetof(ew_ev_hello_t, has_def) },   /* hello def */
-    { 8, offsetof(ew_ev_connected_t, ssid), 0 },   /* connected ssid */
-    { 9, offsetof(ew_ev_connected_t, bssid), 0 },   /* connected bssid */
-    { 10, offsetof(ew_ev_connected_t, ch), 0 },   /* connected ch */
-    { 11, offsetof(ew_ev_connected_t, auth), 0 },   /* connected auth */
-    { 12, offsetof(ew_ev_connected_t, aid), 0 },   /* connected aid */
-    { 13, offsetof(ew_ev_disconnected_t, reason), 0 },   /* disconnected reason */
-    { 14, offsetof(ew_ev_disconnected_t, rssi), 0 },   /* disconnected rssi */
-    { 8, offsetof(ew_ev_disconnected_t, ssid), 0 },   /* disconnected ssid */
-    { 9, offsetof(ew_ev_disconnected_t, bssid), 0 },   /* disconnected bssid */
-    { 15, offsetof(ew_ev_scan_done_t, status), 0 },   /* scan_done status */
-    { 16, offsetof(ew_ev_scan_done_t, n), 0 },   /* scan_done n */
-    { 17, offsetof(ew_ev_scan_done_t, scan_id), 0 },   /* scan_done scan_id */
-    { 14, offsetof(ew_ev_rssi_low_t, rssi), 0 },   /* rssi_low rssi */
-    { 18, offsetof(ew_ev_authmode_change_t, old), 0 },   /* authmode_change old */
-    { 19, offsetof(ew_ev_authmode_change_t, new), 0 },   /* authmode_change new */
-    { 20, offsetof(ew_ev_home_channel_change_t, old_ch), 0 },   /* home_channel_change old_ch */
-    { 21, offsetof(ew_ev_home_channel_change_t, old_second), 0 },   /* home_channel_change old_second */
-    { 22, offsetof(ew_ev_home_channel_change_t, new_ch), 0 },   /* home_channel_change new_ch */
-    { 23, offsetof(ew_ev_home_channel_change_t, new_second), 0 },   /* home_channel_change new_second */
-    { 24, offsetof(ew_ev_got_ip_t, ip), 0 },   /* got_ip ip */
-    { 25, offsetof(ew_ev_got_ip_t, mask), 0 },   /* got_ip mask */
-    { 26, offsetof(ew_ev_got_ip_t, gw), 0 },   /* got_ip gw */
-    { 27, offsetof(ew_ev_got_ip_t, changed), 0 },   /* got_ip changed */
-    { 28, offsetof(ew_ev_rx_error_t, error), 0 },   /* rx_error error */
-    { 29, offsetof(ew_ev_rx_error_t, expected), offsetof(ew_ev_rx_error_t, has_expected) },   /* rx_error expected */
-    { 30, offsetof(ew_ev_rx_error_t, line), 0 },   /* rx_error line */
-    { 5, offsetof(ew_ev_ap_staconnected_t, mac), 0 },   /* ap_staconnected mac */
-    { 12, offsetof(ew_ev_ap_staconnected_t, aid), 0 },   /* ap_staconnected aid */
-    { 5, offsetof(ew_ev_ap_stadisconnected_t, mac), 0 },   /* ap_stadisconnected mac */
-    { 12, offsetof(ew_ev_ap_stadisconnected_t, aid), 0 },   /* ap_stadisconnected aid */
-    { 13, offsetof(ew_ev_ap_stadisconnected_t, reason), 0 },   /* ap_stadisconnected reason */
-    { 24, offsetof(ew_ev_ap_staipassigned_t, ip), 0 },   /* ap_staipassigned ip */
-    { 5, offsetof(ew_ev_ap_staipassigned_t, mac), 0 },   /* ap_staipassigned mac */
-    { 5, offsetof(ew_ev_ap_probereqrecved_t, mac), 0 },   /* ap_probereqrecved mac */
-    { 14, offsetof(ew_ev_ap_probereqrecved_t, rssi), 0 },   /* ap_probereqrecved rssi */
-    { 0, offsetof(ew_reply_info_t, proto), 0 },   /* EW_MSG_REPLY_INFO proto */
-    { 1, offsetof(ew_reply_info_t, fw), 0 },   /* EW_MSG_REPLY_INFO fw */
-    { 2, offsetof(ew_reply_info_t, idf), 0 },   /* EW_MSG_REPLY_INFO idf */
-    { 3, offsetof(ew_reply_info_t, chip), 0 },   /* EW_MSG_REPLY_INFO chip */
-    { 4, offsetof(ew_reply_info_t, rev), 0 },   /* EW_MSG_REPLY_INFO rev */
-    { 5, offsetof(ew_reply_info_t, mac), 0 },   /* EW_MSG_REPLY_INFO mac */
-    { 6, offsetof(ew_reply_info_t, reset), 0 },   /* EW_MSG_REPLY_INFO reset */
-    { 7, offsetof(ew_reply_info_t, def), offsetof(ew_reply_info_t, has_def) },   /* EW_MSG_REPLY_INFO def */
-    { 31, offsetof(ew_reply_status_t, phase), 0 },   /* EW_MSG_REPLY_STATUS phase */
-    { 32, offsetof(ew_reply_status_t, mode), 0 },   /* EW_MSG_REPLY_STATUS mode */
-    { 33, offsetof(ew_reply_status_t, scan), 0 },   /* EW_MSG_REPLY_STATUS scan */
-    { 17, offsetof(ew_reply_status_t, scan_id), offsetof(ew_reply_status_t, has_scan_id) },   /* EW_MSG_REPLY_STATUS scan_id */
-    { 34, offsetof(ew_reply_status_t, unfetched), 0 },   /* EW_MSG_REPLY_STATUS unfetched */
-    { 8, offsetof(ew_reply_status_t, ssid), offsetof(ew_reply_status_t, has_ssid) },   /* EW_MSG_REPLY_STATUS ssid */
-    { 9, offsetof(ew_reply_status_t, bssid), offsetof(ew_reply_status_t, has_bssid) },   /* EW_MSG_REPLY_STATUS bssid */
-    { 10, offsetof(ew_reply_status_t, ch), offsetof(ew_reply_status_t, has_ch) },   /* EW_MSG_REPLY_STATUS ch */
-    { 14, offsetof(ew_reply_status_t, rssi), offsetof(ew_reply_status_t, has_rssi) },   /* EW_MSG_REPLY_STATUS rssi */
-    { 24, offsetof(ew_reply_status_t, ip), offsetof(ew_reply_status_t, has_ip) },   /* EW_MSG_REPLY_STATUS ip */
-    { 25, offsetof(ew_reply_status_t, mask), offsetof(ew_reply_status_t, has_mask) },   /* EW_MSG_REPLY_STATUS mask */
-    { 26, offsetof(ew_reply_status_t, gw), offsetof(ew_reply_status_t, has_gw) },   /* EW_MSG_REPLY_STATUS gw */
-    { 35, offsetof(ew_reply_status_t, last_reason), 0 },   /* EW_MSG_REPLY_STATUS last_reason */
-    { 36, offsetof(ew_reply_status_t, seq), 0 },   /* EW_MSG_REPLY_STATUS seq */
-    { 37, offsetof(ew_reply_status_t, rx_frames), 0 },   /* EW_MSG_REPLY_STATUS rx_frames */
-    { 38, offsetof(ew_reply_status_t, bad_crc), 0 },   /* EW_MSG_REPLY_STATUS bad_crc */
-    { 39, offsetof(ew_reply_status_t, too_long), 0 },   /* EW_MSG_REPLY_STATUS too_long */
-    { 40, offsetof(ew_reply_status_t, malformed), 0 },   /* EW_MSG_REPLY_STATUS malformed */
-    { 41, offsetof(ew_reply_status_t, cleared), 0 },   /* EW_MSG_REPLY_STATUS cleared */
-    { 42, offsetof(ew_reply_status_t, stack_free), offsetof(ew_reply_status_t, has_stack_free) },   /* EW_MSG_REPLY_STATUS stack_free */
-    { 8, offsetof(ew_reply_get_config_t, ssid), 0 },   /* EW_MSG_REPLY_GET_CONFIG ssid */
-    { 43, offsetof(ew_reply_get_config_t, pass_set), 0 },   /* EW_MSG_REPLY_GET_CONFIG pass_set */
-    { 9, offsetof(ew_reply_get_config_t, bssid), 0 },   /* EW_MSG_REPLY_GET_CONFIG bssid */
-    { 10, offsetof(ew_reply_get_config_t, ch), 0 },   /* EW_MSG_REPLY_GET_CONFIG ch */
-    { 44, offsetof(ew_reply_get_config_t, scan_method), 0 },   /* EW_MSG_REPLY_GET_CONFIG scan_method */
-    { 45, offsetof(ew_reply_get_config_t, sort), 0 },   /* EW_MSG_REPLY_GET_CONFIG sort */
-    { 14, offsetof(ew_reply_get_config_t, rssi), 0 },   /* EW_MSG_REPLY_GET_CONFIG rssi */
-    { 11, offsetof(ew_reply_get_config_t, auth), 0 },   /* EW_MSG_REPLY_GET_CONFIG auth */
-    { 46, offsetof(ew_reply_get_config_t, pmf), 0 },   /* EW_MSG_REPLY_GET_CONFIG pmf */
-    { 47, offsetof(ew_reply_get_config_t, retry), 0 },   /* EW_MSG_REPLY_GET_CONFIG retry */
-    { 48, offsetof(ew_reply_get_config_t, listen), 0 },   /* EW_MSG_REPLY_GET_CONFIG listen */
-    { 16, offsetof(ew_reply_scan_t, n), 0 },   /* EW_MSG_REPLY_SCAN n */
-    { 16, offsetof(ew_reply_ap_num_t, n), 0 },   /* EW_MSG_REPLY_AP_NUM n */
-    { 16, offsetof(ew_reply_ap_records_t, n), 0 },   /* EW_MSG_REPLY_AP_RECORDS n */
-    { 49, offsetof(ew_reply_ap_records_t, total), 0 },   /* EW_MSG_REPLY_AP_RECORDS total */
-    { 17, offsetof(ew_reply_ap_records_t, scan_id), 0 },   /* EW_MSG_REPLY_AP_RECORDS scan_id */
-    { 50, offsetof(ew_reply_protocol_t, reconnect), 0 },   /* EW_MSG_REPLY_PROTOCOL reconnect */
-    { 50, offsetof(ew_reply_bandwidth_t, reconnect), 0 },   /* EW_MSG_REPLY_BANDWIDTH reconnect */
-    { 5, offsetof(ew_reply_mac_t, mac), 0 },   /* EW_MSG_REPLY_MAC mac */
-    { 8, offsetof(ew_reply_ap_info_t, ssid), 0 },   /* EW_MSG_REPLY_AP_INFO ssid */
-    { 9, offsetof(ew_reply_ap_info_t, bssid), 0 },   /* EW_MSG_REPLY_AP_INFO bssid */
-    { 10, offsetof(ew_reply_ap_info_t, ch), 0 },   /* EW_MSG_REPLY_AP_INFO ch */
-    { 14, offsetof(ew_reply_ap_info_t, rssi), 0 },   /* EW_MSG_REPLY_AP_INFO rssi */
-    { 11, offsetof(ew_reply_ap_info_t, auth), 0 },   /* EW_MSG_REPLY_AP_INFO auth */
-    { 51, offsetof(ew_reply_ap_info_t, pairwise), 0 },   /* EW_MSG_REPLY_AP_INFO pairwise */
-    { 52, offsetof(ew_reply_ap_info_t, group), 0 },   /* EW_MSG_REPLY_AP_INFO group */
-    { 53, offsetof(ew_reply_ap_info_t, phy), 0 },   /* EW_MSG_REPLY_AP_INFO phy */
-    { 54, offsetof(ew_reply_ap_info_t, second), 0 },   /* EW_MSG_REPLY_AP_INFO second */
-    { 55, offsetof(ew_reply_ap_info_t, bw), 0 },   /* EW_MSG_REPLY_AP_INFO bw */
-    { 56, offsetof(ew_reply_ap_info_t, cc), 0 },   /* EW_MSG_REPLY_AP_INFO cc */
-    { 14, offsetof(ew_reply_rssi_t, rssi), 0 },   /* EW_MSG_REPLY_RSSI rssi */
-    { 24, offsetof(ew_reply_ip_info_t, ip), 0 },   /* EW_MSG_REPLY_IP_INFO ip */
-    { 25, offsetof(ew_reply_ip_info_t, mask), 0 },   /* EW_MSG_REPLY_IP_INFO mask */
-    { 26, offsetof(ew_reply_ip_info_t, gw), 0 },   /* EW_MSG_REPLY_IP_INFO gw */
-    { 8, offsetof(ew_reply_softap_get_config_t, ssid), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG ssid */
-    { 43, offsetof(ew_reply_softap_get_config_t, pass_set), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG pass_set */
-    { 10, offsetof(ew_reply_softap_get_config_t, ch), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG ch */
-    { 11, offsetof(ew_reply_softap_get_config_t, auth), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG auth */
-    { 57, offsetof(ew_reply_softap_get_config_t, max_conn), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG max_conn */
-    { 58, offsetof(ew_reply_softap_get_config_t, hidden), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG hidden */
-    { 59, offsetof(ew_reply_softap_get_config_t, beacon), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG beacon */
-    { 46, offsetof(ew_reply_softap_get_config_t, pmf), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG pmf */
-    { 60, offsetof(ew_reply_softap_get_config_t, probe), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG probe */
-    { 61, offsetof(ew_reply_softap_get_config_t, running), 0 },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG running */
-    { 16, offsetof(ew_reply_softap_stations_t, n), 0 },   /* EW_MSG_REPLY_SOFTAP_STATIONS n */
-    { 62, offsetof(ew_reply_tx_power_t, power), 0 },   /* EW_MSG_REPLY_TX_POWER power */
-    { 24, offsetof(ew_reply_softap_dhcp_t, ip), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP ip */
-    { 25, offsetof(ew_reply_softap_dhcp_t, mask), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP mask */
-    { 63, offsetof(ew_reply_softap_dhcp_t, start), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP start */
-    { 64, offsetof(ew_reply_softap_dhcp_t, end), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP end */
-    { 65, offsetof(ew_reply_softap_dhcp_t, lease), 0 },   /* EW_MSG_REPLY_SOFTAP_DHCP lease */
-    { 66, offsetof(ew_partial_ap_t, ssid), 0 },   /* ap ssid */
-    { 67, offsetof(ew_partial_ap_t, rssi), 0 },   /* ap rssi */
-    { 68, offsetof(ew_partial_ap_t, bssid), 0 },   /* ap bssid */
-    { 69, offsetof(ew_partial_ap_t, ch), 0 },   /* ap ch */
-    { 70, offsetof(ew_partial_ap_t, auth), 0 },   /* ap auth */
-    { 71, offsetof(ew_partial_ap_t, pairwise), 0 },   /* ap pairwise */
-    { 71, offsetof(ew_partial_ap_t, group), 0 },   /* ap group */
-    { 72, offsetof(ew_partial_ap_t, phy), 0 },   /* ap phy */
-    { 54, offsetof(ew_partial_ap_t, second), offsetof(ew_partial_ap_t, has_second) },   /* ap second */
-    { 55, offsetof(ew_partial_ap_t, bw), offsetof(ew_partial_ap_t, has_bw) },   /* ap bw */
-    { 56, offsetof(ew_partial_ap_t, cc), offsetof(ew_partial_ap_t, has_cc) },   /* ap cc */
-    { 68, offsetof(ew_partial_sta_t, mac), 0 },   /* sta mac */
-    { 73, offsetof(ew_partial_sta_t, aid), 0 },   /* sta aid */
-    { 67, offsetof(ew_partial_sta_t, rssi), 0 },   /* sta rssi */
+    { 0, offsetof(ew_ev_hello_t, proto) },   /* hello proto */
+    { 1, offsetof(ew_ev_hello_t, fw) },   /* hello fw */
+    { 2, offsetof(ew_ev_hello_t, idf) },   /* hello idf */
+    { 3, offsetof(ew_ev_hello_t, chip) },   /* hello chip */
+    { 4, offsetof(ew_ev_hello_t, rev) },   /* hello rev */
+    { 5, offsetof(ew_ev_hello_t, mac) },   /* hello mac */
+    { 6, offsetof(ew_ev_hello_t, reset) },   /* hello reset */
+    { EW_MSG_OPTIONAL | 7, offsetof(ew_ev_hello_t, def) },   /* hello def */
+    { 8, offsetof(ew_ev_connected_t, ssid) },   /* connected ssid */
+    { 9, offsetof(ew_ev_connected_t, bssid) },   /* connected bssid */
+    { 10, offsetof(ew_ev_connected_t, ch) },   /* connected ch */
+    { 11, offsetof(ew_ev_connected_t, auth) },   /* connected auth */
+    { 12, offsetof(ew_ev_connected_t, aid) },   /* connected aid */
+    { 13, offsetof(ew_ev_disconnected_t, reason) },   /* disconnected reason */
+    { 14, offsetof(ew_ev_disconnected_t, rssi) },   /* disconnected rssi */
+    { 8, offsetof(ew_ev_disconnected_t, ssid) },   /* disconnected ssid */
+    { 9, offsetof(ew_ev_disconnected_t, bssid) },   /* disconnected bssid */
+    { 15, offsetof(ew_ev_scan_done_t, status) },   /* scan_done status */
+    { 16, offsetof(ew_ev_scan_done_t, n) },   /* scan_done n */
+    { 17, offsetof(ew_ev_scan_done_t, scan_id) },   /* scan_done scan_id */
+    { 14, offsetof(ew_ev_rssi_low_t, rssi) },   /* rssi_low rssi */
+    { 18, offsetof(ew_ev_authmode_change_t, old) },   /* authmode_change old */
+    { 19, offsetof(ew_ev_authmode_change_t, new) },   /* authmode_change new */
+    { 20, offsetof(ew_ev_home_channel_change_t, old_ch) },   /* home_channel_change old_ch */
+    { 21, offsetof(ew_ev_home_channel_change_t, old_second) },   /* home_channel_change old_second */
+    { 22, offsetof(ew_ev_home_channel_change_t, new_ch) },   /* home_channel_change new_ch */
+    { 23, offsetof(ew_ev_home_channel_change_t, new_second) },   /* home_channel_change new_second */
+    { 24, offsetof(ew_ev_got_ip_t, ip) },   /* got_ip ip */
+    { 25, offsetof(ew_ev_got_ip_t, mask) },   /* got_ip mask */
+    { 26, offsetof(ew_ev_got_ip_t, gw) },   /* got_ip gw */
+    { 27, offsetof(ew_ev_got_ip_t, changed) },   /* got_ip changed */
+    { 28, offsetof(ew_ev_rx_error_t, error) },   /* rx_error error */
+    { EW_MSG_OPTIONAL | 29, offsetof(ew_ev_rx_error_t, expected) },   /* rx_error expected */
+    { 30, offsetof(ew_ev_rx_error_t, line) },   /* rx_error line */
+    { 5, offsetof(ew_ev_ap_staconnected_t, mac) },   /* ap_staconnected mac */
+    { 12, offsetof(ew_ev_ap_staconnected_t, aid) },   /* ap_staconnected aid */
+    { 5, offsetof(ew_ev_ap_stadisconnected_t, mac) },   /* ap_stadisconnected mac */
+    { 12, offsetof(ew_ev_ap_stadisconnected_t, aid) },   /* ap_stadisconnected aid */
+    { 13, offsetof(ew_ev_ap_stadisconnected_t, reason) },   /* ap_stadisconnected reason */
+    { 24, offsetof(ew_ev_ap_staipassigned_t, ip) },   /* ap_staipassigned ip */
+    { 5, offsetof(ew_ev_ap_staipassigned_t, mac) },   /* ap_staipassigned mac */
+    { 5, offsetof(ew_ev_ap_probereqrecved_t, mac) },   /* ap_probereqrecved mac */
+    { 14, offsetof(ew_ev_ap_probereqrecved_t, rssi) },   /* ap_probereqrecved rssi */
+    { 0, offsetof(ew_reply_info_t, proto) },   /* EW_MSG_REPLY_INFO proto */
+    { 1, offsetof(ew_reply_info_t, fw) },   /* EW_MSG_REPLY_INFO fw */
+    { 2, offsetof(ew_reply_info_t, idf) },   /* EW_MSG_REPLY_INFO idf */
+    { 3, offsetof(ew_reply_info_t, chip) },   /* EW_MSG_REPLY_INFO chip */
+    { 4, offsetof(ew_reply_info_t, rev) },   /* EW_MSG_REPLY_INFO rev */
+    { 5, offsetof(ew_reply_info_t, mac) },   /* EW_MSG_REPLY_INFO mac */
+    { 6, offsetof(ew_reply_info_t, reset) },   /* EW_MSG_REPLY_INFO reset */
+    { EW_MSG_OPTIONAL | 7, offsetof(ew_reply_info_t, def) },   /* EW_MSG_REPLY_INFO def */
+    { 31, offsetof(ew_reply_status_t, phase) },   /* EW_MSG_REPLY_STATUS phase */
+    { 32, offsetof(ew_reply_status_t, mode) },   /* EW_MSG_REPLY_STATUS mode */
+    { 33, offsetof(ew_reply_status_t, scan) },   /* EW_MSG_REPLY_STATUS scan */
+    { EW_MSG_OPTIONAL | 17, offsetof(ew_reply_status_t, scan_id) },   /* EW_MSG_REPLY_STATUS scan_id */
+    { 34, offsetof(ew_reply_status_t, unfetched) },   /* EW_MSG_REPLY_STATUS unfetched */
+    { EW_MSG_OPTIONAL | 8, offsetof(ew_reply_status_t, ssid) },   /* EW_MSG_REPLY_STATUS ssid */
+    { EW_MSG_OPTIONAL | 9, offsetof(ew_reply_status_t, bssid) },   /* EW_MSG_REPLY_STATUS bssid */
+    { EW_MSG_OPTIONAL | 10, offsetof(ew_reply_status_t, ch) },   /* EW_MSG_REPLY_STATUS ch */
+    { EW_MSG_OPTIONAL | 14, offsetof(ew_reply_status_t, rssi) },   /* EW_MSG_REPLY_STATUS rssi */
+    { EW_MSG_OPTIONAL | 24, offsetof(ew_reply_status_t, ip) },   /* EW_MSG_REPLY_STATUS ip */
+    { EW_MSG_OPTIONAL | 25, offsetof(ew_reply_status_t, mask) },   /* EW_MSG_REPLY_STATUS mask */
+    { EW_MSG_OPTIONAL | 26, offsetof(ew_reply_status_t, gw) },   /* EW_MSG_REPLY_STATUS gw */
+    { 35, offsetof(ew_reply_status_t, last_reason) },   /* EW_MSG_REPLY_STATUS last_reason */
+    { 36, offsetof(ew_reply_status_t, seq) },   /* EW_MSG_REPLY_STATUS seq */
+    { 37, offsetof(ew_reply_status_t, rx_frames) },   /* EW_MSG_REPLY_STATUS rx_frames */
+    { 38, offsetof(ew_reply_status_t, bad_crc) },   /* EW_MSG_REPLY_STATUS bad_crc */
+    { 39, offsetof(ew_reply_status_t, too_long) },   /* EW_MSG_REPLY_STATUS too_long */
+    { 40, offsetof(ew_reply_status_t, malformed) },   /* EW_MSG_REPLY_STATUS malformed */
+    { 41, offsetof(ew_reply_status_t, cleared) },   /* EW_MSG_REPLY_STATUS cleared */
+    { EW_MSG_OPTIONAL | 42, offsetof(ew_reply_status_t, stack_free) },   /* EW_MSG_REPLY_STATUS stack_free */
+    { 8, offsetof(ew_reply_get_config_t, ssid) },   /* EW_MSG_REPLY_GET_CONFIG ssid */
+    { 43, offsetof(ew_reply_get_config_t, pass_set) },   /* EW_MSG_REPLY_GET_CONFIG pass_set */
+    { 9, offsetof(ew_reply_get_config_t, bssid) },   /* EW_MSG_REPLY_GET_CONFIG bssid */
+    { 10, offsetof(ew_reply_get_config_t, ch) },   /* EW_MSG_REPLY_GET_CONFIG ch */
+    { 44, offsetof(ew_reply_get_config_t, scan_method) },   /* EW_MSG_REPLY_GET_CONFIG scan_method */
+    { 45, offsetof(ew_reply_get_config_t, sort) },   /* EW_MSG_REPLY_GET_CONFIG sort */
+    { 14, offsetof(ew_reply_get_config_t, rssi) },   /* EW_MSG_REPLY_GET_CONFIG rssi */
+    { 11, offsetof(ew_reply_get_config_t, auth) },   /* EW_MSG_REPLY_GET_CONFIG auth */
+    { 46, offsetof(ew_reply_get_config_t, pmf) },   /* EW_MSG_REPLY_GET_CONFIG pmf */
+    { 47, offsetof(ew_reply_get_config_t, retry) },   /* EW_MSG_REPLY_GET_CONFIG retry */
+    { 48, offsetof(ew_reply_get_config_t, listen) },   /* EW_MSG_REPLY_GET_CONFIG listen */
+    { 16, offsetof(ew_reply_scan_t, n) },   /* EW_MSG_REPLY_SCAN n */
+    { 16, offsetof(ew_reply_ap_num_t, n) },   /* EW_MSG_REPLY_AP_NUM n */
+    { 16, offsetof(ew_reply_ap_records_t, n) },   /* EW_MSG_REPLY_AP_RECORDS n */
+    { 49, offsetof(ew_reply_ap_records_t, total) },   /* EW_MSG_REPLY_AP_RECORDS total */
+    { 17, offsetof(ew_reply_ap_records_t, scan_id) },   /* EW_MSG_REPLY_AP_RECORDS scan_id */
+    { 50, offsetof(ew_reply_protocol_t, reconnect) },   /* EW_MSG_REPLY_PROTOCOL reconnect */
+    { 50, offsetof(ew_reply_bandwidth_t, reconnect) },   /* EW_MSG_REPLY_BANDWIDTH reconnect */
+    { 5, offsetof(ew_reply_mac_t, mac) },   /* EW_MSG_REPLY_MAC mac */
+    { 8, offsetof(ew_reply_ap_info_t, ssid) },   /* EW_MSG_REPLY_AP_INFO ssid */
+    { 9, offsetof(ew_reply_ap_info_t, bssid) },   /* EW_MSG_REPLY_AP_INFO bssid */
+    { 10, offsetof(ew_reply_ap_info_t, ch) },   /* EW_MSG_REPLY_AP_INFO ch */
+    { 14, offsetof(ew_reply_ap_info_t, rssi) },   /* EW_MSG_REPLY_AP_INFO rssi */
+    { 11, offsetof(ew_reply_ap_info_t, auth) },   /* EW_MSG_REPLY_AP_INFO auth */
+    { 51, offsetof(ew_reply_ap_info_t, pairwise) },   /* EW_MSG_REPLY_AP_INFO pairwise */
+    { 52, offsetof(ew_reply_ap_info_t, group) },   /* EW_MSG_REPLY_AP_INFO group */
+    { 53, offsetof(ew_reply_ap_info_t, phy) },   /* EW_MSG_REPLY_AP_INFO phy */
+    { 54, offsetof(ew_reply_ap_info_t, second) },   /* EW_MSG_REPLY_AP_INFO second */
+    { 55, offsetof(ew_reply_ap_info_t, bw) },   /* EW_MSG_REPLY_AP_INFO bw */
+    { 56, offsetof(ew_reply_ap_info_t, cc) },   /* EW_MSG_REPLY_AP_INFO cc */
+    { 14, offsetof(ew_reply_rssi_t, rssi) },   /* EW_MSG_REPLY_RSSI rssi */
+    { 24, offsetof(ew_reply_ip_info_t, ip) },   /* EW_MSG_REPLY_IP_INFO ip */
+    { 25, offsetof(ew_reply_ip_info_t, mask) },   /* EW_MSG_REPLY_IP_INFO mask */
+    { 26, offsetof(ew_reply_ip_info_t, gw) },   /* EW_MSG_REPLY_IP_INFO gw */
+    { 8, offsetof(ew_reply_softap_get_config_t, ssid) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG ssid */
+    { 43, offsetof(ew_reply_softap_get_config_t, pass_set) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG pass_set */
+    { 10, offsetof(ew_reply_softap_get_config_t, ch) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG ch */
+    { 11, offsetof(ew_reply_softap_get_config_t, auth) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG auth */
+    { 57, offsetof(ew_reply_softap_get_config_t, max_conn) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG max_conn */
+    { 58, offsetof(ew_reply_softap_get_config_t, hidden) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG hidden */
+    { 59, offsetof(ew_reply_softap_get_config_t, beacon) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG beacon */
+    { 46, offsetof(ew_reply_softap_get_config_t, pmf) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG pmf */
+    { 60, offsetof(ew_reply_softap_get_config_t, probe) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG probe */
+    { 61, offsetof(ew_reply_softap_get_config_t, running) },   /* EW_MSG_REPLY_SOFTAP_GET_CONFIG running */
+    { 16, offsetof(ew_reply_softap_stations_t, n) },   /* EW_MSG_REPLY_SOFTAP_STATIONS n */
+    { 62, offsetof(ew_reply_tx_power_t, power) },   /* EW_MSG_REPLY_TX_POWER power */
+    { 24, offsetof(ew_reply_softap_dhcp_t, ip) },   /* EW_MSG_REPLY_SOFTAP_DHCP ip */
+    { 25, offsetof(ew_reply_softap_dhcp_t, mask) },   /* EW_MSG_REPLY_SOFTAP_DHCP mask */
+    { 63, offsetof(ew_reply_softap_dhcp_t, start) },   /* EW_MSG_REPLY_SOFTAP_DHCP start */
+    { 64, offsetof(ew_reply_softap_dhcp_t, end) },   /* EW_MSG_REPLY_SOFTAP_DHCP end */
+    { 65, offsetof(ew_reply_softap_dhcp_t, lease) },   /* EW_MSG_REPLY_SOFTAP_DHCP lease */
+    { 66, offsetof(ew_partial_ap_t, ssid) },   /* ap ssid */
+    { 67, offsetof(ew_partial_ap_t, rssi) },   /* ap rssi */
+    { 68, offsetof(ew_partial_ap_t, bssid) },   /* ap bssid */
+    { 69, offsetof(ew_partial_ap_t, ch) },   /* ap ch */
+    { 70, offsetof(ew_partial_ap_t, auth) },   /* ap auth */
+    { 71, offsetof(ew_partial_ap_t, pairwise) },   /* ap pairwise */
+    { 71, offsetof(ew_partial_ap_t, group) },   /* ap group */
+    { 72, offsetof(ew_partial_ap_t, phy) },   /* ap phy */
+    { EW_MSG_OPTIONAL | 54, offsetof(ew_partial_ap_t, second) },   /* ap second */
+    { EW_MSG_OPTIONAL | 55, offsetof(ew_partial_ap_t, bw) },   /* ap bw */
+    { EW_MSG_OPTIONAL | 56, offsetof(ew_partial_ap_t, cc) },   /* ap cc */
+    { 68, offsetof(ew_partial_sta_t, mac) },   /* sta mac */
+    { 73, offsetof(ew_partial_sta_t, aid) },   /* sta aid */
+    { 67, offsetof(ew_partial_sta_t, rssi) },   /* sta rssi */
 };
 
 const ew_msg_desc_t ew_msgs[EW_MSG__COUNT] = {
@@ -277,8 +277,10 @@ const ew_msg_desc_t ew_msgs[EW_MSG__COUNT] = {
     { 1541, 'p', 3, 133 },   /* EW_MSG_PARTIAL_STA */
 };
 
-/* The tables hold member offsets in bytes, and a bytes field's length right after its pointer. */
+/* The tables hold member offsets in bytes, a bytes field's length right after its pointer, and an
+ * optional field's has_<field> right after its member. */
 _Static_assert(sizeof(ew_ev_hello_t) <= 255, "ew_ev_hello_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_ev_hello_t, has_def) == offsetof(ew_ev_hello_t, def) + EW_MSG_MEMBER_SIZE(EW_FK_TEXT), "ew_ev_hello_t.has_def");
 _Static_assert(sizeof(ew_ev_connected_t) <= 255, "ew_ev_connected_t: offsets must fit a byte");
 _Static_assert(offsetof(ew_ev_connected_t, ssid_len) == offsetof(ew_ev_connected_t, ssid) + sizeof(const uint8_t *), "ew_ev_connected_t.ssid_len");
 _Static_assert(sizeof(ew_ev_disconnected_t) <= 255, "ew_ev_disconnected_t: offsets must fit a byte");
@@ -289,13 +291,24 @@ _Static_assert(sizeof(ew_ev_authmode_change_t) <= 255, "ew_ev_authmode_change_t:
 _Static_assert(sizeof(ew_ev_home_channel_change_t) <= 255, "ew_ev_home_channel_change_t: offsets must fit a byte");
 _Static_assert(sizeof(ew_ev_got_ip_t) <= 255, "ew_ev_got_ip_t: offsets must fit a byte");
 _Static_assert(sizeof(ew_ev_rx_error_t) <= 255, "ew_ev_rx_error_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_ev_rx_error_t, has_expected) == offsetof(ew_ev_rx_error_t, expected) + EW_MSG_MEMBER_SIZE(EW_FK_TEXT), "ew_ev_rx_error_t.has_expected");
 _Static_assert(sizeof(ew_ev_ap_staconnected_t) <= 255, "ew_ev_ap_staconnected_t: offsets must fit a byte");
 _Static_assert(sizeof(ew_ev_ap_stadisconnected_t) <= 255, "ew_ev_ap_stadisconnected_t: offsets must fit a byte");
 _Static_assert(sizeof(ew_ev_ap_staipassigned_t) <= 255, "ew_ev_ap_staipassigned_t: offsets must fit a byte");
 _Static_assert(sizeof(ew_ev_ap_probereqrecved_t) <= 255, "ew_ev_ap_probereqrecved_t: offsets must fit a byte");
 _Static_assert(sizeof(ew_reply_info_t) <= 255, "ew_reply_info_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_reply_info_t, has_def) == offsetof(ew_reply_info_t, def) + EW_MSG_MEMBER_SIZE(EW_FK_TEXT), "ew_reply_info_t.has_def");
 _Static_assert(sizeof(ew_reply_status_t) <= 255, "ew_reply_status_t: offsets must fit a byte");
+_Static_assert(offsetof(ew_reply_status_t, has_scan_id) == offsetof(ew_reply_status_t, scan_id) + EW_MSG_MEMBER_SIZE(EW_FK_UINT), "ew_reply_status_t.has_scan_id");
 _Static_assert(offsetof(ew_reply_status_t, ssid_len) == offsetof(ew_reply_status_t, ssid) + sizeof(const uint8_t *), "ew_reply_status_t.ssid_len");
+_Static_assert(offsetof(ew_reply_status_t, has_ssid) == offsetof(ew_reply_status_t, ssid) + EW_MSG_MEMBER_SIZE(EW_FK_BYTES), "ew_reply_status_t.has_ssid");
+_Static_assert(offsetof(ew_reply_status_t, has_bssid) == offsetof(ew_reply_status_t, bssid) + EW_MSG_MEMBER_SIZE(EW_FK_MAC), "ew_reply_status_t.has_bssid");
+_Static_assert(offsetof(ew_reply_status_t, has_ch) == offsetof(ew_reply_status_t, ch) + EW_MSG_MEMBER_SIZE(EW_FK_UINT), "ew_reply_status_t.has_ch");
+_Static_assert(offsetof(ew_reply_status_t, has_rssi) == offsetof(ew_reply_status_t, rssi) + EW_MSG_MEMBER_SIZE(EW_FK_INT), "ew_reply_status_t.has_rssi");
+_Static_assert(offsetof(ew_reply_status_t, has_ip) == offsetof(ew_reply_status_t, ip) + EW_MSG_MEMBER_SIZE(EW_FK_IP4), "ew_reply_status_t.has_ip");
+_Static_assert(offsetof(ew_reply_status_t, has_mask) == offsetof(ew_reply_status_t, mask) + EW_MSG_MEMBER_SIZE(EW_FK_IP4), "ew_reply_status_t.has_mask");
+_Static_assert(offsetof(ew_reply_status_t, has_gw) == offsetof(ew_reply_status_t, gw) + EW_MSG_MEMBER_SIZE(EW_FK_IP4), "ew_reply_status_t.has_gw");
+_Static_assert(offsetof(ew_reply_status_t, has_stack_free) == offsetof(ew_reply_status_t, stack_free) + EW_MSG_MEMBER_SIZE(EW_FK_UINT), "ew_reply_status_t.has_stack_free");
 _Static_assert(sizeof(ew_reply_get_config_t) <= 255, "ew_reply_get_config_t: offsets must fit a byte");
 _Static_assert(offsetof(ew_reply_get_config_t, ssid_len) == offsetof(ew_reply_get_config_t, ssid) + sizeof(const uint8_t *), "ew_reply_get_config_t.ssid_len");
 _Static_assert(sizeof(ew_reply_scan_t) <= 255, "ew_reply_scan_t: offsets must fit a byte");
@@ -315,4 +328,7 @@ _Static_assert(sizeof(ew_reply_tx_power_t) <= 255, "ew_reply_tx_power_t: offsets
 _Static_assert(sizeof(ew_reply_softap_dhcp_t) <= 255, "ew_reply_softap_dhcp_t: offsets must fit a byte");
 _Static_assert(sizeof(ew_partial_ap_t) <= 255, "ew_partial_ap_t: offsets must fit a byte");
 _Static_assert(offsetof(ew_partial_ap_t, ssid_len) == offsetof(ew_partial_ap_t, ssid) + sizeof(const uint8_t *), "ew_partial_ap_t.ssid_len");
+_Static_assert(offsetof(ew_partial_ap_t, has_second) == offsetof(ew_partial_ap_t, second) + EW_MSG_MEMBER_SIZE(EW_FK_ENUM), "ew_partial_ap_t.has_second");
+_Static_assert(offsetof(ew_partial_ap_t, has_bw) == offsetof(ew_partial_ap_t, bw) + EW_MSG_MEMBER_SIZE(EW_FK_ENUM), "ew_partial_ap_t.has_bw");
+_Static_assert(offsetof(ew_partial_ap_t, has_cc) == offsetof(ew_partial_ap_t, cc) + EW_MSG_MEMBER_SIZE(EW_FK_TEXT), "ew_partial_ap_t.has_cc");
 _Static_assert(sizeof(ew_partial_sta_t) <= 255, "ew_partial_sta_t: offsets must fit a byte");

@@ -13,8 +13,12 @@ typedef enum { EW_FK_TEXT, EW_FK_BYTES, EW_FK_UINT, EW_FK_INT, EW_FK_BOOL, EW_FK
  * the index in ew_msg_uint_max / ew_msg_int_range / ew_msg_enums / ew_msg_letters. */
 typedef struct { uint16_t key; uint8_t kind; uint8_t aux; } ew_field_desc_t;
 /* A field of one message: its ew_msg_fields row, the struct member's offset, and the offset of
- * its has_<field> flag (0: always written). */
-typedef struct { uint8_t field; uint8_t off; uint8_t has; } ew_msg_use_t;
+ * whether it is optional: then a bool has_<field> follows the member (EW_MSG_MEMBER_SIZE apart). */
+typedef struct { uint8_t field; uint8_t off; } ew_msg_use_t;
+#define EW_MSG_OPTIONAL 0x80   /* in ew_msg_use_t.field */
+/* Size of the struct member(s) of a field of kind k (a bytes field is a pointer and a length). */
+#define EW_MSG_MEMBER_SIZE(k) ((k) == EW_FK_BOOL ? sizeof(bool) : (k) == EW_FK_BYTES ? sizeof(const uint8_t *) + sizeof(size_t) : \
+    (k) == EW_FK_TEXT || (k) == EW_FK_MAC || (k) == EW_FK_IP4 ? sizeof(const void *) : sizeof(uint32_t))
 /* A message: verb (offset in ew_pool), frame kind, and its fields ew_msg_uses[first..first+n). */
 typedef struct { uint16_t verb; char kind; uint8_t n; uint16_t first; } ew_msg_desc_t;
 /* An enum field: its names, how many, and the name written for an index out of range. */
