@@ -65,12 +65,15 @@ export function cStruct(type, fields, optional, declOf) {
   return out;
 }
 
-/** The typed encoder: an inline call of ew_msg_encode with the message's table row. */
-export function cWrapper(fn, numName, type, msgId) {
-  return [`static inline void ${fn}(ew_fb_t *fb, char *buf, size_t cap, uint32_t ${numName}${type ? `, const ${type} *v` : ''})`,
+/** The typed encoder (an inline call of ew_msg_encode with the message's table row) and, for a
+ * message with fields, <prefix>_msg(v): the message id, for a struct of the right type only. */
+export function cWrapper(prefix, numName, type, msgId) {
+  const out = [`static inline void ${prefix}_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t ${numName}${type ? `, const ${type} *v` : ''})`,
     '{',
     `    ew_msg_encode(fb, buf, cap, ${numName}, ${msgId}, ${type ? 'v' : 'NULL'});`,
     '}'];
+  if (type) out.push(`static inline ew_msg_id_t ${prefix}_msg(const ${type} *v) { (void)v; return ${msgId}; }`);
+  return out;
 }
 
 export default function cEvents(def) {
@@ -80,7 +83,7 @@ export default function cEvents(def) {
     for (const o of optional) if (!e.fields.includes(o)) throw new Error(`event ${name}: optional ${o} is not one of its fields`);
     const type = e.fields.length ? `ew_ev_${name}_t` : null;
     if (type) h.push(...cStruct(type, e.fields, optional, (f) => cField(def, f)));
-    h.push(...cWrapper(`ew_ev_${name}_encode`, 'seq', type, `EW_MSG_EV_${cId(name)}`), '');
+    h.push(...cWrapper(`ew_ev_${name}`, 'seq', type, `EW_MSG_EV_${cId(name)}`), '');
   }
   return [{ path: `${CORE}/include/ew_events_gen.h`, text: h.join('\n') }];
 }

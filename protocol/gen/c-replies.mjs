@@ -18,12 +18,12 @@ export default function cReplies(def) {
     const optional = new Set(cmd.optional ?? []);
     for (const o of optional) if (!cmd.reply.includes(o)) throw new Error(`command ${name}: optional ${o} is not a reply field`);
     h.push(...cStruct(`ew_reply_${name}_t`, cmd.reply, optional, (f) => cField(def, f)));
-    h.push(...cWrapper(`ew_reply_${name}_encode`, 'id', `ew_reply_${name}_t`, `EW_MSG_REPLY_${cId(name)}`), '');
+    h.push(...cWrapper(`ew_reply_${name}`, 'id', `ew_reply_${name}_t`, `EW_MSG_REPLY_${cId(name)}`), '');
   }
   for (const [name, p] of Object.entries(def.partials)) {
     h.push(...cStruct(`ew_partial_${name}_t`, [...p.positional, ...p.extras], new Set(p.extras),
       (f) => (typeof f === 'string' ? cField(def, f) : cType(def, f.name, f.type))));
-    h.push(...cWrapper(`ew_partial_${name}_encode`, 'id', `ew_partial_${name}_t`, `EW_MSG_PARTIAL_${cId(name)}`), '');
+    h.push(...cWrapper(`ew_partial_${name}`, 'id', `ew_partial_${name}_t`, `EW_MSG_PARTIAL_${cId(name)}`), '');
   }
   return [{ path: `${CORE}/include/ew_replies_gen.h`, text: h.join('\n') }];
 }

@@ -83,10 +83,8 @@ void ew_cmd_scan(ew_req_t *r)
                                scan_deadline_ms(&cfg, c->phase >= EW_PHASE_CONNECTED);
         return;
     }
-    ew_fb_t fb;
     const ew_reply_scan_t v = { .n = 0 };   /* the count comes with scan_done */
-    EW_REPLY_ENCODE(r, &fb, scan, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, scan, &v);
 }
 
 /* The blocking scan's SCAN_DONE: the reply to its request, not an event (ESP-IDF posts none for a
@@ -101,10 +99,8 @@ bool ew_scan_blocking_done(ew_core_t *c, const ew_event_t *ev)
     if (ev->u.scan_done.status != 0) { ew_reply_err(&req, EW_ERR_FAIL); return true; }
     uint16_t n = 0;
     if (EW_PORT_CALL(c, scan_get_ap_num, &n) != EW_OK) n = ev->u.scan_done.number;
-    ew_fb_t fb;
     const ew_reply_scan_t v = { .n = n };
-    EW_REPLY_ENCODE(&req, &fb, scan, &v);
-    ew_reply_send(&req, &fb);
+    EW_REPLY(&req, scan, &v);
     return true;
 }
 
@@ -159,14 +155,12 @@ static ew_err_t scan_records_available(ew_req_t *r)
 void ew_cmd_ap_num(ew_req_t *r)
 {
     uint16_t n = 0;
-    ew_fb_t fb;
     if (!ew_need_started(r)) return;
     ew_err_t err = scan_records_available(r);
     if (err == EW_OK) err = EW_PORT_CALL(r->core, scan_get_ap_num, &n);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     const ew_reply_ap_num_t v = { .n = n };
-    EW_REPLY_ENCODE(r, &fb, ap_num, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, ap_num, &v);
 }
 
 typedef struct {
@@ -179,7 +173,6 @@ typedef struct {
 static void ap_sink(void *ctx, const ew_ap_record_t *rec)
 {
     sink_ctx_t *s = ctx;
-    ew_fb_t fb;
     char cc[sizeof rec->cc + 1] = { 0 };   /* an adapter may fill all of cc without a NUL */
     memcpy(cc, rec->cc, sizeof rec->cc);
     const ew_partial_ap_t p = {
@@ -189,15 +182,13 @@ static void ap_sink(void *ctx, const ew_ap_record_t *rec)
         .second = rec->second, .has_second = rec->second != EW_SECOND_NONE && rec->second < EW_SECOND__COUNT,
         .bw = rec->bw, .has_bw = rec->bw != EW_BW_HT20 && rec->bw < EW_BW__COUNT,
         .cc = cc, .has_cc = cc[0] != 0 };
-    ew_partial_ap_encode(&fb, s->r->tx, sizeof s->r->tx, s->r->id, &p);
-    ew_send(s->r->core, &fb);
+    EW_PARTIAL(s->r, ap, &p);
     s->sent++;
 }
 
 void ew_cmd_ap_records(ew_req_t *r)
 {
     ew_core_t *c = r->core;
-    ew_fb_t fb;
     if (!ew_need_started(r)) return;
     ew_err_t err = scan_records_available(r);
     if (err == EW_OK && c->scan_state == EW_SCAN_STATE_FETCHED) err = EW_ERR_ALREADY_FETCHED;
@@ -213,6 +204,5 @@ void ew_cmd_ap_records(ew_req_t *r)
     /* The driver freed its whole list, even past max: this scan's records are gone. */
     c->scan_state = EW_SCAN_STATE_FETCHED;
     const ew_reply_ap_records_t v = { .n = s.sent, .total = total, .scan_id = c->scan_id };
-    EW_REPLY_ENCODE(r, &fb, ap_records, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, ap_records, &v);
 }

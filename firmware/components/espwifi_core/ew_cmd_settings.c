@@ -6,12 +6,10 @@
 
 static void reply_reconnect(ew_req_t *r, ew_err_t err, bool was_connected)
 {
-    ew_fb_t fb;
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     /* protocol and bandwidth share the reply (reconnect); the id, not the verb, names the request */
     const ew_reply_protocol_t v = { .reconnect = was_connected };
-    EW_REPLY_ENCODE(r, &fb, protocol, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, protocol, &v);
 }
 
 static bool connected(const ew_core_t *c)

@@ -32,7 +32,6 @@ void ew_cmd_softap_config(ew_req_t *r)
 void ew_cmd_softap_get_config(ew_req_t *r)
 {
     ew_ap_config_t cfg;
-    ew_fb_t fb;
     if (!ew_need_init(r)) return;
     memset(&cfg, 0, sizeof cfg);
     ew_err_t err = EW_PORT_CALL(r->core, ap_get_config, &cfg);
@@ -43,27 +42,23 @@ void ew_cmd_softap_get_config(ew_req_t *r)
         .ssid = cfg.ssid, .ssid_len = cfg.ssid_len > EW_SSID_MAX ? EW_SSID_MAX : cfg.ssid_len, .pass_set = pass_set,
         .ch = cfg.channel, .auth = cfg.auth, .max_conn = cfg.max_connection, .hidden = cfg.hidden,
         .beacon = cfg.beacon_interval, .pmf = cfg.pmf, .probe = cfg.probe_events, .running = r->core->ap_running };
-    EW_REPLY_ENCODE(r, &fb, softap_get_config, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, softap_get_config, &v);
 }
 
 void ew_cmd_softap_stations(ew_req_t *r)
 {
     ew_ap_sta_t list[EW_AP_MAX_STATIONS];
     uint8_t n = 0;
-    ew_fb_t fb;
     if (!ew_need_init(r)) return;
     ew_err_t err = EW_PORT_CALL(r->core, ap_get_sta_list, list, EW_AP_MAX_STATIONS, &n);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     if (n > EW_AP_MAX_STATIONS) n = EW_AP_MAX_STATIONS;
     for (uint8_t i = 0; i < n; i++) {
         const ew_partial_sta_t p = { .mac = list[i].mac, .aid = list[i].aid, .rssi = list[i].rssi };
-        ew_partial_sta_encode(&fb, r->tx, sizeof r->tx, r->id, &p);
-        ew_send(r->core, &fb);
+        EW_PARTIAL(r, sta, &p);
     }
     const ew_reply_softap_stations_t v = { .n = n };
-    EW_REPLY_ENCODE(r, &fb, softap_stations, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, softap_stations, &v);
 }
 
 void ew_cmd_softap_kick(ew_req_t *r)
@@ -86,7 +81,6 @@ void ew_cmd_softap_kick(ew_req_t *r)
 void ew_cmd_tx_power(ew_req_t *r)
 {
     int8_t q = 0;
-    ew_fb_t fb;
     if (!ew_need_started(r)) return;   /* before start the PHY init data decides */
     if (r->args[EW_ARG_TX_POWER_POWER].present) {
         ew_err_t err = EW_PORT_CALL(r->core, set_max_tx_power, (int8_t)r->args[EW_ARG_TX_POWER_POWER].i);
@@ -96,15 +90,13 @@ void ew_cmd_tx_power(ew_req_t *r)
     ew_err_t err = EW_PORT_CALL(r->core, get_max_tx_power, &q);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     const ew_reply_tx_power_t v = { .power = q };
-    EW_REPLY_ENCODE(r, &fb, tx_power, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, tx_power, &v);
 }
 
 void ew_cmd_softap_dhcp(ew_req_t *r)
 {
     const ew_arg_t *a = r->args;
     ew_dhcps_config_t c;
-    ew_fb_t fb;
     if (!ew_need_init(r)) return;
     memset(&c, 0, sizeof c);
     ew_err_t err = EW_PORT_CALL(r->core, dhcps_get, &c);
@@ -122,8 +114,7 @@ void ew_cmd_softap_dhcp(ew_req_t *r)
         if (err != EW_OK) { ew_reply_err(r, err); return; }
     }
     const ew_reply_softap_dhcp_t v = { .ip = c.ip, .mask = c.mask, .start = c.start, .end = c.end, .lease = c.lease };
-    EW_REPLY_ENCODE(r, &fb, softap_dhcp, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, softap_dhcp, &v);
 }
 
 bool ew_softap_on_event(ew_core_t *core, const ew_event_t *ev)
@@ -139,23 +130,23 @@ bool ew_softap_on_event(ew_core_t *core, const ew_event_t *ev)
         return true;
     case EW_EV_AP_STACONNECTED: {
         const ew_ev_ap_staconnected_t v = { .mac = ev->u.ap_sta.mac, .aid = ev->u.ap_sta.aid };
-        ew_send_event(core, EW_MSG_EV_AP_STACONNECTED, &v);
+        EW_EVENT(core, ap_staconnected, &v);
         return true;
     }
     case EW_EV_AP_STADISCONNECTED: {
         /* the encoder caps reason at 255 (u8), as every reason the ESP AP reports is */
         const ew_ev_ap_stadisconnected_t v = { .mac = ev->u.ap_sta.mac, .aid = ev->u.ap_sta.aid, .reason = ev->u.ap_sta.reason };
-        ew_send_event(core, EW_MSG_EV_AP_STADISCONNECTED, &v);
+        EW_EVENT(core, ap_stadisconnected, &v);
         return true;
     }
     case EW_EV_AP_STAIPASSIGNED: {
         const ew_ev_ap_staipassigned_t v = { .ip = ev->u.ap_sta_ip.ip, .mac = ev->u.ap_sta_ip.mac };
-        ew_send_event(core, EW_MSG_EV_AP_STAIPASSIGNED, &v);
+        EW_EVENT(core, ap_staipassigned, &v);
         return true;
     }
     case EW_EV_AP_PROBEREQRECVED: {
         const ew_ev_ap_probereqrecved_t v = { .mac = ev->u.ap_probe.mac, .rssi = ev->u.ap_probe.rssi };
-        ew_send_event(core, EW_MSG_EV_AP_PROBEREQRECVED, &v);
+        EW_EVENT(core, ap_probereqrecved, &v);
         return true;
     }
     default: return false;

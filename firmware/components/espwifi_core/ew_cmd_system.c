@@ -10,19 +10,16 @@ void ew_cmd_ping(ew_req_t *r)
 void ew_cmd_info(ew_req_t *r)
 {
     ew_device_info_t di;
-    ew_fb_t fb;
     ew_get_device_info(r->core, &di);
     const ew_reply_info_t v = { .proto = EW_PROTO_VERSION, .fw = di.fw_version, .idf = di.idf_version,
                                 .chip = di.chip, .rev = di.chip_rev, .mac = di.mac, .reset = di.reset_reason,
                                 .def = EW_PROTO_DEF, .has_def = true };
-    EW_REPLY_ENCODE(r, &fb, info, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, info, &v);
 }
 
 void ew_cmd_status(ew_req_t *r)
 {
     ew_core_t *c = r->core;
-    ew_fb_t fb;
     uint16_t unfetched = 0;
     int32_t rssi = 0;
 
@@ -47,8 +44,7 @@ void ew_cmd_status(ew_req_t *r)
         .last_reason = c->last_reason, .seq = c->seq, .rx_frames = c->counters.rx_frames, .bad_crc = c->counters.bad_crc,
         .too_long = c->counters.too_long, .malformed = c->counters.malformed, .cleared = c->counters.cleared,
         .stack_free = stack >= 0 ? (uint32_t)stack : 0, .has_stack_free = stack >= 0 };
-    EW_REPLY_ENCODE(r, &fb, status, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, status, &v);
 }
 
 void ew_cmd_reset(ew_req_t *r)

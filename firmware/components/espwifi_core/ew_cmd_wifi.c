@@ -93,7 +93,6 @@ void ew_cmd_config(ew_req_t *r)
 void ew_cmd_get_config(ew_req_t *r)
 {
     ew_sta_config_t cfg;
-    ew_fb_t fb;
     static const uint8_t zero_mac[6];
     if (!ew_need_init(r)) return;
     memset(&cfg, 0, sizeof cfg);
@@ -106,8 +105,7 @@ void ew_cmd_get_config(ew_req_t *r)
         .bssid = cfg.bssid_set ? cfg.bssid : zero_mac, .ch = cfg.channel, .scan_method = cfg.scan_method,
         .sort = cfg.sort_method, .rssi = cfg.rssi_threshold, .auth = cfg.auth_threshold, .pmf = cfg.pmf,
         .retry = cfg.failure_retry_cnt, .listen = cfg.listen_interval };
-    EW_REPLY_ENCODE(r, &fb, get_config, &v);
-    ew_reply_send(r, &fb);
+    EW_REPLY(r, get_config, &v);
 }
 
 void ew_cmd_start(ew_req_t *r)

@@ -93,14 +93,11 @@ void ew_send(ew_core_t *core, ew_fb_t *fb)
     ew_log(core, EW_LOG_ERROR, TAG, parts);
 }
 
-void ew_reply_ok(ew_req_t *r, ew_fb_t *fb)
+void ew_reply_msg(ew_req_t *r, ew_msg_id_t msg, const void *v)
 {
-    ew_fb_begin(fb, r->tx, sizeof r->tx, 'r', r->id, "ok");
-}
-
-void ew_reply_send(ew_req_t *r, ew_fb_t *fb)
-{
-    ew_send(r->core, fb);
+    ew_fb_t fb;
+    ew_msg_encode(&fb, r->tx, sizeof r->tx, r->id, msg, v);
+    ew_send(r->core, &fb);
 }
 
 static void reply_err_detail(ew_req_t *r, ew_err_t err, const char *arg, size_t arg_len, const char *why)
@@ -128,8 +125,8 @@ void ew_reply_result(ew_req_t *r, ew_err_t err)
 {
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     ew_fb_t fb;
-    ew_reply_ok(r, &fb);
-    ew_reply_send(r, &fb);
+    ew_fb_begin(&fb, r->tx, sizeof r->tx, 'r', r->id, "ok");
+    ew_send(r->core, &fb);
 }
 
 bool ew_need_init(ew_req_t *r)

@@ -31,13 +31,14 @@ typedef struct {
     char tx[EW_MAX_LINE + 8];  /* one outgoing line; on the caller's stack, not in ew_core_t */
 } ew_req_t;
 
-/* Writes the ok reply of command `cmd` with the generated encoder (ew_replies_gen.h) into r's
- * line buffer; the caller then calls ew_reply_send. */
-#define EW_REPLY_ENCODE(r, fb, cmd, v) ew_reply_##cmd##_encode((fb), (r)->tx, sizeof (r)->tx, (r)->id, (v))
+/* Sends message msg (ew_messages_gen.h) with v, its struct, in reply to r: encoded into r's line
+ * buffer with r's id. Through EW_REPLY / EW_PARTIAL, which check v's type against the message. */
+void ew_reply_msg(ew_req_t *r, ew_msg_id_t msg, const void *v);
+/* The ok reply of command `cmd` (v: const ew_reply_<cmd>_t *, ew_replies_gen.h). */
+#define EW_REPLY(r, cmd, v) ew_reply_msg((r), ew_reply_##cmd##_msg(v), (v))
+/* One `~p<id> <name>` partial of r's reply (v: const ew_partial_<name>_t *). */
+#define EW_PARTIAL(r, name, v) ew_reply_msg((r), ew_partial_##name##_msg(v), (v))
 
-/* Starts the ok reply; the caller adds fields and calls ew_reply_send. */
-void ew_reply_ok(ew_req_t *r, ew_fb_t *fb);
-void ew_reply_send(ew_req_t *r, ew_fb_t *fb);
 /* `err <NAME> [esp=0x..]` for any code (protocol or driver). */
 void ew_reply_err(ew_req_t *r, ew_err_t err);
 /* Sends one complete line through the port. */
@@ -60,6 +61,8 @@ uint32_t ew_next_seq(ew_core_t *core);
 /* Sends event msg of ew_messages_gen.h with the next sequence number; v is its ew_ev_<event>_t
  * (NULL for an event without fields). The line buffer lives only for this call (ew_events.c). */
 void ew_send_event(ew_core_t *core, ew_msg_id_t msg, const void *v);
+/* Event `name` with its struct v (const ew_ev_<name>_t *, type-checked). */
+#define EW_EVENT(core, name, v) ew_send_event((core), ew_ev_##name##_msg(v), (v))
 /* The SCAN_DONE of a `scan block=1` becomes its reply; false when none waits (ew_cmd_scan.c). */
 bool ew_scan_blocking_done(ew_core_t *core, const ew_event_t *ev);
 /* rx_error event for a line that could not be trusted (ew_events.c). */

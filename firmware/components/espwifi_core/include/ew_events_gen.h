@@ -26,6 +26,7 @@ static inline void ew_ev_hello_encode(ew_fb_t *fb, char *buf, size_t cap, uint32
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_HELLO, v);
 }
+static inline ew_msg_id_t ew_ev_hello_msg(const ew_ev_hello_t *v) { (void)v; return EW_MSG_EV_HELLO; }
 
 static inline void ew_ev_sta_start_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
 {
@@ -48,6 +49,7 @@ static inline void ew_ev_connected_encode(ew_fb_t *fb, char *buf, size_t cap, ui
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_CONNECTED, v);
 }
+static inline ew_msg_id_t ew_ev_connected_msg(const ew_ev_connected_t *v) { (void)v; return EW_MSG_EV_CONNECTED; }
 
 typedef struct {
     uint32_t reason;                         /* u8 */
@@ -59,6 +61,7 @@ static inline void ew_ev_disconnected_encode(ew_fb_t *fb, char *buf, size_t cap,
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_DISCONNECTED, v);
 }
+static inline ew_msg_id_t ew_ev_disconnected_msg(const ew_ev_disconnected_t *v) { (void)v; return EW_MSG_EV_DISCONNECTED; }
 
 typedef struct {
     uint32_t status;                         /* u8 */
@@ -69,6 +72,7 @@ static inline void ew_ev_scan_done_encode(ew_fb_t *fb, char *buf, size_t cap, ui
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_SCAN_DONE, v);
 }
+static inline ew_msg_id_t ew_ev_scan_done_msg(const ew_ev_scan_done_t *v) { (void)v; return EW_MSG_EV_SCAN_DONE; }
 
 static inline void ew_ev_beacon_timeout_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
 {
@@ -82,6 +86,7 @@ static inline void ew_ev_rssi_low_encode(ew_fb_t *fb, char *buf, size_t cap, uin
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_RSSI_LOW, v);
 }
+static inline ew_msg_id_t ew_ev_rssi_low_msg(const ew_ev_rssi_low_t *v) { (void)v; return EW_MSG_EV_RSSI_LOW; }
 
 typedef struct {
     unsigned old;                            /* ew_auth_t index */
@@ -91,6 +96,7 @@ static inline void ew_ev_authmode_change_encode(ew_fb_t *fb, char *buf, size_t c
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AUTHMODE_CHANGE, v);
 }
+static inline ew_msg_id_t ew_ev_authmode_change_msg(const ew_ev_authmode_change_t *v) { (void)v; return EW_MSG_EV_AUTHMODE_CHANGE; }
 
 typedef struct {
     uint32_t old_ch;                         /* u8 */
@@ -102,6 +108,7 @@ static inline void ew_ev_home_channel_change_encode(ew_fb_t *fb, char *buf, size
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_HOME_CHANNEL_CHANGE, v);
 }
+static inline ew_msg_id_t ew_ev_home_channel_change_msg(const ew_ev_home_channel_change_t *v) { (void)v; return EW_MSG_EV_HOME_CHANNEL_CHANGE; }
 
 typedef struct {
     const uint8_t *ip;                       /* 4 bytes, wire order */
@@ -113,6 +120,7 @@ static inline void ew_ev_got_ip_encode(ew_fb_t *fb, char *buf, size_t cap, uint3
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_GOT_IP, v);
 }
+static inline ew_msg_id_t ew_ev_got_ip_msg(const ew_ev_got_ip_t *v) { (void)v; return EW_MSG_EV_GOT_IP; }
 
 static inline void ew_ev_lost_ip_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
 {
@@ -129,6 +137,7 @@ static inline void ew_ev_rx_error_encode(ew_fb_t *fb, char *buf, size_t cap, uin
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_RX_ERROR, v);
 }
+static inline ew_msg_id_t ew_ev_rx_error_msg(const ew_ev_rx_error_t *v) { (void)v; return EW_MSG_EV_RX_ERROR; }
 
 static inline void ew_ev_ap_start_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t seq)
 {
@@ -148,6 +157,7 @@ static inline void ew_ev_ap_staconnected_encode(ew_fb_t *fb, char *buf, size_t c
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_STACONNECTED, v);
 }
+static inline ew_msg_id_t ew_ev_ap_staconnected_msg(const ew_ev_ap_staconnected_t *v) { (void)v; return EW_MSG_EV_AP_STACONNECTED; }
 
 typedef struct {
     const uint8_t *mac;                      /* 6 bytes */
@@ -158,6 +168,7 @@ static inline void ew_ev_ap_stadisconnected_encode(ew_fb_t *fb, char *buf, size_
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_STADISCONNECTED, v);
 }
+static inline ew_msg_id_t ew_ev_ap_stadisconnected_msg(const ew_ev_ap_stadisconnected_t *v) { (void)v; return EW_MSG_EV_AP_STADISCONNECTED; }
 
 typedef struct {
     const uint8_t *ip;                       /* 4 bytes, wire order */
@@ -167,6 +178,7 @@ static inline void ew_ev_ap_staipassigned_encode(ew_fb_t *fb, char *buf, size_t 
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_STAIPASSIGNED, v);
 }
+static inline ew_msg_id_t ew_ev_ap_staipassigned_msg(const ew_ev_ap_staipassigned_t *v) { (void)v; return EW_MSG_EV_AP_STAIPASSIGNED; }
 
 typedef struct {
     const uint8_t *mac;                      /* 6 bytes */
@@ -176,3 +188,4 @@ static inline void ew_ev_ap_probereqrecved_encode(ew_fb_t *fb, char *buf, size_t
 {
     ew_msg_encode(fb, buf, cap, seq, EW_MSG_EV_AP_PROBEREQRECVED, v);
 }
+static inline ew_msg_id_t ew_ev_ap_probereqrecved_msg(const ew_ev_ap_probereqrecved_t *v) { (void)v; return EW_MSG_EV_AP_PROBEREQRECVED; }

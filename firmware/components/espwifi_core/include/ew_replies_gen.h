@@ -26,6 +26,7 @@ static inline void ew_reply_info_encode(ew_fb_t *fb, char *buf, size_t cap, uint
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_INFO, v);
 }
+static inline ew_msg_id_t ew_reply_info_msg(const ew_reply_info_t *v) { (void)v; return EW_MSG_REPLY_INFO; }
 
 typedef struct {
     unsigned phase;                          /* ew_phase_t index */
@@ -62,6 +63,7 @@ static inline void ew_reply_status_encode(ew_fb_t *fb, char *buf, size_t cap, ui
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_STATUS, v);
 }
+static inline ew_msg_id_t ew_reply_status_msg(const ew_reply_status_t *v) { (void)v; return EW_MSG_REPLY_STATUS; }
 
 typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
@@ -80,6 +82,7 @@ static inline void ew_reply_get_config_encode(ew_fb_t *fb, char *buf, size_t cap
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_GET_CONFIG, v);
 }
+static inline ew_msg_id_t ew_reply_get_config_msg(const ew_reply_get_config_t *v) { (void)v; return EW_MSG_REPLY_GET_CONFIG; }
 
 typedef struct {
     uint32_t n;                              /* u16 */
@@ -88,6 +91,7 @@ static inline void ew_reply_scan_encode(ew_fb_t *fb, char *buf, size_t cap, uint
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_SCAN, v);
 }
+static inline ew_msg_id_t ew_reply_scan_msg(const ew_reply_scan_t *v) { (void)v; return EW_MSG_REPLY_SCAN; }
 
 typedef struct {
     uint32_t n;                              /* u16 */
@@ -96,6 +100,7 @@ static inline void ew_reply_ap_num_encode(ew_fb_t *fb, char *buf, size_t cap, ui
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_AP_NUM, v);
 }
+static inline ew_msg_id_t ew_reply_ap_num_msg(const ew_reply_ap_num_t *v) { (void)v; return EW_MSG_REPLY_AP_NUM; }
 
 typedef struct {
     uint32_t n;                              /* u16 */
@@ -106,6 +111,7 @@ static inline void ew_reply_ap_records_encode(ew_fb_t *fb, char *buf, size_t cap
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_AP_RECORDS, v);
 }
+static inline ew_msg_id_t ew_reply_ap_records_msg(const ew_reply_ap_records_t *v) { (void)v; return EW_MSG_REPLY_AP_RECORDS; }
 
 typedef struct {
     bool reconnect;                          /* bool */
@@ -114,6 +120,7 @@ static inline void ew_reply_protocol_encode(ew_fb_t *fb, char *buf, size_t cap, 
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_PROTOCOL, v);
 }
+static inline ew_msg_id_t ew_reply_protocol_msg(const ew_reply_protocol_t *v) { (void)v; return EW_MSG_REPLY_PROTOCOL; }
 
 typedef struct {
     bool reconnect;                          /* bool */
@@ -122,6 +129,7 @@ static inline void ew_reply_bandwidth_encode(ew_fb_t *fb, char *buf, size_t cap,
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_BANDWIDTH, v);
 }
+static inline ew_msg_id_t ew_reply_bandwidth_msg(const ew_reply_bandwidth_t *v) { (void)v; return EW_MSG_REPLY_BANDWIDTH; }
 
 typedef struct {
     const uint8_t *mac;                      /* 6 bytes */
@@ -130,6 +138,7 @@ static inline void ew_reply_mac_encode(ew_fb_t *fb, char *buf, size_t cap, uint3
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_MAC, v);
 }
+static inline ew_msg_id_t ew_reply_mac_msg(const ew_reply_mac_t *v) { (void)v; return EW_MSG_REPLY_MAC; }
 
 typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
@@ -148,6 +157,7 @@ static inline void ew_reply_ap_info_encode(ew_fb_t *fb, char *buf, size_t cap, u
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_AP_INFO, v);
 }
+static inline ew_msg_id_t ew_reply_ap_info_msg(const ew_reply_ap_info_t *v) { (void)v; return EW_MSG_REPLY_AP_INFO; }
 
 typedef struct {
     int32_t rssi;                            /* i32 */
@@ -156,6 +166,7 @@ static inline void ew_reply_rssi_encode(ew_fb_t *fb, char *buf, size_t cap, uint
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_RSSI, v);
 }
+static inline ew_msg_id_t ew_reply_rssi_msg(const ew_reply_rssi_t *v) { (void)v; return EW_MSG_REPLY_RSSI; }
 
 typedef struct {
     const uint8_t *ip;                       /* 4 bytes, wire order */
@@ -166,6 +177,7 @@ static inline void ew_reply_ip_info_encode(ew_fb_t *fb, char *buf, size_t cap, u
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_IP_INFO, v);
 }
+static inline ew_msg_id_t ew_reply_ip_info_msg(const ew_reply_ip_info_t *v) { (void)v; return EW_MSG_REPLY_IP_INFO; }
 
 typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
@@ -183,6 +195,7 @@ static inline void ew_reply_softap_get_config_encode(ew_fb_t *fb, char *buf, siz
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_SOFTAP_GET_CONFIG, v);
 }
+static inline ew_msg_id_t ew_reply_softap_get_config_msg(const ew_reply_softap_get_config_t *v) { (void)v; return EW_MSG_REPLY_SOFTAP_GET_CONFIG; }
 
 typedef struct {
     uint32_t n;                              /* u16 */
@@ -191,6 +204,7 @@ static inline void ew_reply_softap_stations_encode(ew_fb_t *fb, char *buf, size_
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_SOFTAP_STATIONS, v);
 }
+static inline ew_msg_id_t ew_reply_softap_stations_msg(const ew_reply_softap_stations_t *v) { (void)v; return EW_MSG_REPLY_SOFTAP_STATIONS; }
 
 typedef struct {
     int32_t power;                           /* i32 */
@@ -199,6 +213,7 @@ static inline void ew_reply_tx_power_encode(ew_fb_t *fb, char *buf, size_t cap, 
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_TX_POWER, v);
 }
+static inline ew_msg_id_t ew_reply_tx_power_msg(const ew_reply_tx_power_t *v) { (void)v; return EW_MSG_REPLY_TX_POWER; }
 
 typedef struct {
     const uint8_t *ip;                       /* 4 bytes, wire order */
@@ -211,6 +226,7 @@ static inline void ew_reply_softap_dhcp_encode(ew_fb_t *fb, char *buf, size_t ca
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_REPLY_SOFTAP_DHCP, v);
 }
+static inline ew_msg_id_t ew_reply_softap_dhcp_msg(const ew_reply_softap_dhcp_t *v) { (void)v; return EW_MSG_REPLY_SOFTAP_DHCP; }
 
 typedef struct {
     const uint8_t *ssid; size_t ssid_len;    /* bytes */
@@ -232,6 +248,7 @@ static inline void ew_partial_ap_encode(ew_fb_t *fb, char *buf, size_t cap, uint
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_PARTIAL_AP, v);
 }
+static inline ew_msg_id_t ew_partial_ap_msg(const ew_partial_ap_t *v) { (void)v; return EW_MSG_PARTIAL_AP; }
 
 typedef struct {
     const uint8_t *mac;                      /* 6 bytes */
@@ -242,3 +259,4 @@ static inline void ew_partial_sta_encode(ew_fb_t *fb, char *buf, size_t cap, uin
 {
     ew_msg_encode(fb, buf, cap, id, EW_MSG_PARTIAL_STA, v);
 }
+static inline ew_msg_id_t ew_partial_sta_msg(const ew_partial_sta_t *v) { (void)v; return EW_MSG_PARTIAL_STA; }
