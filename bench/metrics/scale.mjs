@@ -324,3 +324,20 @@ export async function run({ quick }) {
   }
   return rows;
 }
+
+// One size on its own, for profiling and A/B runs:
+//   node bench/metrics/scale.mjs N [paced] [idle] [SECONDS]     (e.g. with node --cpu-prof)
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const n = Number(args[0] ?? 256);
+  const seconds = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a) && a !== args[0]) ?? 5);
+  const r = await oneN(await libraryAndSim(), n, seconds, args.includes('paced'), args.includes('idle'));
+  const f = (x) => x.toFixed(2);
+  const q = (k) => `p50 ${f(p(r[k], 50))} p99 ${f(p(r[k], 99))} max ${f(Math.max(...r[k]))}`;
+  console.log(`${n} board(s)${args.includes('paced') ? ', paced 115200' : ''}${args.includes('idle') ? ', boards at SCHED_IDLE' : ''}: ${r.lat.length} events`);
+  console.log(`  host-added ms:     ${q('hostAdded')}`);
+  console.log(`  end-to-end ms:     ${q('endToEnd')}`);
+  console.log(`  request->event ms: ${q('reqToEvent')}`);
+  console.log(`  ${describe(r)}`);
+  process.exit(0);
+}
