@@ -19,9 +19,7 @@
 //    hand-off waits for a CPU: it set the floor of a round trip and limited many boards served
 //    from one process (bench/RESULTS.md, roundtrip and scale). A non-blocking read()/write() on
 //    the event loop's own thread returns at once — with data, with what fit, or with EAGAIN, on
-//    which the binding's unixRead/unixWrite wait for the poller as before. A read that emptied
-//    the tty's buffer waits for the poller before the next read instead of meeting EAGAIN (Node
-//    builds and throws an Error for each: a cost per received chunk).
+//    which the binding's unixRead/unixWrite wait for the poller as before.
 //
 // Why not patch the binding (patch-package)? Fix 1 is in the binding's JavaScript, but a patch of
 // node_modules only applies to this checkout, not to projects that install espwifi. Fix 2 is in
@@ -51,18 +49,19 @@ export function hangupError(): Error & { disconnect: true; code: string } {
 /** fs.read for the binding's read loop, done at once on this thread (the descriptor is
  *  non-blocking), that turns end-of-file into a disconnect instead of a retry. */
 export const readUntilHangup = (async (fd: number, buffer: Buffer, offset: number, length: number, position: number | null) => {
-  const bytesRead = readSync(fd, buffer, offset, length, position);
+  // readSync reports EAGAIN (the normal "nothing yet" of a non-blocking read) by throwing; the
+  // stack trace is half of that cost and nobody reads it (the binding waits and retries).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let bytesRead: number;
+  try {
+    bytesRead = readSync(fd, buffer, offset, length, position);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   if (bytesRead === 0) throw hangupError();
   return { bytesRead, buffer };
 }) as ReadFn;
-
-/** The binding's own wait for input (its poller): rejects with the poller's error, or a canceled
- *  error when the port closes meanwhile. */
-function readable(unix: UnixPort): Promise<void> {
-  return new Promise((resolve, reject) => {
-    unix.poller.once('readable', (err?: Error | null) => (err ? reject(err) : resolve()));
-  });
-}
 
 /** fs.write done at once on this thread (non-blocking descriptor: writes what fits, or EAGAIN). */
 const writeNow = (async (fd: number, buffer: Buffer, offset?: number, length?: number) =>
@@ -111,17 +110,9 @@ function harden(port: BindingPortInterface, o: HardeningOptions): BindingPortInt
   const writing = port as unknown as { writeOperation: Promise<void> | null };
   const stockSet = port.set.bind(port);
   let breakRefused = false;
-  // A read that returned less than it asked for emptied the tty's buffer: the next one would
-  // almost always meet EAGAIN, which fs.readSync reports by building and throwing an Error
-  // (≈ 7 µs, and garbage, per received chunk). So it waits for the poller first, as the binding
-  // does after an EAGAIN; a hang-up or a closed port wakes that wait as before.
-  let drained = true;
   port.read = async (buffer: Buffer, offset: number, length: number) => {
     if (!port.isOpen) throw Object.assign(new Error('Port is not open'), { canceled: true });
-    if (drained) await readable(unix);
-    const r = await unixRead({ binding: unix, buffer, offset, length, fsReadAsync: readUntilHangup });
-    drained = r.bytesRead < length;
-    return r;
+    return unixRead({ binding: unix, buffer, offset, length, fsReadAsync: readUntilHangup });
   };
   // As the binding's own write(), with the thread-pool-free write; `writeOperation` is what its
   // drain() and close() wait for.
