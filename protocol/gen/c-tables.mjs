@@ -26,7 +26,7 @@ function argSpec(def, cmd, a, at, enums, letters) {
     if (!t) throw new Error(`${cmd}.${a.name}: unknown type ${a.type}`);
     if (t.kind === 'int') {
       k = 'EW_ARGT_INT'; min = a.min ?? t.min; max = a.max ?? t.max;
-      if (min < -2147483648 || max > 2147483647) throw new Error(`${cmd}.${a.name}: range does not fit int32`);
+      if (min < -32768 || max > 65535) throw new Error(`${cmd}.${a.name}: range ${min}..${max} does not fit ew_arg_spec_t (int16 min, uint16 max): widen it`);
     } else if (t.kind === 'bool') k = 'EW_ARGT_BOOL';
     else if (t.kind === 'bytes') { k = 'EW_ARGT_BYTES'; min = a.min_len ?? 0; max = a.max_len ?? 255; }
     else if (t.kind === 'mac') k = 'EW_ARGT_MAC';
@@ -34,8 +34,7 @@ function argSpec(def, cmd, a, at, enums, letters) {
     else throw new Error(`${cmd}.${a.name}: type ${a.type} cannot be a request argument`);
   }
   if (r > 15) throw new Error(`${cmd}.${a.name}: more than 16 enums or flag sets in arguments (ref is 4 bits)`);
-  const lit = (v) => (v === -2147483648 ? '(-2147483647 - 1)' : String(v));
-  return `{ ${lit(min)}, ${lit(max)}, ${at(a.name)}, ${k}, ${flags}, ${r} },   /* ${cmd} ${a.name} */`;
+  return `{ ${min}, ${max}, ${at(a.name)}, ${k}, ${flags}, ${r} },   /* ${cmd} ${a.name} */`;
 }
 
 export default function cTables(def) {
@@ -50,7 +49,8 @@ export default function cTables(def) {
     '#define EW_ARGF_REQUIRED 0x01',
     '#define EW_ARGF_SECRET 0x02   /* never echoed, logged or returned */', '',
     'typedef struct {',
-    '    int32_t min, max;          /* int: value bounds; bytes: unescaped length bounds; enum: 0..count-1 */',
+    '    int16_t min;               /* int: value bounds; bytes: unescaped length bounds; enum: 0..count-1 */',
+    '    uint16_t max;',
     '    uint16_t name;             /* offset in ew_pool */',
     '    uint8_t type;              /* ew_arg_type_t */',
     '    uint8_t flags : 4;         /* EW_ARGF_* */',

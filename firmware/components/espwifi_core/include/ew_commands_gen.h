@@ -10,7 +10,8 @@ typedef enum { EW_ARGT_INT, EW_ARGT_BOOL, EW_ARGT_BYTES, EW_ARGT_MAC, EW_ARGT_IP
 #define EW_ARGF_SECRET 0x02   /* never echoed, logged or returned */
 
 typedef struct {
-    int32_t min, max;          /* int: value bounds; bytes: unescaped length bounds; enum: 0..count-1 */
+    int16_t min;               /* int: value bounds; bytes: unescaped length bounds; enum: 0..count-1 */
+    uint16_t max;
     uint16_t name;             /* offset in ew_pool */
     uint8_t type;              /* ew_arg_type_t */
     uint8_t flags : 4;         /* EW_ARGF_* */
