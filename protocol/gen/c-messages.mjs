@@ -62,7 +62,7 @@ export default function cMessages(def) {
   const uses = [];
   const rows = [];
   for (const m of msgs) {
-    rows.push(`    { ${at(m.verb)}, '${m.kind}', ${m.fields.length}, ${uses.length} },   /* ${m.id} */`);
+    rows.push(`    { ${at(m.verb)}, ${'erp'.indexOf(m.kind)}, ${uses.length}, ${m.fields.length} },   /* ${m.id} */`);
     for (const f of m.fields) {
       const key = f.key ? at(f.key) : 'EW_NO_KEY';
       const a = aux(f.desc);
@@ -70,8 +70,8 @@ export default function cMessages(def) {
       uses.push(`    { ${f.optional ? `EW_MSG_OPTIONAL | ${fi}` : fi}, offsetof(${m.type}, ${f.name}) },   /* ${m.verb === 'ok' ? m.id : m.verb} ${f.name} */`);
     }
   }
-  if (fields.list.length > 127 || uses.length > 0xffff || Math.max(...msgs.map((m) => m.fields.length)) > 255)
-    throw new Error('message tables outgrew their byte-sized indexes');
+  if (fields.list.length > 127 || uses.length > 2047 || Math.max(...msgs.map((m) => m.fields.length)) > 31 || Math.max(...msgs.map((m) => at(m.verb))) > 16383)
+    throw new Error('message tables outgrew their index widths (ew_msg_desc_t, ew_msg_use_t)');
 
   const h = [BANNER, '#pragma once', '#include <stddef.h>', '#include <stdint.h>', '#include "ew_codec.h"', '',
     '/* How ew_msg_encode reads a struct member and writes it (ew_fb_*). */',
@@ -87,8 +87,9 @@ export default function cMessages(def) {
     '/* Size of the struct member(s) of a field of kind k (a bytes field is a pointer and a length). */',
     '#define EW_MSG_MEMBER_SIZE(k) ((k) == EW_FK_BOOL ? sizeof(bool) : (k) == EW_FK_BYTES ? sizeof(const uint8_t *) + sizeof(size_t) : \\',
     '    (k) == EW_FK_TEXT || (k) == EW_FK_MAC || (k) == EW_FK_IP4 ? sizeof(const void *) : sizeof(uint32_t))',
-    '/* A message: verb (offset in ew_pool), frame kind, and its fields ew_msg_uses[first..first+n). */',
-    'typedef struct { uint16_t verb; char kind; uint8_t n; uint16_t first; } ew_msg_desc_t;',
+    '/* A message: verb (offset in ew_pool), frame kind ("erp"[kind]: event, reply, partial), and its',
+    ' * fields ew_msg_uses[first..first+n). */',
+    'typedef struct { uint16_t verb : 14, kind : 2; uint16_t first : 11, n : 5; } ew_msg_desc_t;',
     '/* An enum field: its names, how many, and the name written for an index out of range. */',
     'typedef struct { const char *const *names; uint8_t count; uint8_t fallback; } ew_msg_enum_t;', '',
     'typedef enum {'];

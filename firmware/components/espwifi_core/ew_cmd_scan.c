@@ -9,7 +9,7 @@
 
 static const char *TAG = "ew_cmd_scan";
 
-void ew_scan_clear_unfetched(ew_core_t *c)
+static void scan_clear_unfetched(ew_core_t *c)
 {
     char nb[12], ib[12];
     uint16_t n = 0;
@@ -21,6 +21,18 @@ void ew_scan_clear_unfetched(ew_core_t *c)
                             "(call ap_records once after every scan_done)",
                             err == EW_OK ? "" : " — clear_ap_list failed", NULL };
     ew_log(c, EW_LOG_WARN, TAG, parts);
+}
+
+ew_err_t ew_scan_start(ew_core_t *c, const ew_scan_config_t *cfg)
+{
+    if (c->scan_state == EW_SCAN_STATE_DONE) scan_clear_unfetched(c);
+    c->scan_state = EW_SCAN_STATE_IDLE;
+    /* Always non-blocking in the driver: esp_wifi_scan_start(block=true) would hold this task for
+     * the whole scan (up to ~25 s) and requests would run after their host gave up on them.
+     * A blocking scan is answered at its SCAN_DONE instead (ew_scan_blocking_done). */
+    ew_err_t err = c->port->wifi->scan_start(c->port->wifi_ctx, cfg, false);
+    if (err == EW_OK) c->scan_state = EW_SCAN_STATE_RUNNING;
+    return err;
 }
 
 /* Longest this scan may take, with margin: every channel (14 when not told) at its dwell time,
@@ -67,15 +79,8 @@ void ew_cmd_scan(ew_req_t *r)
     cfg.coex_background = a[EW_ARG_SCAN_COEX].i != 0;
 
     if (!c->port->wifi->scan_start) { ew_reply_err(r, EW_ERR_NOT_SUPPORTED); return; }
-    if (c->scan_state == EW_SCAN_STATE_DONE) ew_scan_clear_unfetched(c);
-    c->scan_state = EW_SCAN_STATE_IDLE;
-
-    /* Always non-blocking in the driver: esp_wifi_scan_start(block=true) would hold this task for
-     * the whole scan (up to ~25 s) and requests would run after their host gave up on them.
-     * A blocking scan is answered at its SCAN_DONE instead (ew_scan_blocking_done). */
-    ew_err_t err = c->port->wifi->scan_start(c->port->wifi_ctx, &cfg, false);
+    ew_err_t err = ew_scan_start(c, &cfg);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
-    c->scan_state = EW_SCAN_STATE_RUNNING;
     if (a[EW_ARG_SCAN_BLOCK].i != 0) {
         c->scan_blocking = true;
         c->block_req_id = r->id;

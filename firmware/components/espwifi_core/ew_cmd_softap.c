@@ -102,10 +102,13 @@ void ew_cmd_softap_dhcp(ew_req_t *r)
     ew_err_t err = EW_PORT_CALL(r->core, dhcps_get, &c);
     if (err != EW_OK) { ew_reply_err(r, err); return; }
     bool change = false;
-    if (a[EW_ARG_SOFTAP_DHCP_IP].present) { memcpy(c.ip, a[EW_ARG_SOFTAP_DHCP_IP].b, 4); change = true; }
-    if (a[EW_ARG_SOFTAP_DHCP_MASK].present) { memcpy(c.mask, a[EW_ARG_SOFTAP_DHCP_MASK].b, 4); change = true; }
-    if (a[EW_ARG_SOFTAP_DHCP_START].present) { memcpy(c.start, a[EW_ARG_SOFTAP_DHCP_START].b, 4); change = true; }
-    if (a[EW_ARG_SOFTAP_DHCP_END].present) { memcpy(c.end, a[EW_ARG_SOFTAP_DHCP_END].b, 4); change = true; }
+    /* the four addresses are consecutive arguments, in this order */
+    _Static_assert(EW_ARG_SOFTAP_DHCP_MASK == EW_ARG_SOFTAP_DHCP_IP + 1 && EW_ARG_SOFTAP_DHCP_START == EW_ARG_SOFTAP_DHCP_IP + 2 &&
+                   EW_ARG_SOFTAP_DHCP_END == EW_ARG_SOFTAP_DHCP_IP + 3,
+                   "softap_dhcp address arguments");
+    uint8_t *const addr[4] = { c.ip, c.mask, c.start, c.end };
+    for (int k = 0; k < 4; k++)
+        if (a[EW_ARG_SOFTAP_DHCP_IP + k].present) { memcpy(addr[k], a[EW_ARG_SOFTAP_DHCP_IP + k].b, 4); change = true; }
     if (a[EW_ARG_SOFTAP_DHCP_LEASE].present) { c.lease = (uint16_t)a[EW_ARG_SOFTAP_DHCP_LEASE].i; change = true; }
     if (change) {
         err = EW_PORT_CALL(r->core, dhcps_set, &c);

@@ -133,10 +133,11 @@ static void send_state_if_changed(ew_core_t *core)
     if (core->improv.active && core->improv.sent_state != current_state(core)) send_state(core);
 }
 
+/* step: the ESP-IDF call without its "esp_" ("wifi_start"). */
 static void log_step_failed(ew_core_t *core, const char *step, ew_err_t err)
 {
     const char *name = ew_err_name(err);
-    const char *parts[] = { "improv: ", step, " failed: ", name ? name : "UNKNOWN", NULL };
+    const char *parts[] = { "improv: esp_", step, " failed: ", name ? name : "UNKNOWN", NULL };
     ew_log(core, EW_LOG_WARN, TAG, parts);
 }
 
@@ -144,14 +145,14 @@ static void log_step_failed(ew_core_t *core, const char *step, ew_err_t err)
 static ew_err_t bring_up(ew_core_t *core)
 {
     ew_err_t err;
-    if (core->phase == EW_PHASE_UNINIT && (err = ew_wifi_init(core)) != EW_OK) { log_step_failed(core, "esp_wifi_init", err); return err; }
+    if (core->phase == EW_PHASE_UNINIT && (err = ew_wifi_init(core)) != EW_OK) { log_step_failed(core, "wifi_init", err); return err; }
     if (core->mode != EW_MODE_STA && core->mode != EW_MODE_APSTA) {
         ew_mode_t m = core->mode == EW_MODE_AP ? EW_MODE_APSTA : EW_MODE_STA;
-        if ((err = EW_PORT_CALL(core, set_mode, m)) != EW_OK) { log_step_failed(core, "esp_wifi_set_mode", err); return err; }
+        if ((err = EW_PORT_CALL(core, set_mode, m)) != EW_OK) { log_step_failed(core, "wifi_set_mode", err); return err; }
         core->mode = m;
     }
     if (core->phase < EW_PHASE_STARTED) {
-        if ((err = EW_PORT_CALL(core, start)) != EW_OK) { log_step_failed(core, "esp_wifi_start", err); return err; }
+        if ((err = EW_PORT_CALL(core, start)) != EW_OK) { log_step_failed(core, "wifi_start", err); return err; }
         core->phase = EW_PHASE_STARTED;
     }
     return EW_OK;
@@ -180,7 +181,7 @@ static void rpc_wifi_settings(ew_core_t *core, const uint8_t *d, uint8_t len)
     if (err == EW_OK && core->phase >= EW_PHASE_CONNECTING) {
         /* A new network replaces the current link; the ASSOC_LEAVE that reports our own
          * disconnect is not this attempt failing. */
-        if ((err = EW_PORT_CALL(core, disconnect)) != EW_OK) log_step_failed(core, "esp_wifi_disconnect", err);
+        if ((err = EW_PORT_CALL(core, disconnect)) != EW_OK) log_step_failed(core, "wifi_disconnect", err);
         else {
             im->skip_leave = true;
             core->phase = EW_PHASE_STARTED;
@@ -194,10 +195,10 @@ static void rpc_wifi_settings(ew_core_t *core, const uint8_t *d, uint8_t len)
         memcpy(cfg.password, d + 2 + d[0], cfg.password_len);
         err = EW_PORT_CALL(core, set_config, &cfg);
         memset(cfg.password, 0, sizeof cfg.password);   /* no copy left on the stack */
-        if (err != EW_OK) log_step_failed(core, "esp_wifi_set_config", err);
+        if (err != EW_OK) log_step_failed(core, "wifi_set_config", err);
     }
     if (err == EW_OK) {
-        if ((err = EW_PORT_CALL(core, connect)) != EW_OK) log_step_failed(core, "esp_wifi_connect", err);
+        if ((err = EW_PORT_CALL(core, connect)) != EW_OK) log_step_failed(core, "wifi_connect", err);
         else core->phase = EW_PHASE_CONNECTING;
     }
     if (err != EW_OK) {
@@ -273,15 +274,11 @@ static void rpc_scan(ew_core_t *core)
     ew_err_t err = bring_up(core);
     if (err == EW_OK && !core->port->wifi->scan_start) err = EW_ERR_NOT_SUPPORTED;
     if (err == EW_OK) {
-        if (core->scan_state == EW_SCAN_STATE_DONE) ew_scan_clear_unfetched(core);
-        core->scan_state = EW_SCAN_STATE_IDLE;
         memset(&cfg, 0, sizeof cfg);
         cfg.scan_type = EW_SCAN_TYPE_ACTIVE;
-        err = core->port->wifi->scan_start(core->port->wifi_ctx, &cfg, false);
-        if (err != EW_OK) log_step_failed(core, "esp_wifi_scan_start", err);
+        if ((err = ew_scan_start(core, &cfg)) != EW_OK) log_step_failed(core, "wifi_scan_start", err);
     }
     if (err != EW_OK) { send_error(core, IM_UNKNOWN_ERROR); return; }
-    core->scan_state = EW_SCAN_STATE_RUNNING;
     core->improv.scanning = true;
 }
 
@@ -309,7 +306,7 @@ static void scan_done(ew_core_t *core)
     if (core->port->wifi->scan_get_ap_records) {
         uint16_t n = 64;
         ew_err_t err = core->port->wifi->scan_get_ap_records(core->port->wifi_ctx, &n, scan_sink, core);
-        if (err != EW_OK) { log_step_failed(core, "esp_wifi_scan_get_ap_records", err); send_error(core, IM_UNKNOWN_ERROR); return; }
+        if (err != EW_OK) { log_step_failed(core, "wifi_scan_get_ap_records", err); send_error(core, IM_UNKNOWN_ERROR); return; }
         core->scan_state = EW_SCAN_STATE_FETCHED;
     }
     result_t r;
@@ -352,13 +349,13 @@ static void rpc_hostname(ew_core_t *core, const uint8_t *d, uint8_t len)
     if (len && !hostname_ok(d, len)) { send_error(core, IM_BAD_HOSTNAME); return; }
     /* The STA netif exists from esp_wifi_init on; nothing else is needed. */
     ew_err_t err = core->phase == EW_PHASE_UNINIT ? ew_wifi_init(core) : EW_OK;
-    if (err != EW_OK) log_step_failed(core, "esp_wifi_init", err);
+    if (err != EW_OK) log_step_failed(core, "wifi_init", err);
     if (err == EW_OK && len) {
         memcpy(name, d, len);
         name[len] = 0;
-        if ((err = core->port->wifi->set_hostname(core->port->wifi_ctx, name)) != EW_OK) log_step_failed(core, "esp_netif_set_hostname", err);
+        if ((err = core->port->wifi->set_hostname(core->port->wifi_ctx, name)) != EW_OK) log_step_failed(core, "netif_set_hostname", err);
     }
-    if (err == EW_OK && (err = core->port->wifi->get_hostname(core->port->wifi_ctx, name, sizeof name)) != EW_OK) log_step_failed(core, "esp_netif_get_hostname", err);
+    if (err == EW_OK && (err = core->port->wifi->get_hostname(core->port->wifi_ctx, name, sizeof name)) != EW_OK) log_step_failed(core, "netif_get_hostname", err);
     if (err != EW_OK) { send_error(core, IM_UNKNOWN_ERROR); return; }
     name[sizeof name - 1] = 0;
     result_begin(&r, IM_CMD_HOSTNAME);

@@ -130,8 +130,9 @@ void ew_improv_on_event(ew_core_t *core, const ew_event_t *ev);
 /* Improv's share of ew_core_wait_ms / ew_core_poll: a stalled packet, a provisioning deadline. */
 uint32_t ew_improv_wait_ms(const ew_core_t *core);
 void ew_improv_poll(ew_core_t *core);
-/* Clears a finished scan's records nobody fetched (ew_cmd_scan.c). */
-void ew_scan_clear_unfetched(ew_core_t *c);
+/* Starts a non-blocking scan (the caller checked that the port has scan_start): the records of a
+ * finished scan nobody fetched are cleared first; RUNNING when the driver took it (ew_cmd_scan.c). */
+ew_err_t ew_scan_start(ew_core_t *c, const ew_scan_config_t *cfg);
 /* esp_wifi_init from UNINIT (caller checks) and the core's view of what it restored (ew_cmd_wifi.c). */
 ew_err_t ew_wifi_init(ew_core_t *c);
 /* esp_wifi_set_config's defaults for the fields a request leaves out (ew_cmd_wifi.c). */

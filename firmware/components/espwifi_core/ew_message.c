@@ -10,7 +10,7 @@ void ew_msg_encode(ew_fb_t *fb, char *buf, size_t cap, uint32_t num, ew_msg_id_t
 {
     const ew_msg_desc_t *m = &ew_msgs[msg];
     const char *base = v;
-    ew_fb_begin(fb, buf, cap, m->kind, num, ew_pool + m->verb);
+    ew_fb_begin(fb, buf, cap, "erp"[m->kind], num, ew_pool + m->verb);
     for (const ew_msg_use_t *u = &ew_msg_uses[m->first], *end = u + m->n; u < end; u++) {
         const ew_field_desc_t *f = &ew_msg_fields[u->field & ~EW_MSG_OPTIONAL];
         const char *key = f->key == EW_NO_KEY ? NULL : ew_pool + f->key;

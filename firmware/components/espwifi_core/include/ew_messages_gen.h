@@ -19,8 +19,9 @@ typedef struct { uint8_t field; uint8_t off; } ew_msg_use_t;
 /* Size of the struct member(s) of a field of kind k (a bytes field is a pointer and a length). */
 #define EW_MSG_MEMBER_SIZE(k) ((k) == EW_FK_BOOL ? sizeof(bool) : (k) == EW_FK_BYTES ? sizeof(const uint8_t *) + sizeof(size_t) : \
     (k) == EW_FK_TEXT || (k) == EW_FK_MAC || (k) == EW_FK_IP4 ? sizeof(const void *) : sizeof(uint32_t))
-/* A message: verb (offset in ew_pool), frame kind, and its fields ew_msg_uses[first..first+n). */
-typedef struct { uint16_t verb; char kind; uint8_t n; uint16_t first; } ew_msg_desc_t;
+/* A message: verb (offset in ew_pool), frame kind ("erp"[kind]: event, reply, partial), and its
+ * fields ew_msg_uses[first..first+n). */
+typedef struct { uint16_t verb : 14, kind : 2; uint16_t first : 11, n : 5; } ew_msg_desc_t;
 /* An enum field: its names, how many, and the name written for an index out of range. */
 typedef struct { const char *const *names; uint8_t count; uint8_t fallback; } ew_msg_enum_t;
 
