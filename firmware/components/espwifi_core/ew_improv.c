@@ -99,6 +99,15 @@ static void result_send(ew_core_t *core, result_t *r)
     send_packet(core, IM_RPC_RESULT, r->d, r->n);
 }
 
+/* A result of one string, or of none (text NULL). */
+static void result_send_text(ew_core_t *core, uint8_t command, const char *text)
+{
+    result_t r;
+    result_begin(&r, command);
+    if (text) result_add_text(&r, text);
+    result_send(core, &r);
+}
+
 /* ---- time ---- */
 
 static uint32_t now_ms(const ew_core_t *core)
@@ -217,9 +226,7 @@ static void rpc_current_state(ew_core_t *core)
     if (current_state(core) == IM_PROVISIONED) {
         /* Spec: a provisioned device answers as a successful provisioning would. No URL: the
          * bridge serves nothing on the network. */
-        result_t r;
-        result_begin(&r, IM_CMD_CURRENT_STATE);
-        result_send(core, &r);
+        result_send_text(core, IM_CMD_CURRENT_STATE, NULL);
     }
 }
 
@@ -309,9 +316,7 @@ static void scan_done(ew_core_t *core)
         if (err != EW_OK) { log_step_failed(core, "wifi_scan_get_ap_records", err); send_error(core, IM_UNKNOWN_ERROR); return; }
         core->scan_state = EW_SCAN_STATE_FETCHED;
     }
-    result_t r;
-    result_begin(&r, IM_CMD_SCAN);   /* no strings: the end of the list */
-    result_send(core, &r);
+    result_send_text(core, IM_CMD_SCAN, NULL);   /* no strings: the end of the list */
 }
 
 static void rpc_device_name(ew_core_t *core, uint8_t len)
@@ -322,11 +327,8 @@ static void rpc_device_name(ew_core_t *core, uint8_t len)
         return;
     }
     char name[16];
-    result_t r;
     device_name(core, NULL, name);
-    result_begin(&r, IM_CMD_DEVICE_NAME);
-    result_add_text(&r, name);
-    result_send(core, &r);
+    result_send_text(core, IM_CMD_DEVICE_NAME, name);
 }
 
 /* Improv's rule for a hostname (RFC 1123: letters, digits, hyphens) and ESP-IDF's limit: a
@@ -344,7 +346,6 @@ static bool hostname_ok(const uint8_t *h, uint8_t len)
 static void rpc_hostname(ew_core_t *core, const uint8_t *d, uint8_t len)
 {
     char name[33];
-    result_t r;
     if (!core->port->wifi->get_hostname || (len && !core->port->wifi->set_hostname)) { send_error(core, IM_UNKNOWN_RPC); return; }
     if (len && !hostname_ok(d, len)) { send_error(core, IM_BAD_HOSTNAME); return; }
     /* The STA netif exists from esp_wifi_init on; nothing else is needed. */
@@ -358,9 +359,7 @@ static void rpc_hostname(ew_core_t *core, const uint8_t *d, uint8_t len)
     if (err == EW_OK && (err = core->port->wifi->get_hostname(core->port->wifi_ctx, name, sizeof name)) != EW_OK) log_step_failed(core, "netif_get_hostname", err);
     if (err != EW_OK) { send_error(core, IM_UNKNOWN_ERROR); return; }
     name[sizeof name - 1] = 0;
-    result_begin(&r, IM_CMD_HOSTNAME);
-    result_add_text(&r, name);
-    result_send(core, &r);
+    result_send_text(core, IM_CMD_HOSTNAME, name);
 }
 
 static void handle_packet(ew_core_t *core, const uint8_t *p, uint16_t n)
@@ -475,9 +474,7 @@ void ew_improv_on_event(ew_core_t *core, const ew_event_t *ev)
         if (im->provisioning) {
             im->provisioning = false;
             send_state_if_changed(core);
-            result_t r;
-            result_begin(&r, IM_CMD_WIFI_SETTINGS);   /* no URL to redirect to */
-            result_send(core, &r);
+            result_send_text(core, IM_CMD_WIFI_SETTINGS, NULL);   /* no URL to redirect to */
             return;
         }
         break;
