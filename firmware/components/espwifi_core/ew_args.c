@@ -44,9 +44,8 @@ static const char *check(const ew_arg_spec_t *s, const ew_token_t *t, ew_arg_t *
         return NULL;
     }
     case EW_ARGT_BOOL:
-        if (text_is(t, "0")) a->i = 0;
-        else if (text_is(t, "1")) a->i = 1;
-        else return "encoding";
+        if (n != 1 || (v[0] != '0' && v[0] != '1')) return "encoding";
+        a->i = v[0] - '0';
         return NULL;
     case EW_ARGT_BYTES: {
         int len = ew_unescape(NULL, 0, v, n);
