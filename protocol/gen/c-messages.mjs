@@ -1,12 +1,13 @@
 // Generates the core's message tables from protocol/protocol.json: one row per event, per reply
 // with fields and per partial (kind, verb, its fields), one row per field (wire key, kind, type
-// bounds / enum / flag letters); keys and verbs are offsets in the core's string pool
-// (ew_pool, protocol/tools/c-pool.mjs). The core's one
-// encoder, ew_msg_encode (ew_message.c), walks a message's rows over the struct the caller filled
-// (ew_events_gen.h, ew_replies_gen.h): one small interpreter and data instead of one function per
-// message, which kept the core's flash footprint in check (MAVLink's generated message-info tables
-// work the same way). Struct members are addressed by offsetof, so the tables follow the structs
-// on every platform; the generated _Static_asserts hold the byte-sized offsets to that.
+// bounds / enum / flag letters); keys and verbs are offsets in the core's string pool (ew_pool,
+// protocol/tools/c-pool.mjs). The core's one encoder, ew_msg_encode (ew_message.c), walks a
+// message's rows over the struct the caller filled (ew_events_gen.h, ew_replies_gen.h): one small
+// interpreter and data instead of one function per message, which keeps the core's flash
+// footprint in check (MAVLink's generated message-info tables work the same way). Struct members
+// are addressed by offsetof, so the tables follow the structs on every platform; the generated
+// _Static_asserts hold the layout assumptions (byte-sized offsets, a bytes field's length right
+// after its pointer, has_<field> right after its member).
 import { corePool } from '../tools/c-pool.mjs';
 import { cField, cId, cType } from './c-events.mjs';
 
@@ -73,15 +74,16 @@ export default function cMessages(def) {
   if (fields.list.length > 127 || uses.length > 2047 || Math.max(...msgs.map((m) => m.fields.length)) > 31 || Math.max(...msgs.map((m) => at(m.verb))) > 16383)
     throw new Error('message tables outgrew their index widths (ew_msg_desc_t, ew_msg_use_t)');
 
-  const h = [BANNER, '#pragma once', '#include <stddef.h>', '#include <stdint.h>', '#include "ew_codec.h"', '',
+  const h = [BANNER, '#pragma once', '#include <stdbool.h>', '#include <stddef.h>', '#include <stdint.h>', '#include "ew_codec.h"', '',
     '/* How ew_msg_encode reads a struct member and writes it (ew_fb_*). */',
     `typedef enum { ${KINDS.map((k) => `EW_FK_${k}`).join(', ')} } ew_field_kind_t;`, '',
     '#define EW_NO_KEY 0xffffu   /* a positional field */',
     '/* A wire field: key (offset in ew_pool, or EW_NO_KEY), kind, and for UINT / INT / ENUM / FLAGS',
     ' * the index in ew_msg_uint_max / ew_msg_int_range / ew_msg_enums / ew_msg_letters. */',
     'typedef struct { uint16_t key; uint8_t kind; uint8_t aux; } ew_field_desc_t;',
-    '/* A field of one message: its ew_msg_fields row, the struct member\'s offset, and the offset of',
-    ' * whether it is optional: then a bool has_<field> follows the member (EW_MSG_MEMBER_SIZE apart). */',
+    '/* A field of one message: its ew_msg_fields row, with EW_MSG_OPTIONAL when the field is optional',
+    ' * (its bool has_<field> then follows the member, EW_MSG_MEMBER_SIZE after it), and the offset of',
+    ' * the struct member. */',
     'typedef struct { uint8_t field; uint8_t off; } ew_msg_use_t;',
     '#define EW_MSG_OPTIONAL 0x80   /* in ew_msg_use_t.field */',
     '/* Size of the struct member(s) of a field of kind k (a bytes field is a pointer and a length). */',

@@ -1,6 +1,7 @@
 /* GENERATED from protocol/protocol.json by protocol/gen/c-messages.mjs — do not edit. */
 
 #pragma once
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "ew_codec.h"
@@ -12,8 +13,9 @@ typedef enum { EW_FK_TEXT, EW_FK_BYTES, EW_FK_UINT, EW_FK_INT, EW_FK_BOOL, EW_FK
 /* A wire field: key (offset in ew_pool, or EW_NO_KEY), kind, and for UINT / INT / ENUM / FLAGS
  * the index in ew_msg_uint_max / ew_msg_int_range / ew_msg_enums / ew_msg_letters. */
 typedef struct { uint16_t key; uint8_t kind; uint8_t aux; } ew_field_desc_t;
-/* A field of one message: its ew_msg_fields row, the struct member's offset, and the offset of
- * whether it is optional: then a bool has_<field> follows the member (EW_MSG_MEMBER_SIZE apart). */
+/* A field of one message: its ew_msg_fields row, with EW_MSG_OPTIONAL when the field is optional
+ * (its bool has_<field> then follows the member, EW_MSG_MEMBER_SIZE after it), and the offset of
+ * the struct member. */
 typedef struct { uint8_t field; uint8_t off; } ew_msg_use_t;
 #define EW_MSG_OPTIONAL 0x80   /* in ew_msg_use_t.field */
 /* Size of the struct member(s) of a field of kind k (a bytes field is a pointer and a length). */
