@@ -59,6 +59,7 @@ void uart_drop_next(uint32_t n);
 void uart_corrupt_next(uint32_t n);
 void uart_discard_queue(void);
 bool uart_attached(void);                      /* a host has the pty open */
+size_t uart_queued(void);                      /* bytes not yet on the wire (sent or discarded) */
 void uart_set_baud(uint32_t baud);
 void uart_log_lf(bool lf);                    /* ESP_LOG line ending: LF (bridge running) or CRLF (newlib stdout) */
 uint32_t uart_baud(void);

@@ -332,11 +332,11 @@ static void act_diag(void)
     int aps = 0, on = 0;
     for (int i = 0; i < SIM_MAX_APS; i++) { aps += g_world.aps[i].used; on += g_world.aps[i].used && g_world.aps[i].on; }
     ctl_reply("ok %s %s aps=%d aps_on=%d powered=%d booting=%d reset=%s vnow_ms=%llu uptime_ms=%llu speed=%g baud=%u bytes_out=%llu "
-              "bytes_in=%llu bytes_dropped=%llu bytes_corrupted=%llu bytes_discarded=%llu attached=%d attaches=%llu",
+              "bytes_in=%llu bytes_dropped=%llu bytes_corrupted=%llu bytes_discarded=%llu out_queued=%zu attached=%d attaches=%llu",
               w, a, aps, on, g_powered, boot_in_progress(), ew_reset_reason_names[boot_reason()], (unsigned long long)vnow(),
               (unsigned long long)(vnow() - boot_time()), clock_speed(), uart_baud(), (unsigned long long)u->bytes_out,
               (unsigned long long)u->bytes_in, (unsigned long long)u->bytes_dropped, (unsigned long long)u->bytes_corrupted,
-              (unsigned long long)u->bytes_discarded, uart_attached(), (unsigned long long)u->attaches);
+              (unsigned long long)u->bytes_discarded, uart_queued(), uart_attached(), (unsigned long long)u->attaches);
 }
 
 static void timeline_fire(void *arg)

@@ -167,6 +167,7 @@ void uart_esp_log(char level, const char *tag, const char *fmt, ...)
         uart_printf("%c (%llu) %s%s%s%s", level, (unsigned long long)t, tag, sep, msg, eol);
 }
 
+size_t uart_queued(void) { return g_q_len; }
 void uart_drop_next(uint32_t n) { g_drop += n; }
 void uart_corrupt_next(uint32_t n) { g_corrupt += n; }
 void uart_discard_queue(void)

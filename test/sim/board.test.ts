@@ -141,8 +141,12 @@ describe('virtual board device', () => {
     await r.w.close();
     await r.vb.noise(500);
     await r.vb.reset('sw'); // boot log + hello while closed
-    // the boot ends with the hello, written in the same step that ends it: wait for that, not a time
-    await until(async () => Number((await r!.vb.diag()).booting) === 0, 10_000);
+    // the boot ends with the hello, written in the same step that ends it, and leaves the queue on
+    // the board's next pump: wait until nothing is left to send (all of it discarded), not a time
+    await until(async () => {
+      const d = await r!.vb.diag();
+      return Number(d.booting) === 0 && Number(d.out_queued) === 0;
+    }, 30_000);
     expect(Number((await r.vb.diag()).bytes_discarded)).toBeGreaterThan(500);
     r.w = await Wire.open(r.vb.port);
     await r.w.ok('ping');

@@ -176,12 +176,14 @@ describe('line endings', () => {
       const chunks: Buffer[] = [];
       sp.on('data', (d: Buffer) => chunks.push(d));
       const raw = () => Buffer.concat(chunks).toString('latin1');
+      // The polls only bound a hang (30 s): what is awaited is the text or the attach itself.
       const until = async (re: RegExp) => {
-        for (let i = 0; i < 200 && !re.test(raw()); i++) await new Promise((res) => setTimeout(res, 25));
+        for (let i = 0; i < 1200 && !re.test(raw()); i++) await new Promise((res) => setTimeout(res, 25));
         expect(raw()).toMatch(re);
       };
       // the sim learns of the open through inotify: output before that is lost, as with nobody listening
-      for (let i = 0; i < 200 && (await vb.diag()).attached !== 1; i++) await new Promise((res) => setTimeout(res, 25));
+      for (let i = 0; i < 1200 && (await vb.diag()).attached !== 1; i++) await new Promise((res) => setTimeout(res, 25));
+      expect((await vb.diag()).attached).toBe(1);
       await vb.reset('sw');
       await until(/~e\d+ hello [^\n]*\n/);
       sp.write(encodeRequest(1, 'init'));
