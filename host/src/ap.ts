@@ -8,6 +8,7 @@ import { CommandError, EspWifiError, TimeoutError } from './errors.js';
 import type { AuthName, PmfName } from './protocol/definition.js';
 import { toDhcpSettings, toSoftApState, toSoftApStations, toTxPower } from './convert/replies.js';
 import { softApEvent, toStaDisconnected } from './convert/events.js';
+import { dhcpArgs, softApConfigArgs } from './convert/to-wire.js';
 
 /** What the driver needs to run the AP (wifi_ap_config_t). Absent fields take ESP-IDF's defaults. */
 export interface SoftApConfig {
@@ -139,16 +140,7 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
 
   /** softap_config: new settings now (a running AP restarts: stations are de-authenticated). */
   async configure(cfg: SoftApConfig): Promise<void> {
-    const args: Record<string, unknown> = { ssid: typeof cfg.ssid === 'string' ? Buffer.from(cfg.ssid, 'utf8') : cfg.ssid };
-    if (cfg.password !== undefined && cfg.password.length) args.pass = typeof cfg.password === 'string' ? Buffer.from(cfg.password, 'utf8') : cfg.password;
-    if (cfg.channel !== undefined) args.ch = cfg.channel;
-    if (cfg.auth !== undefined) args.auth = cfg.auth;
-    if (cfg.maxConnections !== undefined) args.max = cfg.maxConnections;
-    if (cfg.hidden !== undefined) args.hidden = cfg.hidden;
-    if (cfg.beaconInterval !== undefined) args.beacon = cfg.beaconInterval;
-    if (cfg.pmf !== undefined) args.pmf = cfg.pmf;
-    if (cfg.probeEvents !== undefined) args.probe = cfg.probeEvents;
-    await this.board.client.request('softap_config', args);
+    await this.board.client.request('softap_config', softApConfigArgs(cfg));
   }
 
   /** Whether the AP runs (AP_START seen, no AP_STOP since). A driver that refuses to show the AP
@@ -196,9 +188,7 @@ export class SoftAp extends EventEmitter<SoftApEvents> {
   /** Reads (and with settings, first changes) the AP's DHCP server. Stations keep their
    *  address until they renew or reconnect: kick them to stage an IP change. */
   async dhcp(settings: Partial<DhcpServerSettings> = {}): Promise<DhcpServerSettings> {
-    const args: Record<string, unknown> = {};
-    for (const k of ['ip', 'mask', 'start', 'end', 'lease'] as const) if (settings[k] !== undefined) args[k] = settings[k];
-    return toDhcpSettings((await this.board.client.request('softap_dhcp', args)).fields);
+    return toDhcpSettings((await this.board.client.request('softap_dhcp', dhcpArgs(settings))).fields);
   }
 
   /** Resolves with the fields of the next event `verb` that matches. */

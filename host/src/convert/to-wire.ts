@@ -1,6 +1,7 @@
 // Public options -> request arguments under their protocol.json names (the reverse of
 // replies.ts), and cached scan records back in the shape of an `ap_records` reply for the raw
 // request path. Pure functions, no I/O.
+import type { DhcpServerSettings, SoftApConfig } from '../ap.js';
 import type { ApRecord, ScanOptions, StationConfig } from '../types.js';
 import { toBytes } from './bytes.js';
 
@@ -34,6 +35,22 @@ export function configArgs(cfg: StationConfig): Record<string, unknown> {
   if (cfg.password !== undefined) a.pass = toBytes(cfg.password);
   if (cfg.bssid !== undefined) a.bssid = cfg.bssid.toLowerCase();
   return a;
+}
+
+/** A SoftAP configuration → the `softap_config` command's arguments (a string SSID or password
+ *  as UTF-8 bytes; an empty password is no password: an open AP). */
+export function softApConfigArgs(cfg: SoftApConfig): Record<string, unknown> {
+  const a = wireArgs(cfg, {
+    channel: 'ch', auth: 'auth', maxConnections: 'max', hidden: 'hidden', beaconInterval: 'beacon', pmf: 'pmf', probeEvents: 'probe',
+  });
+  a.ssid = toBytes(cfg.ssid);
+  if (cfg.password !== undefined && cfg.password.length) a.pass = toBytes(cfg.password);
+  return a;
+}
+
+/** DHCP server settings to change → the `softap_dhcp` command's arguments (same names). */
+export function dhcpArgs(s: Partial<DhcpServerSettings>): Record<string, unknown> {
+  return wireArgs(s, { ip: 'ip', mask: 'mask', start: 'start', end: 'end', lease: 'lease' });
 }
 
 /** Where each field of a scan record goes in an `ap` partial (ssidText is derived, not sent). */
