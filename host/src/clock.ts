@@ -26,6 +26,14 @@ interface Pending {
   fn: () => void;
 }
 
+/** Of `timers`, the one due first at or before `end` (equal times: the one set first), if any.
+ *  Shared by the clocks that fire timers in due order on a jump (TestClock, tests' JumpClock). */
+export function nextDue<P extends { at: number; order: number }>(timers: ReadonlyMap<TimerId, P>, end: number): [TimerId, P] | undefined {
+  let next: [TimerId, P] | undefined;
+  for (const e of timers) if (e[1].at <= end && (!next || e[1].at < next[1].at || (e[1].at === next[1].at && e[1].order < next[1].order))) next = e;
+  return next;
+}
+
 /** A clock that moves only when told to: `advance(ms)` runs every timer that falls due, in time
  *  order (equal times in the order they were set), including timers set by those timers. */
 export class TestClock implements Clock {
@@ -60,8 +68,7 @@ export class TestClock implements Clock {
   advance(ms: number): void {
     const end = this.t + ms;
     for (;;) {
-      let next: [TimerId, Pending] | undefined;
-      for (const e of this.timers) if (e[1].at <= end && (!next || e[1].at < next[1].at || (e[1].at === next[1].at && e[1].order < next[1].order))) next = e;
+      const next = nextDue(this.timers, end);
       if (!next) break;
       this.timers.delete(next[0]);
       this.t = next[1].at;

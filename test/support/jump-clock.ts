@@ -2,7 +2,7 @@
 // it runs in (sped-up) real time too, plus jumps. `advance(ms)` is the host-side twin of the
 // virtual board's `time` control: time moves on at once and every timer that falls due fires, in
 // due order, so a test shows "no timer the policy armed does anything" without sleeping on it.
-import type { Clock, TimerId } from '../../host/src/clock.js';
+import { nextDue, type Clock, type TimerId } from '../../host/src/clock.js';
 
 interface Pending {
   at: number;
@@ -50,8 +50,7 @@ export class JumpClock implements Clock {
     const start = this.now();
     const end = start + ms;
     for (;;) {
-      let next: [TimerId, Pending] | undefined;
-      for (const e of this.timers) if (e[1].at <= end && (!next || e[1].at < next[1].at || (e[1].at === next[1].at && e[1].order < next[1].order))) next = e;
+      const next = nextDue(this.timers, end);
       if (!next) break;
       this.firingAt = Math.max(start, next[1].at);
       try {
