@@ -7,7 +7,7 @@ import { SerialPort } from 'serialport';
 import type { Scenario } from '../../host/src/sim/scenario.js';
 import { VirtualBoard } from '../../host/src/sim/virtual-board.js';
 import { encodeRequest } from './frames.js';
-import { connectOutcome as outcome, logTime, rig, station, teardown, type Rig, type Wire } from './harness.js';
+import { connectOutcome as outcome, logTime, rig, station, teardown, until as untilTrue, type Rig, type Wire } from './harness.js';
 
 let r: Rig | undefined;
 afterEach(async () => {
@@ -178,11 +178,11 @@ describe('line endings', () => {
       const raw = () => Buffer.concat(chunks).toString('latin1');
       // The polls only bound a hang (30 s): what is awaited is the text or the attach itself.
       const until = async (re: RegExp) => {
-        for (let i = 0; i < 1200 && !re.test(raw()); i++) await new Promise((res) => setTimeout(res, 25));
+        await untilTrue(() => re.test(raw()), 30_000).catch(() => undefined);
         expect(raw()).toMatch(re);
       };
       // the sim learns of the open through inotify: output before that is lost, as with nobody listening
-      for (let i = 0; i < 1200 && (await vb.diag()).attached !== 1; i++) await new Promise((res) => setTimeout(res, 25));
+      await untilTrue(async () => (await vb.diag()).attached === 1, 30_000).catch(() => undefined);
       expect((await vb.diag()).attached).toBe(1);
       await vb.reset('sw');
       await until(/~e\d+ hello [^\n]*\n/);
