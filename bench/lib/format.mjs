@@ -13,7 +13,7 @@ function cells(r) {
   if (r.status !== 'measured') {
     return [r.metric, r.status === 'skipped' ? `skipped: ${r.reason}` : `ERROR: ${r.reason}`, '', '', '', ''];
   }
-  const result = r.pass === undefined ? (r.goal ? '?' : 'info') : r.pass ? 'pass' : 'FAIL';
+  const result = r.notJudged ? 'not judged' : r.pass === undefined ? (r.goal ? '?' : 'info') : r.pass ? 'pass' : 'FAIL';
   return [
     r.metric,
     fmtNum(r.value, r.unit),
