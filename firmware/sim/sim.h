@@ -57,7 +57,6 @@ void uart_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void uart_esp_log(char level, const char *tag, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void uart_drop_next(uint32_t n);
 void uart_corrupt_next(uint32_t n);
-void uart_discard_queue(void);
 bool uart_attached(void);                      /* a host has the pty open */
 size_t uart_queued(void);                      /* bytes not yet on the wire (sent or discarded) */
 void uart_set_baud(uint32_t baud);

@@ -170,13 +170,6 @@ void uart_esp_log(char level, const char *tag, const char *fmt, ...)
 size_t uart_queued(void) { return g_q_len; }
 void uart_drop_next(uint32_t n) { g_drop += n; }
 void uart_corrupt_next(uint32_t n) { g_corrupt += n; }
-void uart_discard_queue(void)
-{
-    g_stats.bytes_discarded += g_q_len;
-    g_out_total += g_q_len;
-    g_q_len = 0;
-    wiretrace_sent(g_out_total, 0);
-}
 
 static void read_inotify(void)
 {
