@@ -14,6 +14,23 @@ afterEach(async () => {
   pty = undefined;
 });
 
+describe('the read used by the serial binding', () => {
+  it('throws "nothing yet" (EAGAIN) without a stack, and a real read error with one', async () => {
+    pty = await hangupPty();
+    const fd = openSync(pty.path, constants.O_RDWR | constants.O_NOCTTY | constants.O_NONBLOCK);
+    try {
+      const nothingYet = await readUntilHangup(fd, Buffer.alloc(16), 0, 16, null).catch((e: Error) => e);
+      expect(nothingYet).toMatchObject({ code: 'EAGAIN' });
+      expect((nothingYet as Error).stack).not.toMatch(/\n\s+at /);
+    } finally {
+      closeSync(fd);
+    }
+    const badFd = await readUntilHangup(fd, Buffer.alloc(16), 0, 16, null).catch((e: Error) => e); // closed: EBADF
+    expect(badFd).toMatchObject({ code: 'EBADF' });
+    expect((badFd as Error).stack).toMatch(/\n\s+at /);
+  });
+});
+
 describe.skipIf(!(await canHangUp()))('a hung-up tty (unplugged adapter)', () => {
   it('reads end-of-file on the real descriptor, and the detector turns that into a disconnect', async () => {
     pty = await hangupPty();

@@ -50,12 +50,17 @@ export function hangupError(): Error & { disconnect: true; code: string } {
  *  non-blocking), that turns end-of-file into a disconnect instead of a retry. */
 export const readUntilHangup = (async (fd: number, buffer: Buffer, offset: number, length: number, position: number | null) => {
   // readSync reports EAGAIN (the normal "nothing yet" of a non-blocking read) by throwing; the
-  // stack trace is half of that cost and nobody reads it (the binding waits and retries).
+  // stack trace is half of that cost and nobody reads it (the binding waits and retries). A real
+  // read error (EIO on an unplug, say) gets its stack back for whoever debugs it.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   let bytesRead: number;
   try {
     bytesRead = readSync(fd, buffer, offset, length, position);
+  } catch (e) {
+    Error.stackTraceLimit = stackTraceLimit;
+    if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') Error.captureStackTrace(e as Error, readUntilHangup);
+    throw e;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
