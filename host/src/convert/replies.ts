@@ -145,7 +145,7 @@ export function toSoftApState(fields: Fields): SoftApState {
   const f = checked('softap_get_config', fields);
   return {
     ssid: f.ssid,
-    ssidText: f.ssid.toString('utf8'),
+    ssidText: displaySsid(f.ssid),
     passwordSet: f.pass_set,
     channel: f.ch,
     auth: f.auth,
