@@ -205,6 +205,9 @@ export class Board extends EventEmitter<BoardEvents> {
     const ip = this.waitForIp(opts.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, opts.signal);
     ip.catch(() => {});
     try {
+      // The board refuses a connect while a scan runs (ESP-IDF would abort the scan for it): a
+      // scan this Board runs finishes first, within this call's time budget.
+      if (this.scans.busy) await Promise.race([this.scans.idle(), ip]);
       await this.sendConnect(opts.signal);
     } catch (e) {
       // WIFI_CONN: the driver is already connecting (e.g. on its own after a config change).

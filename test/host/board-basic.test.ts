@@ -2,7 +2,8 @@
 // connect/waitForIp, queries, the user's own disconnect, config-forced reconnects, IP change,
 // line noise. Password secrecy is checked on everything the API hands back.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAST_POLICY, PASSWORD, bringUp, once, quiet, rig, sleep, until, type Rig } from './vb-helpers.js';
+import { TimeoutError } from '../../host/src/errors.js';
+import { FAST_POLICY, PASSWORD, bringUp, once, quiet, rig, scanRunning, sleep, until, type Rig } from './vb-helpers.js';
 
 let r: Rig | null = null;
 afterEach(async () => {
@@ -95,6 +96,32 @@ describe('Board against the virtual board', () => {
     expect(again.partials).toHaveLength(recs.length);
     expect(again.partials[0]).toMatchObject({ bssid: recs[0]!.bssid, rssi: recs[0]!.rssi });
     expect(await diagNum(r, 'fetched_lists')).toBe(fetched);
+  });
+
+  it('connect() during a scan of this Board waits for the scan: the board refuses a connect while scanning, and the scan is not cut short', async () => {
+    r = await rig('home');
+    await bringUp(r.board);
+    const order: string[] = [];
+    r.board.on('scanDone', (d) => order.push(`scanDone status ${d.status}`));
+    r.board.on('connected', () => order.push('connected'));
+    const scan = r.board.scan({ type: 'passive', passiveMs: 300 });
+    await scanRunning(r);
+    const ip = await r.board.connect({ timeoutMs: 20_000 });
+    expect(ip).toMatchObject({ ip: '192.168.1.100', alreadyConnected: false });
+    expect((await scan).map((a) => a.ssidText)).toContain('HomeNet');
+    expect(order).toEqual(['scanDone status 0', 'connected']);
+  });
+
+  it("connect()'s time budget covers the wait for a scan: it times out, sends no connect, and the scan still ends well", async () => {
+    r = await rig('home');
+    await bringUp(r.board);
+    const scan = r.board.scan({ type: 'passive', passiveMs: 1500 }); // 14 × 1.5 s virtual: > 1 s real
+    await scanRunning(r);
+    await expect(r.board.connect({ timeoutMs: 100 })).rejects.toBeInstanceOf(TimeoutError);
+    expect((await scan).length).toBeGreaterThan(0);
+    await quiet(r);
+    expect(r.board.phase).toBe('started');
+    expect(r.log.of('connected')).toHaveLength(0);
   });
 
   it('a scan nobody waits for (raw scan, blocking raw scan) is still fetched: no leak', async () => {

@@ -21,6 +21,9 @@
 //     policy reconnect from aborting a scan that did start: the driver gives connecting
 //     priority.) A scan the driver ends early (SCAN_DONE status 1 without scanStop()) is
 //     fetched and then repeated. A wrong-password reconnect loop therefore cannot starve scans.
+//     The other way round, a user's connect() while a scan of this library runs waits for the
+//     scan (within its time budget) instead of being refused: the bridge answers a connect during
+//     a scan with SCAN_IN_PROGRESS rather than let the driver abort the scan (Board.connect).
 //  5. The reconnection policy itself (immediate attempts, backoff, cap, maximum, user disconnect,
 //     likely wrong password, roaming, configuration-forced reconnects): reconnect-policy.ts.
 //  6. Socket-level work waits for GOT_IP (seed s5.3 "DO NOT start the socket-related work before

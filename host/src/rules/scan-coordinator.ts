@@ -280,4 +280,12 @@ export class ScanCoordinator {
   get busy(): boolean {
     return this.running !== null;
   }
+
+  /** Resolves once no scan of this coordinator runs or waits (whatever their outcome): what a
+   *  connect waits for, since the board refuses a connect while a scan runs. */
+  async idle(): Promise<void> {
+    while (this.running || this.queue.length) {
+      await Promise.allSettled([this.running, ...this.queue].filter((j): j is Job => j !== null).map((j) => j.promise));
+    }
+  }
 }
