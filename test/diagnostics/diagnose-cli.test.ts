@@ -57,6 +57,38 @@ describe('espwifi diagnose', () => {
     expect(r.stdout).not.toContain('s3cret');
   });
 
+  // Where real firmware prints a password: the ESP-IDF station example (a password may contain
+  // spaces), the provisioning examples (`\tPassword : pw`, a line of its own), ESPHome at very
+  // verbose (`Password: 'pw'`), an app's JSON config dump. None of it may reach any output.
+  it('masks passwords in the places real firmware prints them, without --mask', async () => {
+    const secrets = ['my secret pw', 'provPW77', 'esp home pw', 'jsonPW42', 'UPPER_PW9', 'eqPW333'];
+    const log = [
+      'I (700) wifi station: connect to ap SSID:HomeNet password:my secret pw',
+      'I (710) app: Received Wi-Fi credentials',
+      '\tSSID     : HomeNet',
+      '\tPassword : provPW77',
+      "[V][wifi:300]:   Password: 'esp home pw'",
+      'I (720) app: wifi config: {"ssid":"HomeNet","password":"jsonPW42"}',
+      'I (730) app: PASSWORD=UPPER_PW9',
+      'I (740) app: connecting ssid=HomeNet password=eqPW333',
+      'I (750) wifi station: connected to ap SSID:HomeNet password:my secret pw',
+      "[C][wifi:411]:   Password: [redacted]",
+    ].join('\n') + '\n';
+    const html = path.join(tmp, 'secrets.html');
+    const json = await runCli(['diagnose', '-', '--json', '--include-log', '--html', html], { input: log });
+    const text = await runCli(['diagnose', '-', '--include-log'], { input: log });
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.log).toHaveLength(10);
+    for (const out of [json.stdout, json.stderr, text.stdout, text.stderr, readFileSync(html, 'utf8')]) {
+      for (const s of secrets) expect(out).not.toContain(s);
+    }
+    expect(doc.log[0]).toBe('I (700) wifi station: connect to ap SSID:HomeNet password:********');
+    expect(doc.log[3]).toBe('\tPassword : ********');
+    // What is no password stays as it was.
+    expect(doc.log[9]).toBe('[C][wifi:411]:   Password: [redacted]');
+  });
+
   it('a log with no Wi-Fi line says so instead of inventing a verdict', async () => {
     const r = await runCli(['diagnose', '-'], { input: 'hello\nI (5) app: sensor 21.5 C\n\x00\xff garbage\n' });
     expect(r.code).toBe(0);

@@ -1,17 +1,23 @@
 // Secrets never leave the decoder: the ones the user names (`--mask`, or the password espwifi
-// itself used) and the ones a line shows in a known place (ESP-AT's `AT+CWJAP="ssid","pw"`, the
-// ESP-IDF station example's `password:pw`) are replaced in every line before anything reads or
-// stores it; a secret learnt from such a line is masked in every later line too.
+// itself used) and the ones a line shows in a known place (ESP-AT's `AT+CWJAP="ssid","pw"`, a
+// value after the word password: the ESP-IDF station example's `password:pw`, the provisioning
+// examples' `Password : pw`, ESPHome's `Password: 'pw'`, `password=pw`, JSON's
+// `"password":"pw"`) are replaced in every line before anything reads or stores it; a secret
+// learnt from such a line is masked in every later line too.
 export const MASK = '********';
 
 export type Masker = (text: string) => string;
 
+/** Group 1 is the secret. */
 const SHOWN_SECRETS: RegExp[] = [
-  /(AT\+CWJAP(?:_CUR|_DEF)?="(?:[^"\\]|\\.)*",")((?:[^"\\]|\\.)*)(")/,
-  /(\bpassword:\s?)(\S+?)(,?\s*$|,\s)/i,
+  /AT\+CWJAP(?:_CUR|_DEF)?="(?:[^"\\]|\\.)*","((?:[^"\\]|\\.)*)"/,
+  // Quoted, or else up to the end of the line or a `, ` — a Wi-Fi password may contain spaces.
+  /\bpassword"?\s*[:=]\s*(?:'([^']*)'|"([^"]*)"|(\S(?:.*?\S)?)(?=,?\s*$|,\s))/i,
 ];
 
-const SHOWN_HINT = /assword|CWJAP/;
+const SHOWN_HINT = /assword|ASSWORD|CWJAP/;
+/** What firmware prints instead of a password: no secret to learn. */
+const NOT_SECRETS = new Set([MASK, '[redacted]']);
 
 export function makeMasker(secrets: readonly string[]): Masker {
   const list = [...new Set(secrets.filter((s) => s.length > 0))];
@@ -21,8 +27,9 @@ export function makeMasker(secrets: readonly string[]): Masker {
     let out = text;
     if (SHOWN_HINT.test(out)) for (const re of SHOWN_SECRETS) {
       const m = re.exec(out);
-      if (m && m[2] && m[2] !== MASK && !list.includes(m[2])) {
-        list.push(m[2]);
+      const secret = m?.slice(1).find((g) => g !== undefined);
+      if (secret && !NOT_SECRETS.has(secret) && !list.includes(secret)) {
+        list.push(secret);
         ordered = sorted();
       }
     }
