@@ -109,6 +109,10 @@ describe('frameworks on top of ESP-IDF', () => {
     expect(obs('I (1) app: disconnected, will retry')).toEqual([]);
     expect(obs('W (1) mqtt_client: MQTT_EVENT_DISCONNECTED, reason 5')).toEqual([]);
     expect(obs('W (1) app: websocket disconnected, reason=1006')).toEqual([]);
+    // The board's own SoftAP losing a client (APSTA mode) is not the station's disconnect.
+    expect(obs('I (1) app: WIFI_EVENT_AP_STADISCONNECTED mac=11:22:33:44:55:66 reason=8')).toEqual([]);
+    expect(obs('I (1) app: station 11:22:33:44:55:66 disconnected from soft-AP, reason 200')).toEqual([]);
+    expect(obs('[  9000][I][main.cpp:40] onEvent(): ARDUINO_EVENT_WIFI_AP_STADISCONNECTED, reason: 2')).toEqual([]);
   });
 });
 

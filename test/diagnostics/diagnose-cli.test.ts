@@ -89,6 +89,25 @@ describe('espwifi diagnose', () => {
     expect(doc.log[9]).toBe('[C][wifi:411]:   Password: [redacted]');
   });
 
+  it("a client leaving the board's own SoftAP (APSTA mode) is no disconnect of the station", async () => {
+    const log = [
+      'I (1000) wifi:state: init -> auth (b0)',
+      'I (1010) wifi:state: auth -> assoc (0)',
+      'I (1020) wifi:state: assoc -> run (10)',
+      'I (1030) wifi:connected with HomeNet, aid = 1, channel 6, BW20, bssid = aa:bb:cc:dd:ee:ff',
+      'I (2000) esp_netif_handlers: sta ip: 192.168.1.7, mask: 255.255.255.0, gw: 192.168.1.1',
+      'I (7000) app: WIFI_EVENT_AP_STADISCONNECTED mac=11:22:33:44:55:66 reason=8',
+      'I (7100) app: station 11:22:33:44:55:66 disconnected from soft-AP, reason 200',
+      'I (9000) app: sensor 21.5 C',
+    ].join('\n') + '\n';
+    const r = await runCli(['diagnose', '-', '--json'], { input: log });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.episodes).toHaveLength(1);
+    expect(doc.episodes[0].end).toMatchObject({ kind: 'log-end' });
+    expect(doc.summary).toMatchObject({ failures: 0, disconnectsByReason: [] });
+    expect(doc.verdicts.map((v: { id: string }) => v.id)).toEqual(['stable']);
+  });
+
   it('a log with no Wi-Fi line says so instead of inventing a verdict', async () => {
     const r = await runCli(['diagnose', '-'], { input: 'hello\nI (5) app: sensor 21.5 C\n\x00\xff garbage\n' });
     expect(r.code).toBe(0);

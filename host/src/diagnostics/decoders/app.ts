@@ -6,12 +6,15 @@ import type { Envelope } from '../envelope.js';
 import type { Observation } from '../types.js';
 
 const OTHER_PROTOCOL = /mqtt|http|tcp|udp|socket|websocket|\bble\b|gatt|bluetooth|\btls\b|modbus/i;
+// The board's own SoftAP losing a client (APSTA mode: provisioning, captive portals) is not the
+// station's disconnect, whatever reason it prints.
+const SOFTAP_SIDE = /AP_STA_?DISCONNECTED|\bsoft-?AP\b/i;
 const REASON = /\breason(?:[ _]code)?\s*[:=]?\s*\(?(\d{1,3})\b/i;
 
 export function decodeApp(env: Envelope): Observation[] | undefined {
   const msg = env.msg;
   // Another protocol's disconnect (MQTT, HTTP, a socket, BLE) is not Wi-Fi's.
-  if (/disconnect/i.test(msg) && !OTHER_PROTOCOL.test(msg) && !(env.tag && OTHER_PROTOCOL.test(env.tag))) {
+  if (/disconnect/i.test(msg) && !OTHER_PROTOCOL.test(msg) && !SOFTAP_SIDE.test(msg) && !(env.tag && OTHER_PROTOCOL.test(env.tag))) {
     const m = REASON.exec(msg);
     if (m) return [{ kind: 'disconnect', reason: Number(m[1]), source: 'app' }];
     return undefined;
