@@ -33,8 +33,14 @@ export function withTimeout<T>(p: Promise<T>, ms: number, err: () => Error, cloc
   });
 }
 
+/** Races `p` against `signal`. On an abort `p` keeps running and may still fail (a connect the
+ *  caller then cancels): that failure is the caller's no more, so it is swallowed here rather than
+ *  left to crash the process as an unhandled rejection. */
 export function withAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    p.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
