@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, expect } from 'vitest';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/espwifi.js');
@@ -160,6 +161,22 @@ export async function startSim(suite: { tag: string; tmp: string }, name: string
   const sim = startCli(['--json', 'sim', '--link', path.join(suite.tmp, name), ...args], { tag: suite.tag });
   const m = await sim.waitFor(/^\{.*\}\n/);
   return { sim, port: (JSON.parse(m[0]) as { port: string }).port };
+}
+
+/** One request on the virtual board's JSON control socket (`espwifi sim --control`), its reply. */
+export function controlLine(socketPath: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const sock = connect(socketPath, () => sock.write(`${JSON.stringify(request)}\n`));
+    let got = '';
+    sock.on('data', (d: Buffer) => {
+      got += d.toString();
+      const nl = got.indexOf('\n');
+      if (nl < 0) return;
+      sock.end();
+      resolve(JSON.parse(got.slice(0, nl)) as Record<string, unknown>);
+    });
+    sock.on('error', reject);
+  });
 }
 
 export const newTag = () => `cli-test-${randomUUID()}`;

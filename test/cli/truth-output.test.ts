@@ -2,12 +2,11 @@
 // bridge port, what the log shows and the README example — through the real binary against
 // virtual boards (split from truth.test.ts so the files run in parallel).
 import { writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { openBoard } from '../../host/src/open-board.js';
-import { cliSuite, runCli, startSim, startCli, writeFakeBuild } from './helpers.js';
+import { cliSuite, controlLine, runCli, startSim, startCli, writeFakeBuild } from './helpers.js';
 
 const suite = cliSuite('espwifi-truth-output-');
 const { tag, tmp } = suite;
@@ -167,22 +166,6 @@ describe('items 10 and 11: what the log shows', () => {
     expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)|"stack"/);
   }, 30_000);
 });
-
-/** One request on the virtual board's JSON control socket (`espwifi sim --control`), its reply. */
-function controlLine(socketPath: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const sock = connect(socketPath, () => sock.write(`${JSON.stringify(request)}\n`));
-    let got = '';
-    sock.on('data', (d: Buffer) => {
-      got += d.toString();
-      const nl = got.indexOf('\n');
-      if (nl < 0) return;
-      sock.end();
-      resolve(JSON.parse(got.slice(0, nl)) as Record<string, unknown>);
-    });
-    sock.on('error', reject);
-  });
-}
 
 describe('item 4: the README virtual-board example shows what it promises', () => {
   it('sim vanishing-ap, connect, monitor: BEACON_TIMEOUT then DISCONNECTED 200', async () => {

@@ -26,7 +26,8 @@ function lastDisconnectText(d: DisconnectInfo): string {
   return `last disconnect ${d.reason} ${d.name}${rssi} (${d.meaning})`;
 }
 
-export async function connectFailure(err: unknown, c: FailureContext): Promise<CliError> {
+/** The verdict of a failed connect (ConnectError, TimeoutError); any other error is returned as it is. */
+export async function connectFailure(err: unknown, c: FailureContext): Promise<unknown> {
   const e = err as { name?: string; code?: string; disconnect?: DisconnectInfo; attempts?: number };
   const target = quoted(c.ssid);
   if (e.name === 'ConnectError' && e.disconnect) {
@@ -57,5 +58,5 @@ export async function connectFailure(err: unknown, c: FailureContext): Promise<C
     }
     return new CliError(EXIT.TIMEOUT, `${msg}: no attempt finished in that time`, 'try a longer --timeout; espwifi scan shows what the board hears', { detail: 'TIMEOUT' });
   }
-  return err as CliError;
+  return err;
 }

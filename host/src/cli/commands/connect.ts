@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
+import { classify } from '../failure.js';
 import type { Ctx } from '../context.js';
 import { channelOption, choiceOption, intOption, macOption } from '../context.js';
 import { disconnectLine, ipLine } from '../format.js';
@@ -183,7 +184,9 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
             await stopAttempt(ctx, board);
             if (signal.aborted) throw err;
             const failure = await connectFailure(err, { board, ssid, timeoutS: o.timeout, signal });
-            if (ctx.json) emit('failed', { exitCode: failure.exitCode, message: failure.message, ...(failure.likely ? { likely: failure.likely } : {}) }, '');
+            // Not every failure is a verdict (a reset, a lost port): the event says what main() will.
+            const f = classify(failure);
+            if (ctx.json) emit('failed', { exitCode: f.exitCode, message: f.message, ...(f.likely ? { likely: f.likely } : {}) }, '');
             throw failure;
           }
         } finally {

@@ -1,0 +1,48 @@
+// Faults in the middle of a command, through the real binary against a virtual board over a real
+// pty: what a HIL rig reading the exit code and the --json stream must be able to trust.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliSuite, controlLine, startCli, startSim, type LiveCli, type RunResult } from './helpers.js';
+
+const suite = cliSuite('espwifi-faults-');
+const { tag, tmp } = suite;
+
+/** HomeNet answers no DHCP: a connect associates and then waits for its IP until the timeout. */
+function noDhcpScenario(): string {
+  const file = path.join(tmp, 'no-dhcp.json');
+  writeFileSync(file, JSON.stringify({
+    name: 'no-dhcp',
+    aps: [{ ssid: 'HomeNet', bssid: '30:7b:ac:69:41:90', channel: 6, rssi: -52, auth: 'wpa2', password: 'correct-horse' }],
+    dhcp: { delay_ms: -1 },
+  }));
+  return file;
+}
+
+/** The run once the CLI ended by itself (stop() sends no signal to a process that has exited). */
+async function exited(c: LiveCli): Promise<RunResult> {
+  await new Promise<void>((resolve) => (c.child.exitCode !== null ? resolve() : c.child.once('exit', () => resolve())));
+  return c.stop();
+}
+
+const ndjson = (s: string) => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('a board reset during connect', () => {
+  it('--json: the failed event carries the exit code (7), as the error object and the process do', async () => {
+    const control = path.join(tmp, 'reset.sock');
+    const { sim, port } = await startSim(suite, 'tty-reset', ['--scenario', noDhcpScenario(), '--control', control]);
+    try {
+      const c = startCli(['--port', port, '--json', 'connect', 'HomeNet', '--password', 'correct-horse'], { tag });
+      await c.waitFor(/"event":"connected"/);
+      expect(await controlLine(control, { action: 'panic' })).toMatchObject({ ok: true });
+      const r = await exited(c);
+      expect(r.code).toBe(7);
+      const failed = ndjson(r.stdout).find((e) => e.event === 'failed');
+      const error = (JSON.parse(r.stderr.trim().split('\n').at(-1)!) as { error: Record<string, unknown> }).error;
+      expect(error).toMatchObject({ code: 'DEVICE_RESET', exitCode: 7 });
+      expect(failed).toMatchObject({ exitCode: 7, message: error.message });
+    } finally {
+      await sim.stop('SIGINT');
+    }
+  }, 60_000);
+});
