@@ -121,6 +121,39 @@ describe('espwifi diagnose', () => {
     expect(r.stderr).toMatch(/watch needs --port/);
   });
 
+  it('--last takes a whole number ≥ 0 (exit 2 otherwise); 0 lists no episode', async () => {
+    for (const bad of ['abc', '-1', '2.5']) {
+      const r = await runCli(['diagnose', fixture('idf-v5-weak-signal.log'), '--last', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toMatch(/--last must be/);
+      expect(r.stdout).toBe('');
+    }
+    const none = await runCli(['diagnose', fixture('idf-v5-weak-signal.log'), '--last', '0']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/Verdicts/);
+    expect(none.stdout).not.toMatch(/Last \d+ of/);
+    const w = await runCli(['watch', '--port', '/dev/null', '--last', 'x']);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/--last must be/);
+  });
+
+  it('an output file that cannot be written is a usage error (exit 2) before anything is read', async () => {
+    const nowhere = path.join(tmp, 'no-such-dir', 'out');
+    for (const args of [
+      ['diagnose', fixture('idf-v5-weak-signal.log'), '--html', `${nowhere}.html`],
+      ['diagnose', fixture('idf-v5-weak-signal.log'), '--html', tmp],
+      ['watch', '--port', '/dev/null', '--log', `${nowhere}.log`],
+      ['watch', '--port', '/dev/null', '--out', `${nowhere}.ndjson`],
+      ['watch', '--port', '/dev/null', '--html', `${nowhere}.html`],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(new RegExp(`${args.at(-2)}: cannot write .*(no such directory|a directory)`));
+      expect(r.stderr).not.toMatch(/ENOENT|EISDIR|at .*\.js:\d+/);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('a missing file is a usage error (exit 2) that names the file', async () => {
     const r = await runCli(['diagnose', path.join(tmp, 'nope.log')]);
     expect(r.code).toBe(2);

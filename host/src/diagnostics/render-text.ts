@@ -72,7 +72,9 @@ export function renderText(report: Report, style: Style, opts: { source?: string
   const crashes = Object.entries(s.crashes).map(([k, v]) => `${k} ${v}`).join(', ');
   if (s.boots || crashes) out.push(`${style.bold('Reboots')}: ${s.boots}${bootCauses ? ` (${bootCauses})` : ''}${crashes ? `; crashes: ${crashes}` : ''}`);
   if (s.ipChanges || s.roams || s.disagreements) out.push(`${style.bold('Other')}: ${s.ipChanges} IP change(s), ${s.roams} roam(s), ${s.disagreements} state-line/event disagreement(s)`);
-  const last = report.episodes.slice(-(opts.lastEpisodes ?? 10));
+  const wanted = opts.lastEpisodes ?? 10;
+  // slice(-0) would be every episode.
+  const last = wanted > 0 ? report.episodes.slice(-wanted) : [];
   if (last.length) {
     out.push('');
     out.push(style.bold(`Last ${last.length} of ${s.episodes} episodes`));

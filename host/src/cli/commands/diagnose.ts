@@ -1,12 +1,43 @@
 // `espwifi diagnose [FILE|-]`: explains every Wi-Fi disconnect in a saved console log of any
 // firmware (ESP-IDF, Arduino-ESP32, ESPHome, ESP-AT, ESPEasy). Streams: a week-long log is read
 // once, never loaded whole; episodes go out as they complete.
-import { createReadStream, statSync } from 'node:fs';
+import { accessSync, constants, createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
-import type { Ctx } from '../context.js';
+import { intOption, type Ctx } from '../context.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/** Option parser for a file espwifi writes (--html, --log, --out): a path it cannot write is a
+ *  usage error now, not a crash after the whole log was read or the port watched for hours. */
+export const outputFileOption = (name: string) => (file: string): string => {
+  const fail = (why: string) => new CliError(EXIT.USAGE, `${name}: cannot write ${file}: ${why}`);
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    const dir = path.dirname(path.resolve(file));
+    try {
+      if (!statSync(dir).isDirectory()) throw fail(`${dir} is not a directory`);
+    } catch (err) {
+      throw err instanceof CliError ? err : fail(`no such directory ${dir}`);
+    }
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      throw fail(`no permission to create files in ${dir}`);
+    }
+    return file;
+  }
+  if (st.isDirectory()) throw fail('it is a directory');
+  try {
+    accessSync(file, constants.W_OK);
+  } catch {
+    throw fail('no permission');
+  }
+  return file;
+};
 
 /** The password espwifi connects with (ESPWIFI_PASSWORD) is masked too, without being named. */
 export const withEnvPassword = (mask: string[]): string[] => (process.env.ESPWIFI_PASSWORD ? [...mask, process.env.ESPWIFI_PASSWORD] : mask);
@@ -16,10 +47,10 @@ export function registerDiagnose(program: Command, getCtx: (cmd: Command) => Ctx
     .command('diagnose')
     .description("explain the Wi-Fi disconnects in a saved console log of any ESP32 firmware (no board needed)")
     .argument('[file]', 'the log file, or - (or nothing) for stdin')
-    .option('--html <file>', 'also write a self-contained HTML report (plots, timeline) to this file')
+    .option('--html <file>', 'also write a self-contained HTML report (plots, timeline) to this file', outputFileOption('--html'))
     .option('--mask <secret>', 'mask this text (a Wi-Fi password) wherever a device line shows it; repeatable', collect, [])
     .option('--include-log', 'put the device lines (masked) into --html and --json reports (left out by default)')
-    .option('--last <n>', 'episodes listed in the terminal summary', (v) => Number(v), 10)
+    .option('--last <n>', 'episodes listed in the terminal summary', intOption('--last', 0, 100_000), 10)
     .addHelpText('after', `
 Examples:
   espwifi diagnose boot.log                      summary of a saved log

@@ -3,9 +3,9 @@
 // summary and writes the report.
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
-import { choiceOption, type Ctx } from '../context.js';
+import { choiceOption, intOption, type Ctx } from '../context.js';
 import { trapInterrupts } from '../session.js';
-import { collect, withEnvPassword } from './diagnose.js';
+import { collect, outputFileOption, withEnvPassword } from './diagnose.js';
 
 interface WatchCliOptions {
   bridge?: boolean;
@@ -36,12 +36,12 @@ export function registerWatch(program: Command, getCtx: (cmd: Command) => Ctx): 
     .option('--grep <text>', 'show only lines containing this text (case-insensitive)')
     .option('--timestamps', 'prefix every line with the date and time it arrived')
     .option('--no-lines', 'hide device lines, show only the diagnosis')
-    .option('--out <file.ndjson>', 'append the whole history (lines, episodes, events, summary) as NDJSON')
-    .option('--log <file>', 'append the device lines (masked, with arrival time) to a log file `diagnose` reads')
-    .option('--html <file>', 'on exit, write the self-contained HTML report')
+    .option('--out <file.ndjson>', 'append the whole history (lines, episodes, events, summary) as NDJSON', outputFileOption('--out'))
+    .option('--log <file>', 'append the device lines (masked, with arrival time) to a log file `diagnose` reads', outputFileOption('--log'))
+    .option('--html <file>', 'on exit, write the self-contained HTML report', outputFileOption('--html'))
     .option('--mask <secret>', 'mask this text (a Wi-Fi password) in every device line; repeatable', collect, [])
     .option('--include-log', 'put the device lines into the --html report')
-    .option('--last <n>', 'episodes listed in the summary on exit', (v) => Number(v), 10)
+    .option('--last <n>', 'episodes listed in the summary on exit', intOption('--last', 0, 100_000), 10)
     .addHelpText('after', `
 Filters (--tag, --level, --grep) change what is shown, never what is diagnosed.
 
