@@ -108,6 +108,21 @@ describe('espwifi diagnose', () => {
     expect(doc.verdicts.map((v: { id: string }) => v.id)).toEqual(['stable']);
   });
 
+  it('attempts that never connect and never fail are no "No Wi-Fi failures" (✔)', async () => {
+    const log = [
+      'I (612) wifi station: ESP_WIFI_MODE_STA',
+      'I (700) wifi station: connect to ap SSID:HomeNet password:********',
+      'I (1000) wifi:state: init -> auth (b0)',
+      'I (9000) app: sensor 21.5 C',
+    ].join('\n') + '\n';
+    const r = await runCli(['diagnose', '-'], { input: log });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/No Wi-Fi failures|✔ .*nothing to do/);
+    expect(r.stdout).toMatch(/No connection completed in the log/);
+    const doc = JSON.parse((await runCli(['diagnose', '-', '--json'], { input: log })).stdout);
+    expect(doc.verdicts).toEqual([expect.objectContaining({ id: 'never-connected', severity: 'warning' })]);
+  });
+
   it('a log with no Wi-Fi line says so instead of inventing a verdict', async () => {
     const r = await runCli(['diagnose', '-'], { input: 'hello\nI (5) app: sensor 21.5 C\n\x00\xff garbage\n' });
     expect(r.code).toBe(0);

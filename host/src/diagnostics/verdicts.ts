@@ -365,7 +365,9 @@ export class Analysis {
     if (this.episodes === 0) {
       out.push({ id: 'no-wifi-lines', severity: 'info', title: 'No Wi-Fi connection in the log', evidence: `${this.lines} lines, ${this.recognised} recognised; none about a connection`, action: 'capture from boot with the wifi log tag at INFO, or check the baud rate if lines look garbled', episodes: [] });
     } else if (this.failures === 0 && out.every((v) => v.severity !== 'problem')) {
-      out.push({ id: 'stable', severity: 'ok', title: 'No Wi-Fi failures', evidence: `${plural(this.episodes, 'connection')}, ${this.connected} connected, no failed attempt or drop`, action: 'nothing to do', episodes: [] });
+      // No failure is no success either: attempts still under way when the log ends prove nothing.
+      if (this.connected > 0) out.push({ id: 'stable', severity: 'ok', title: 'No Wi-Fi failures', evidence: `${plural(this.episodes, 'connection')}, ${this.connected} connected, no failed attempt or drop`, action: 'nothing to do', episodes: [] });
+      else out.push({ id: 'never-connected', severity: 'warning', title: 'No connection completed in the log', evidence: `${plural(this.episodes, 'attempt')}, none connected and none failed: the log shows no outcome`, action: 'capture for longer, from boot, with the wifi log tag at INFO', episodes: [] });
     }
     const rank: Record<string, number> = { problem: 0, warning: 1, info: 2, ok: 3 };
     return out.sort((a, b) => rank[a.severity]! - rank[b.severity]!);
