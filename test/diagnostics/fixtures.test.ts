@@ -97,7 +97,28 @@ describe('Arduino-ESP32 with a brownout before the "random disconnects"', () => 
   it('power comes first, and the disconnect right before the brownout is tied to it', () => {
     expect(r.verdicts[0]!.id).toBe('power');
     expect(r.verdicts[0]!.evidence).toContain('1 of 4 disconnects came within 60 s before one');
+    // #4 (BEACON_TIMEOUT two lines before the brownout), not #3 (19 s before, then reconnected).
+    expect(r.verdicts[0]!.episodes).toEqual([4]);
     expect(verdictIds(r)).toContain('reason-201');
+  });
+  it('disconnects the station recovered from (it connected again) are not tied to a later brownout', () => {
+    const idf = (t: number, m: string) => `I (${t}) ${m}`;
+    const connect = (t: number) => [
+      idf(t, 'wifi:state: init -> auth (b0)'), idf(t + 10, 'wifi:state: auth -> assoc (0)'), idf(t + 20, 'wifi:state: assoc -> run (10)'),
+      idf(t + 30, 'wifi:connected with HomeNet, aid = 1, channel 6, BW20, bssid = aa:bb:cc:dd:ee:ff'),
+      idf(t + 300, 'esp_netif_handlers: sta ip: 192.168.1.7, mask: 255.255.255.0, gw: 192.168.1.1'),
+    ];
+    const log = [
+      ...connect(1000),
+      idf(5000, 'wifi:state: run -> init (c800)'), idf(5001, 'wifi:Send disconnect event, reason=200, AP number=1'),
+      ...[8000, 11000, 14000].flatMap((t) => [idf(t, 'wifi:Send disconnect event, reason=201, AP number=1')]),
+      ...connect(17000),
+      ...Array.from({ length: 20 }, (_, i) => idf(20000 + i * 1000, 'app: sensor 21.5 C')),
+      'Brownout detector was triggered',
+    ].join('\n');
+    const p = diagnoseText(log);
+    expect(p.verdicts[0]).toMatchObject({ id: 'power', episodes: [5] });
+    expect(p.verdicts[0]!.evidence).toContain('1 brownout (brownout detector or ROM reset reason) — disconnects');
   });
   it('STA_DISCONNECTED and the Reason line are one disconnect', () => {
     expect(r.summary.disconnectsByReason).toEqual([expect.objectContaining({ code: 201, count: 2 }), expect.objectContaining({ code: 200, count: 2 })]);

@@ -162,7 +162,13 @@ export class Analysis {
   private timeToIp = new Reservoir(4096);
   private ttipMax = 0;
   private recentDisconnectAts: Array<{ at: number; id: number }> = [];
+  /** Brownouts not yet tied to disconnects: the episodes that ended just before one (and the one
+   *  it cut) arrive after its line, once their closing lines are read. */
+  private pendingBrownouts: number[] = [];
+  /** When the station last connected (run or an IP), over the episodes handed over so far. */
+  private lastConnectAt: number | undefined;
   private nearBrownout = new Capped<number>(50);
+  private brownoutEnded = new Capped<number>(50);
   private crashEnded = new Capped<number>(50);
   private firstAt: number | undefined;
   private lastAt: number | undefined;
@@ -223,12 +229,26 @@ export class Analysis {
   private noteBrownout(at: number | undefined): void {
     if (at === undefined) return;
     if (this.brownoutAts.length < 1000) this.brownoutAts.push(at);
-    for (const d of this.recentDisconnectAts) if (at - d.at <= BROWNOUT_WINDOW_MS && at >= d.at) this.nearBrownout.push(d.id);
-    this.recentDisconnectAts = [];
+    this.pendingBrownouts.push(at);
+  }
+
+  /** Ties each brownout before `until` to the disconnects within the window before it that no
+   *  connection followed: one the station recovered from was over before the power failed. */
+  private settleBrownouts(until = Infinity): void {
+    while (this.pendingBrownouts.length > 0 && this.pendingBrownouts[0]! < until) {
+      const b = this.pendingBrownouts.shift()!;
+      const recovered = (d: { at: number }) => this.lastConnectAt !== undefined && this.lastConnectAt > d.at && this.lastConnectAt <= b;
+      for (const d of this.recentDisconnectAts) if (d.at <= b && b - d.at <= BROWNOUT_WINDOW_MS && !recovered(d)) this.nearBrownout.push(d.id);
+      this.recentDisconnectAts = this.recentDisconnectAts.filter((d) => d.at > b);
+    }
   }
 
   episode(ep: Episode): EpisodeVerdict {
     if (ep.end?.reason !== undefined) ep.end.reasonName = decodeReason(ep.end.reason).name;
+    // Episodes come in order: none starting after a brownout can change what it is tied to.
+    if (ep.start.at !== undefined) this.settleBrownouts(ep.start.at);
+    const connectAt = (ep.steps.run ?? ep.steps.gotIp)?.at;
+    if (connectAt !== undefined) this.lastConnectAt = Math.max(this.lastConnectAt ?? connectAt, connectAt);
     const v = episodeVerdict(ep);
     ep.verdict = v;
     this.episodes++;
@@ -241,7 +261,7 @@ export class Analysis {
     const failure = isFailure(ep);
     if (failure) this.failures++;
     else if (end && end.kind !== 'log-end') this.notFailures++;
-    if (end?.kind === 'crash') this.crashEnded.push(ep.id);
+    if (end?.kind === 'crash') (end.crash === 'brownout' ? this.brownoutEnded : this.crashEnded).push(ep.id);
     const endAt = end?.at.at;
     if (ep.start.at !== undefined) {
       this.series.episodes.push({ id: ep.id, start: ep.start.at, end: endAt ?? ep.start.at, failure, gotIp: !!ep.steps.gotIp, reason: end?.reasonName ?? reasonLabel(end?.reason, end?.kind) });
@@ -329,6 +349,7 @@ export class Analysis {
 
   /** The whole-log verdicts, most important first. */
   verdicts(): Verdict[] {
+    this.settleBrownouts();
     const out: Verdict[] = [];
     const totalDisconnects = this.disconnects;
     const brownouts = this.crashes.get('brownout') ?? 0;
@@ -338,7 +359,7 @@ export class Analysis {
         id: 'power', severity: 'problem', title: 'Power: the board browns out',
         evidence: `${plural(brownouts, 'brownout')} (brownout detector or ROM reset reason)` + (near ? `; ${near} of ${totalDisconnects} disconnects came within ${BROWNOUT_WINDOW_MS / 1000} s before one` : '') + ' — disconnects around them are power, not Wi-Fi',
         action: crashAction('brownout'),
-        episodes: [...this.nearBrownout.items, ...this.crashEnded.items].slice(0, 50),
+        episodes: [...this.nearBrownout.items, ...this.brownoutEnded.items].slice(0, 50),
       });
     }
     const fatal = ['panic', 'watchdog', 'abort', 'stack-overflow'].filter((k) => (this.crashes.get(k) ?? 0) > 0);
