@@ -185,3 +185,45 @@ describe('HANDSHAKE_TIMEOUT (204) is in both seed families: the RSSI decides, or
     expect(diagnoseText(attempts()).verdicts[0]).toMatchObject({ id: 'reason-204', title: 'Wrong password or weak signal' });
   });
 });
+
+describe('boots: one per reset, whatever the bootloader and the serial monitor print', () => {
+  // ESP-IDF v4.4 on an ESP32: `boot_comm`, `boot.esp32` and `esp_image` lines inside the
+  // bootloader, `cpu_start: Starting scheduler` after the app's first lines, `I (0)` from the
+  // app CPU.
+  const v44 = [
+    'ets Jun  8 2016 00:22:57', '', 'rst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)', 'configsip: 0, SPIWP:0xee',
+    'mode:DIO, clock div:2', 'load:0x3fff0030,len:6612', 'entry 0x40078a5c',
+    'I (29) boot: ESP-IDF v4.4.4 2nd stage bootloader', 'I (32) boot_comm: chip revision: 1, min. bootloader chip revision: 0',
+    'I (39) boot.esp32: SPI Speed      : 40MHz', 'I (53) boot: Enabling RNG early entropy source...',
+    'I (113) esp_image: segment 0: paddr=00010020 vaddr=3f400020 size=17e08h ( 97800) map', 'I (260) boot: Loaded app from partition at offset 0x10000',
+    'I (272) cpu_start: Pro cpu up.', 'I (0) cpu_start: App cpu up.', 'I (286) cpu_start: Pro cpu start user code',
+    'I (318) heap_init: Initializing. RAM available for dynamic allocation:', 'I (331) spi_flash: detected chip: generic',
+    'I (340) cpu_start: Starting scheduler on PRO CPU.', 'I (0) cpu_start: Starting scheduler on APP CPU.',
+    'I (1000) wifi:state: init -> auth (b0)',
+  ];
+  // ESP-IDF v5 on an ESP32-C3 (its ROM banner, `boot.esp32c3`), after a brownout.
+  const v5 = [
+    'Brownout detector was triggered', 'ESP-ROM:esp32c3-api1-20210207', 'Build:Feb  7 2021', 'rst:0xf (RTC_BROWN_OUT_RST),boot:0xc (SPI_FAST_FLASH_BOOT)',
+    'Saved PC:0x40048b82', 'load:0x3fcd5820,len:0x1714', 'entry 0x403cc710', 'I (31) boot: ESP-IDF v5.5.1 2nd stage bootloader',
+    'I (31) boot.esp32c3: SPI Speed      : 80MHz', 'I (31) boot: Partition Table:', 'I (31) esp_image: segment 0: paddr=00010020 vaddr=3c0a0020 size=1e4a8h (124072) map',
+    'I (31) boot: Loaded app from partition at offset 0x10000', 'I (191) cpu_start: Unicore app', 'I (191) heap_init: Initializing.',
+    'I (191) app_init: Application information:', 'I (1000) wifi:state: init -> auth (b0)',
+  ];
+  // What `watch --log` (and many serial monitors) put in front of every line.
+  const stamped = (lines: string[]) => lines.map((l, i) => `[2026-11-29 09:59:55.${String(i).padStart(3, '0')}] ${l}`);
+  const boots = (lines: string[]) => diagnoseText(lines.join('\n')).events.filter((e) => e.type === 'boot');
+  it('ESP-IDF v4.4 and v5 boots are one boot each, with and without a monitor timestamp', () => {
+    for (const [name, lines] of [['v4.4', v44], ['v4.4 stamped', stamped(v44)], ['v5', v5], ['v5 stamped', stamped(v5)]] as const) {
+      const b = boots([...lines]);
+      expect(b, name).toHaveLength(1);
+      expect(b[0], name).toMatchObject({ cause: name.startsWith('v5') ? 'brownout' : 'power-on' });
+    }
+    expect(diagnoseText(stamped(v5).join('\n')).summary.crashes).toEqual({ brownout: 1 });
+  });
+  it('a boot loop of bare ROM banners is one boot per banner', () => {
+    const banner = ['ets Jun  8 2016 00:22:57', '', 'rst:0x10 (RTCWDT_RTC_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)', 'flash read err, 1000', 'ets_main.c 371 '];
+    for (const lines of [[...banner, ...banner, ...banner], stamped([...banner, ...banner, ...banner])]) {
+      expect(boots(lines).map((e) => (e as { resetName?: string }).resetName)).toEqual(['RTCWDT_RTC_RESET', 'RTCWDT_RTC_RESET', 'RTCWDT_RTC_RESET']);
+    }
+  });
+});

@@ -65,8 +65,13 @@ export class EpisodeBuilder {
   private readonly timeline = new Timeline();
   private boot = 0;
   private bootSawApp = false;
-  /** The ROM banner's lines since the last timed line belong to one boot. */
+  /** Between the bootloader's first line and the app's start: its lines are not the app's. */
+  private inBootloader = false;
+  /** The ROM banner's lines until the device prints a time of its own belong to one boot; a
+   *  second header (`ets …`/`ESP-ROM:`) or reset reason in it is the next boot (a boot loop). */
   private inRomBanner = false;
+  private bannerHeader = false;
+  private bannerReset = false;
   private pendingBoot: Extract<DiagEvent, { type: 'boot' }> | undefined;
   private lastT: number | undefined;
   private lastCrash: CrashKind | undefined;
@@ -93,30 +98,44 @@ export class EpisodeBuilder {
   /** ref() without the object, for the many lines nothing is observed in. */
   advance(line: number, t: number | undefined, clock: number | undefined, host: number | undefined, observations: readonly Observation[]): number | undefined {
     // One pass over the (usually empty) observations: this runs for every line of the log.
-    let romLine = false;
-    let bootLine = false;
+    let romHeader = false;
+    let resetLine = false;
+    let bootloaderLine = false;
+    let appStartLine = false;
     let hello = false;
+    let otherLine = false;
     for (const o of observations) {
-      if (o.kind !== 'boot') continue;
-      bootLine = true;
-      if (o.marker === 'rom' || o.marker === 'reset-reason') romLine = true;
+      if (o.kind !== 'boot') otherLine = true;
+      else if (o.marker === 'rom') romHeader = true;
+      else if (o.marker === 'reset-reason') resetLine = true;
+      else if (o.marker === 'bootloader') bootloaderLine = true;
+      else if (o.marker === 'app-start') appStartLine = true;
       else if (o.marker === 'hello') hello = true;
     }
-    if (bootLine || (t !== undefined && this.lastT !== undefined && t + BACKWARD_JUMP_MS < this.lastT)) {
+    const romLine = romHeader || resetLine;
+    const bootLine = romLine || bootloaderLine || appStartLine || hello;
+    const jumpedBack = t !== undefined && this.lastT !== undefined && t + BACKWARD_JUMP_MS < this.lastT;
+    if (bootLine || jumpedBack) {
       const base = { line, t, clock, host };
       // Our bridge's hello after a reset: the same boot as a banner still being read, else a
       // boot whose banner the log did not show.
       if (hello) {
         if (!this.pendingBoot) this.startBoot(base, true);
-      } else if (romLine && !this.inRomBanner) this.startBoot(base, false);
-      else if (bootLine && !romLine && this.bootSawApp) this.startBoot(base, true);
-      else if (!bootLine) this.startBoot(base, true);
+      } else if (romLine) {
+        if (!this.inRomBanner || (romHeader && this.bannerHeader) || (resetLine && this.bannerReset)) this.startBoot(base, false);
+      } else if (bootloaderLine ? this.bootSawApp || jumpedBack : jumpedBack && (this.bootSawApp || !bootLine)) this.startBoot(base, true);
     }
-    if (romLine) this.inRomBanner = true;
-    if (t !== undefined || clock !== undefined) {
-      this.inRomBanner = false;
-      if (!bootLine) this.bootSawApp = true;
+    if (romLine) {
+      this.inRomBanner = true;
+      this.bannerHeader ||= romHeader;
+      this.bannerReset ||= resetLine;
     }
+    if (bootloaderLine) this.inBootloader = true;
+    if (appStartLine) this.inBootloader = false;
+    // A serial monitor's timestamp in front of a banner line is not the device's: only a time the
+    // device printed, or a line of the bootloader or the app, ends the banner.
+    if (t !== undefined || (!romLine && (bootLine || otherLine))) this.inRomBanner = false;
+    if ((t !== undefined || clock !== undefined) && !bootLine && !this.inRomBanner && !this.inBootloader) this.bootSawApp = true;
     if (t !== undefined) this.lastT = t;
     const at = this.timeline.place(t, clock, host);
     if (this.pendingBoot && this.pendingBoot.at.at === undefined && at !== undefined) this.pendingBoot.at = { ...this.pendingBoot.at, at };
@@ -132,9 +151,10 @@ export class EpisodeBuilder {
 
   push(line: DecodedLine): void {
     const ref = line.ref;
-    // The boot is complete (its reset reason known if printed) at the first Wi-Fi line, or when
-    // the boot noise has gone on too long to be a banner.
-    if (this.pendingBoot && (line.observations.some((o) => o.kind !== 'boot' && o.kind !== 'crash') || ref.line - this.pendingBoot.at.line > BOOT_LINES)) this.flushBoot();
+    // The boot is complete (its reset reason known if printed) at the first Wi-Fi line, at our
+    // bridge's hello (the last line of its boot), or when the boot noise has gone on too long to
+    // be a banner.
+    if (this.pendingBoot && (line.observations.some((o) => (o.kind !== 'boot' && o.kind !== 'crash') || (o.kind === 'boot' && o.marker === 'hello')) || ref.line - this.pendingBoot.at.line > BOOT_LINES)) this.flushBoot();
     if (this.closing && (ref.line - this.closing.sinceLine > CLOSING_LINES || (ref.at !== undefined && this.closing.sinceAt !== undefined && ref.at - this.closing.sinceAt > CLOSING_MS))) this.flushClosing();
     for (const o of line.observations) this.observe(o, ref);
   }
@@ -142,6 +162,8 @@ export class EpisodeBuilder {
   /** A live source went quiet: an ended episode no later line can add to is handed out now. */
   tick(host: number): void {
     const at = this.timeline.atHost(host);
+    // A board that went quiet after its boot: nothing more will be said about that boot.
+    if (this.pendingBoot && at !== undefined && this.pendingBoot.at.at !== undefined && at - this.pendingBoot.at.at > CLOSING_MS) this.flushBoot();
     if (this.closing && at !== undefined && this.closing.sinceAt !== undefined && at - this.closing.sinceAt > CLOSING_MS) this.flushClosing();
   }
 
@@ -160,6 +182,8 @@ export class EpisodeBuilder {
     this.boot++;
     this.timeline.newBoot();
     this.bootSawApp = false;
+    this.inBootloader = false;
+    this.bannerHeader = this.bannerReset = false;
     this.lastT = undefined;
     this.lastSsid = this.lastBssid = undefined;
     this.lastChannel = this.lastRssi = undefined;
