@@ -123,6 +123,20 @@ describe('espwifi diagnose', () => {
     expect(doc.verdicts).toEqual([expect.objectContaining({ id: 'never-connected', severity: 'warning' })]);
   });
 
+  it('a connection ended by a reboot no crash explains gets a verdict (the list was empty)', async () => {
+    const connect = ['I (1000) wifi:state: init -> auth (b0)', 'I (1010) wifi:state: auth -> assoc (0)', 'I (1020) wifi:state: assoc -> run (10)',
+      'I (1030) wifi:connected with HomeNet, aid = 1, channel 6, BW20, bssid = aa:bb:cc:dd:ee:ff',
+      'I (2000) esp_netif_handlers: sta ip: 192.168.1.7, mask: 255.255.255.0, gw: 192.168.1.1'];
+    const log = ['ets Jun  8 2016 00:22:57', 'rst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)', ...connect, 'I (60000) app: OTA done, restarting',
+      'ets Jun  8 2016 00:22:57', 'rst:0xc (SW_CPU_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)', ...connect].join('\n') + '\n';
+    const doc = JSON.parse((await runCli(['diagnose', '-', '--json'], { input: log })).stdout);
+    expect(doc.summary).toMatchObject({ failures: 1 });
+    expect(doc.verdicts).toEqual([expect.objectContaining({ id: 'reboot', severity: 'warning', episodes: [1] })]);
+    expect(doc.verdicts[0].evidence).toContain('SW_CPU_RESET');
+    const text = await runCli(['diagnose', '-'], { input: log });
+    expect(text.stdout).toMatch(/Verdicts\n  ! Reboots ended connections/);
+  });
+
   it('a log with no Wi-Fi line says so instead of inventing a verdict', async () => {
     const r = await runCli(['diagnose', '-'], { input: 'hello\nI (5) app: sensor 21.5 C\n\x00\xff garbage\n' });
     expect(r.code).toBe(0);

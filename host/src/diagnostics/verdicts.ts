@@ -170,6 +170,9 @@ export class Analysis {
   private nearBrownout = new Capped<number>(50);
   private brownoutEnded = new Capped<number>(50);
   private crashEnded = new Capped<number>(50);
+  /** Episodes a reboot ended that no crash line or crash reset reason explains, by reset reason. */
+  private rebootEnded = new Capped<number>(50);
+  private rebootResets = new Map<string, number>();
   private firstAt: number | undefined;
   private lastAt: number | undefined;
   readonly series = {
@@ -262,6 +265,11 @@ export class Analysis {
     if (failure) this.failures++;
     else if (end && end.kind !== 'log-end') this.notFailures++;
     if (end?.kind === 'crash') (end.crash === 'brownout' ? this.brownoutEnded : this.crashEnded).push(ep.id);
+    if (end?.kind === 'reboot') {
+      this.rebootEnded.push(ep.id);
+      const name = end.resetName ?? 'no reset reason logged';
+      if (this.rebootResets.size < 20 || this.rebootResets.has(name)) this.rebootResets.set(name, (this.rebootResets.get(name) ?? 0) + 1);
+    }
     const endAt = end?.at.at;
     if (ep.start.at !== undefined) {
       this.series.episodes.push({ id: ep.id, start: ep.start.at, end: endAt ?? ep.start.at, failure, gotIp: !!ep.steps.gotIp, reason: end?.reasonName ?? reasonLabel(end?.reason, end?.kind) });
@@ -366,6 +374,11 @@ export class Analysis {
     if (fatal.length) {
       const counts = fatal.map((k) => `${this.crashes.get(k)} ${k}`).join(', ');
       out.push({ id: 'crash', severity: 'problem', title: 'Firmware crashes restart the board', evidence: `${counts}; each one ends the connection — not a Wi-Fi fault`, action: crashAction(fatal.includes('watchdog') && fatal.length === 1 ? 'watchdog' : 'panic'), episodes: this.crashEnded.items });
+    }
+    const rebooted = this.rebootEnded.items.length + this.rebootEnded.dropped;
+    if (rebooted) {
+      const resets = [...this.rebootResets].map(([name, n]) => `${name} ${n}`).join(', ');
+      out.push({ id: 'reboot', severity: 'warning', title: 'Reboots ended connections', evidence: `${plural(rebooted, 'connection')} ended by a reboot that no crash line explains (${resets}) — not a Wi-Fi fault`, action: 'check why the board restarted: the reset reason in the boot banner (SW_CPU_RESET: the app called esp_restart)', episodes: this.rebootEnded.items });
     }
     for (const g of [...this.groups.values()].sort((a, b) => b.count - a.count)) out.push(this.reasonVerdict(g, totalDisconnects));
     const roamCount = this.roams + this.roamDisconnects.items.length + this.roamDisconnects.dropped;
