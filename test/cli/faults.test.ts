@@ -46,3 +46,20 @@ describe('a board reset during connect', () => {
     }
   }, 60_000);
 });
+
+describe('the port goes away under a running command', () => {
+  it('monitor: exit 3 naming the lost port, never a silent exit 0 (that is how Ctrl-C ends it)', async () => {
+    const { sim, port } = await startSim(suite, 'tty-gone');
+    const m = startCli(['--port', port, 'monitor'], { tag });
+    try {
+      await m.waitFor(/Monitoring /, 20_000, 'stderr');
+      await sim.stop('SIGTERM'); // the board and its pty are gone, as when the cable is pulled
+      const r = await exited(m);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/espwifi: .*the port went away/);
+    } finally {
+      await m.stop('SIGINT');
+      await sim.stop('SIGINT');
+    }
+  }, 60_000);
+});

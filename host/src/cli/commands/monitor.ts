@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
+import { CliError, EXIT } from '../exit-codes.js';
 import { fieldsText } from '../format.js';
 import { printable, relTime, writeJson, type Style } from '../output.js';
 import type { DeviceLogLine, ResetInfo } from '../../types.js';
@@ -59,8 +60,12 @@ export function registerMonitor(program: Command, getCtx: (cmd: Command) => Ctx)
           if (ctx.json) writeJson({ t: (Date.now() - t0) / 1000, type: 'resync', ...(g as object) });
           else line(ctx.style.yellow('gap  '), 'missed events: status re-read');
         });
+        // Ctrl-C is how monitor ends (exit 0); a port that goes away is a failure (exit 3), not an
+        // end: otherwise Node would exit 0 silently once the closed port left nothing to wait for.
+        const lost = new Promise<Error>((resolve) => board.once('close', (err?: Error) => resolve(err ?? new CliError(EXIT.NO_BOARD, `${port}: the port was closed`))));
         if (!ctx.json) ctx.note(`Monitoring ${port} — Ctrl-C to stop.`);
-        await untilAborted(signal);
+        const ended = await Promise.race([untilAborted(signal), lost]);
+        if (ended instanceof Error) throw ended;
       });
     });
 }
