@@ -216,7 +216,23 @@ export class Board extends EventEmitter<BoardEvents> {
         throw e;
       }
     }
-    return { ...(await ip), alreadyConnected: false };
+    return { ...(await ip.catch((e: unknown) => this.ipAfterTimeout(e))), alreadyConnected: false };
+  }
+
+  /** A GOT_IP lost on the line (noise, a dropped byte) shows only at the next event, which may
+   *  never come: before a connect times out, the board is asked whether it has an address. */
+  private async ipAfterTimeout(e: unknown): Promise<IpInfo> {
+    if (!(e instanceof TimeoutError) || this.client.isClosed) throw e;
+    const had = this._phase === 'got_ip';
+    const s = await this.refresh().catch(() => null);
+    if (s?.phase !== 'got_ip' || !this._ip) throw e;
+    if (!had) {
+      this.log.warn({ ip: this._ip.ip }, 'the GOT_IP event was lost on the line; the status shows the address');
+      this.reconnect.succeeded();
+      this.lastDisconnect = null;
+      this.emit('gotIp', this._ip);
+    }
+    return this._ip;
   }
 
   /**

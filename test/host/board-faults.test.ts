@@ -124,4 +124,27 @@ describe('faults', () => {
     // nothing corrupted was taken for a frame: every event the board saw had a valid CRC
     expect(r.log.of('reset')).toHaveLength(0);
   });
+
+  it('a GOT_IP lost on the line: connect() asks the board before it gives up, and resolves with the address', async () => {
+    // DHCP answers only when the test moves the virtual clock, so the fault is in place first.
+    r = await rig({
+      name: 'slow-dhcp',
+      aps: [{ ssid: 'HomeNet', bssid: '30:7b:ac:69:41:90', channel: 6, rssi: -52, auth: 'wpa2', password: 'correct-horse' }],
+      dhcp: { ip: '192.168.1.100', mask: '255.255.255.0', gw: '192.168.1.1', delay_ms: 60_000 },
+    });
+    await bringUp(r.board);
+    const connected = once(r.board, 'connected', 5000);
+    const result = r.board.connect({ timeoutMs: 20_000 }).then((ip) => ip, (e: unknown) => e);
+    await connected;
+    await r.vb.dropBytes(400); // the DHCP log line and the GOT_IP event
+    await r.vb.time(60_000);
+    await r.vb.noise(600); // eats what is left of the fault, so the ping's reply arrives whole
+    await r.board.ping();
+    expect(r.log.of('gotIp')).toHaveLength(0); // the event never arrived
+    expect((await r.vb.diag()).have_ip).toBe(1);
+    r.clock.advance(20_000); // the connect's time is up
+    expect(await result).toMatchObject({ ip: '192.168.1.100', alreadyConnected: false });
+    expect(r.board.phase).toBe('got_ip');
+    expect(r.board.ip).toMatchObject({ ip: '192.168.1.100' });
+  });
 });
