@@ -227,3 +227,20 @@ describe('boots: one per reset, whatever the bootloader and the serial monitor p
     }
   });
 });
+
+describe('the device clock wrapping after 49.7 days', () => {
+  it("ESP-IDF's uint32 log time going from 4294967xxx to 0 is no reboot", () => {
+    const r = diagnoseText([
+      'I (4294960000) wifi:state: init -> auth (b0)', 'I (4294960010) wifi:state: auth -> assoc (0)', 'I (4294960020) wifi:state: assoc -> run (10)',
+      'I (4294960030) wifi:connected with HomeNet, aid = 1, channel 6, BW20, bssid = aa:bb:cc:dd:ee:ff',
+      'I (4294961000) esp_netif_handlers: sta ip: 192.168.1.7, mask: 255.255.255.0, gw: 192.168.1.1',
+      'I (4294967000) app: tick', 'I (200) app: tick', 'I (9000) wifi:state: run -> init (c800)', 'I (9001) wifi:Send disconnect event, reason=200, AP number=1',
+    ].join('\n'));
+    expect(r.summary.boots).toBe(0);
+    expect(r.episodes).toHaveLength(1);
+    expect(r.episodes[0]!.end).toMatchObject({ kind: 'disconnect', reason: 200 });
+    expect(r.episodes[0]!.connectedMs).toBe(2 ** 32 + 9000 - 4294960030);
+    // A restart long before the wrap is still one.
+    expect(diagnoseText('I (3000000000) app: tick\nI (200) app: tick').summary.boots).toBe(1);
+  });
+});

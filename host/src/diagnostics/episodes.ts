@@ -27,6 +27,10 @@ const CLOSING_MS = 5_000;
 const BOOT_LINES = 500;
 /** A drop of ms-since-boot by more than this without a banner is a reboot the log did not show. */
 const BACKWARD_JUMP_MS = 1_000;
+/** ESP-IDF's log time is a uint32 of ms: after 49.7 days of uptime it starts over at 0, which is
+ *  no reboot. A drop from within this much of the top to below it is that wrap. */
+const UINT32_MS = 2 ** 32;
+const WRAP_SLACK_MS = 3_600_000;
 
 export function bootCause(resetName: string | undefined): BootCause {
   if (!resetName) return 'unknown';
@@ -73,7 +77,9 @@ export class EpisodeBuilder {
   private bannerHeader = false;
   private bannerReset = false;
   private pendingBoot: Extract<DiagEvent, { type: 'boot' }> | undefined;
+  /** The last ms-since-boot, unwrapped (see UINT32_MS). */
   private lastT: number | undefined;
+  private tWraps = 0;
   private lastCrash: CrashKind | undefined;
   private nextId = 1;
   private open: Episode | undefined;
@@ -96,7 +102,9 @@ export class EpisodeBuilder {
   }
 
   /** ref() without the object, for the many lines nothing is observed in. */
-  advance(line: number, t: number | undefined, clock: number | undefined, host: number | undefined, observations: readonly Observation[]): number | undefined {
+  advance(line: number, printedT: number | undefined, clock: number | undefined, host: number | undefined, observations: readonly Observation[]): number | undefined {
+    if (printedT !== undefined && this.lastT !== undefined && this.lastT - this.tWraps >= UINT32_MS - WRAP_SLACK_MS && printedT < WRAP_SLACK_MS) this.tWraps += UINT32_MS;
+    const t = printedT === undefined ? undefined : printedT + this.tWraps;
     // One pass over the (usually empty) observations: this runs for every line of the log.
     let romHeader = false;
     let resetLine = false;
@@ -116,7 +124,7 @@ export class EpisodeBuilder {
     const bootLine = romLine || bootloaderLine || appStartLine || hello;
     const jumpedBack = t !== undefined && this.lastT !== undefined && t + BACKWARD_JUMP_MS < this.lastT;
     if (bootLine || jumpedBack) {
-      const base = { line, t, clock, host };
+      const base = { line, t: printedT, clock, host };
       // Our bridge's hello after a reset: the same boot as a banner still being read, else a
       // boot whose banner the log did not show.
       if (hello) {
@@ -139,7 +147,7 @@ export class EpisodeBuilder {
     if (t !== undefined) this.lastT = t;
     const at = this.timeline.place(t, clock, host);
     if (this.pendingBoot && this.pendingBoot.at.at === undefined && at !== undefined) this.pendingBoot.at = { ...this.pendingBoot.at, at };
-    this.last = { line, t, clock, host, at };
+    this.last = { line, t: printedT, clock, host, at };
     return at;
   }
 
@@ -185,6 +193,7 @@ export class EpisodeBuilder {
     this.inBootloader = false;
     this.bannerHeader = this.bannerReset = false;
     this.lastT = undefined;
+    this.tWraps = 0;
     this.lastSsid = this.lastBssid = undefined;
     this.lastChannel = this.lastRssi = undefined;
     this.failureRun = 0;
