@@ -137,6 +137,13 @@ describe('espwifi diagnose', () => {
     expect(text.stdout).toMatch(/Verdicts\n  ! Reboots ended connections/);
   });
 
+  it('device text in verdicts reaches the terminal escaped, never as control sequences', async () => {
+    const log = "[12:00:03][W][wifi_esp32:482]: Event: Disconnected ssid='x' bssid=AA:BB:CC:DD:EE:FF reason='Evil\x1b]0;PWNED\x07click'\n";
+    const r = await runCli(['diagnose', '-', '--last', '0'], { input: log });
+    expect(r.stdout).toContain("'Evil\\x1b]0;PWNED\\x07click'");
+    expect(r.stdout).not.toMatch(/[\x07\x1b]/);
+  });
+
   it('a log with no Wi-Fi line says so instead of inventing a verdict', async () => {
     const r = await runCli(['diagnose', '-'], { input: 'hello\nI (5) app: sensor 21.5 C\n\x00\xff garbage\n' });
     expect(r.code).toBe(0);

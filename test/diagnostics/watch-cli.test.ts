@@ -78,6 +78,29 @@ describe('watch, passive, on a foreign firmware console', () => {
     }
   }, 60_000);
 
+  it('device text in its episode and event lines reaches the terminal escaped', async () => {
+    const pair = await ptyPair();
+    const w = startCli(['--port', pair.a, 'watch', '--no-lines']);
+    let fd = -1;
+    try {
+      await w.waitFor(/Watching .* passively/, 20_000, 'stderr');
+      fd = replay(pair, [
+        "[12:00:03][W][wifi_esp32:482]: Event: Disconnected ssid='x' bssid=AA:BB:CC:DD:EE:FF reason='Evil\x1b]0;PWNED\x07click'",
+        "Guru Meditation Error: Core  0 panic'ed (Load\x1b]0;PWN2\x07Prohibited). Exception was unhandled.",
+      ].join('\n'));
+      await w.waitFor(/episode #1 ended/);
+      await w.waitFor(/── panic: /);
+      const r = await w.stop('SIGINT');
+      expect(r.stdout).toContain('Evil\\x1b]0;PWNED\\x07click');
+      expect(r.stdout).toContain('Load\\x1b]0;PWN2\\x07Prohibited');
+      expect(r.stdout).not.toMatch(/[\x07\x1b]/);
+    } finally {
+      if (fd >= 0) closeSync(fd);
+      await w.stop('SIGKILL');
+      await pair.close();
+    }
+  }, 60_000);
+
   it('--json is NDJSON: lines, episodes, events, then the summary', async () => {
     const pair = await ptyPair();
     const w = startCli(['--port', pair.a, 'watch', '--json', '--reset']);

@@ -53,9 +53,10 @@ export function renderText(report: Report, style: Style, opts: { source?: string
   out.push(style.bold('Verdicts'));
   for (const v of report.verdicts) {
     const colour = v.severity === 'problem' ? style.red : v.severity === 'warning' ? style.yellow : v.severity === 'ok' ? style.green : style.cyan;
-    out.push(`  ${colour(MARK[v.severity])} ${style.bold(v.title)}`);
-    out.push(`      ${v.evidence}`);
-    out.push(`      ${style.dim('→')} ${v.action}`);
+    // Evidence quotes device text (ESPHome's reason texts): escaped like every device line.
+    out.push(`  ${colour(MARK[v.severity])} ${style.bold(printable(v.title))}`);
+    out.push(`      ${printable(v.evidence)}`);
+    out.push(`      ${style.dim('→')} ${printable(v.action)}`);
   }
   out.push('');
   const ttip = s.timeToIpMs.median !== undefined ? `; time to IP median ${duration(s.timeToIpMs.median)}, p90 ${duration(s.timeToIpMs.p90!)}` : '';

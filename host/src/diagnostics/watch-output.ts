@@ -76,8 +76,9 @@ export class WatchOutput {
     if (!v || !ep.end || ep.end.kind === 'log-end') return;
     const s = this.o.style;
     const who = ep.end.kind === 'disconnect' ? ` by ${endedByText(ep.end.endedBy)}` : '';
-    const head = `── episode #${ep.id} ended${who}: ${v.summary}`;
-    this.o.out.write((v.failure ? s.red(head) : s.green(head)) + '\n' + s.dim(`   ${v.evidence}\n   → ${v.action}`) + '\n');
+    // Summaries and evidence quote device text (reason texts, panic details): escaped like its lines.
+    const head = printable(`── episode #${ep.id} ended${who}: ${v.summary}`);
+    this.o.out.write((v.failure ? s.red(head) : s.green(head)) + '\n' + s.dim(`   ${printable(v.evidence)}\n   → ${printable(v.action)}`) + '\n');
   }
 
   event(ev: DiagEvent): void {
@@ -93,7 +94,7 @@ export class WatchOutput {
       ev.type === 'ip-change' ? `── IP changed ${ev.from} → ${ev.to}` :
       ev.type === 'roam' ? `── roamed ${ev.from ?? '?'} → ${ev.to}` :
       `── ${ev.note}`;
-    this.o.out.write(s.yellow(text) + '\n');
+    this.o.out.write(s.yellow(printable(text)) + '\n');
   }
 
   note(text: string): void {
