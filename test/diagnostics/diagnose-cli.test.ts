@@ -144,6 +144,13 @@ describe('espwifi diagnose', () => {
     expect(r.stdout).not.toMatch(/[\x07\x1b]/);
   });
 
+  it("masks ESP-AT's SoftAP password (AT+CWSAP and its +CWSAP answer) like AT+CWJAP's", async () => {
+    const log = ['AT+CWMODE=3', 'OK', 'AT+CWSAP="Setup AP","softap-pw1",5,3', 'OK', 'AT+CWSAP_DEF="Setup AP","softap-pw2",5,3', 'AT+CWSAP?', '+CWSAP:"Setup AP","softap-pw3",5,3,4,0', 'OK'].join('\r\n') + '\r\n';
+    const r = await runCli(['diagnose', '-', '--json', '--include-log'], { input: log });
+    expect(r.stdout).not.toMatch(/softap-pw/);
+    expect(JSON.parse(r.stdout).log).toContain('+CWSAP:"Setup AP","********",5,3,4,0');
+  });
+
   it('a log with no Wi-Fi line says so instead of inventing a verdict', async () => {
     const r = await runCli(['diagnose', '-'], { input: 'hello\nI (5) app: sensor 21.5 C\n\x00\xff garbage\n' });
     expect(r.code).toBe(0);

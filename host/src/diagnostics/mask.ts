@@ -1,8 +1,8 @@
 // Secrets never leave the decoder: the ones the user names (`--mask`, or the password espwifi
-// itself used) and the ones a line shows in a known place (ESP-AT's `AT+CWJAP="ssid","pw"`, a
-// value after the word password: the ESP-IDF station example's `password:pw`, the provisioning
-// examples' `Password : pw`, ESPHome's `Password: 'pw'`, `password=pw`, JSON's
-// `"password":"pw"`) are replaced in every line before anything reads or stores it; a secret
+// itself used) and the ones a line shows in a known place (ESP-AT's `AT+CWJAP="ssid","pw"` and
+// `AT+CWSAP=`/`+CWSAP:`, a value after the word password: the ESP-IDF station example's
+// `password:pw`, the provisioning examples' `Password : pw`, ESPHome's `Password: 'pw'`,
+// `password=pw`, JSON's `"password":"pw"`) are replaced in every line before anything reads or stores it; a secret
 // learnt from such a line is masked in every later line too.
 export const MASK = '********';
 
@@ -10,12 +10,13 @@ export type Masker = (text: string) => string;
 
 /** Group 1 is the secret. */
 const SHOWN_SECRETS: RegExp[] = [
-  /AT\+CWJAP(?:_CUR|_DEF)?="(?:[^"\\]|\\.)*","((?:[^"\\]|\\.)*)"/,
+  // The station's (AT+CWJAP) and the SoftAP's (AT+CWSAP, and its query answer +CWSAP:).
+  /(?:AT\+CWJAP(?:_CUR|_DEF)?=|(?:AT)?\+CWSAP(?:_CUR|_DEF)?[=:])"(?:[^"\\]|\\.)*","((?:[^"\\]|\\.)*)"/,
   // Quoted, or else up to the end of the line or a `, ` — a Wi-Fi password may contain spaces.
   /\bpassword"?\s*[:=]\s*(?:'([^']*)'|"([^"]*)"|(\S(?:.*?\S)?)(?=,?\s*$|,\s))/i,
 ];
 
-const SHOWN_HINT = /assword|ASSWORD|CWJAP/;
+const SHOWN_HINT = /assword|ASSWORD|CWJAP|CWSAP/;
 /** What firmware prints instead of a password: no secret to learn. */
 const NOT_SECRETS = new Set([MASK, '[redacted]']);
 
