@@ -63,3 +63,23 @@ describe('the port goes away under a running command', () => {
     }
   }, 60_000);
 });
+
+describe('Ctrl-C while connect works out why it failed', () => {
+  it('the scan behind the verdict is interrupted: exit 130 at once, not the verdict after the scan', async () => {
+    // A slow board (quarter speed): the verdict's scan of all channels takes about 6 s.
+    const { sim, port } = await startSim(suite, 'tty-slow', ['--speed', '0.25']);
+    const c = startCli(['--port', port, '--json', 'connect', 'NoSuchNet', '--open', '--timeout', '2'], { tag });
+    try {
+      // the attempt the timeout ended is stopped (reason 8, the CLI's own); the verdict's scan follows
+      await c.waitFor(/"event":"disconnected","reason":8,/, 30_000);
+      c.child.kill('SIGINT');
+      const r = await exited(c);
+      expect(r.code).toBe(130);
+      expect(r.stdout).not.toMatch(/"event":"failed"/);
+      expect(r.stderr).toMatch(/"code":"INTERRUPTED"/);
+    } finally {
+      await c.stop('SIGKILL');
+      await sim.stop('SIGINT');
+    }
+  }, 60_000);
+});

@@ -2,6 +2,7 @@
 // message, the exit code and the --json `likely` field. 4 = the evidence points at the password,
 // 5 = at another cause (absent AP, security, thresholds), 6 = time ran out and the evidence points
 // at nothing in particular.
+import { withAbort } from '../async.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { quoted } from './output.js';
 import type { Board } from './lib.js';
@@ -42,7 +43,12 @@ export async function connectFailure(err: unknown, c: FailureContext): Promise<u
   }
   if (e.name === 'TimeoutError') {
     // The attempt is stopped (the caller did that): what the board hears now explains the wait.
-    const diag = await c.board.diagnoseConnect().catch(() => undefined);
+    // Ctrl-C/SIGTERM during that scan ends the command as interrupted, the scan stopped.
+    const diag = await withAbort(c.board.diagnoseConnect(), c.signal).catch(async (e: unknown) => {
+      if (!c.signal.aborted) return undefined;
+      await c.board.scanStop().catch(() => {});
+      throw e;
+    });
     const likely = diag?.likely;
     const last = diag?.disconnect;
     const msg = `no IP address within ${c.timeoutS} s from ${target}`;
