@@ -109,6 +109,11 @@ describe('frameworks on top of ESP-IDF', () => {
     expect(obs('I (1) app: disconnected, will retry')).toEqual([]);
     expect(obs('W (1) mqtt_client: MQTT_EVENT_DISCONNECTED, reason 5')).toEqual([]);
     expect(obs('W (1) app: websocket disconnected, reason=1006')).toEqual([]);
+    // Bluetooth LE: NimBLE's examples print `disconnect; reason=N` (BLE error codes such as 531),
+    // under the NimBLE tag or the app's own; BLE provisioning tags.
+    for (const l of ['I (12345) NimBLE: disconnect; reason=531 ', 'I (1) HID_DEMO: disconnect; reason=19 ', 'I (1) protocomm_nimble: disconnected, reason=19', 'W (1) BLE_PROV: disconnected, reason 19', 'I (1) app: BLE_GAP disconnected reason 19']) {
+      expect(obs(l), l).toEqual([]);
+    }
     // The board's own SoftAP losing a client (APSTA mode) is not the station's disconnect.
     expect(obs('I (1) app: WIFI_EVENT_AP_STADISCONNECTED mac=11:22:33:44:55:66 reason=8')).toEqual([]);
     expect(obs('I (1) app: station 11:22:33:44:55:66 disconnected from soft-AP, reason 200')).toEqual([]);

@@ -5,7 +5,9 @@
 import type { Envelope } from '../envelope.js';
 import type { Observation } from '../types.js';
 
-const OTHER_PROTOCOL = /mqtt|http|tcp|udp|socket|websocket|\bble\b|gatt|bluetooth|\btls\b|modbus/i;
+// Bluetooth LE also as a part of a tag (BLE_PROV, NimBLE), and NimBLE's own `disconnect; reason=N`
+// (printed under any tag by its examples).
+const OTHER_PROTOCOL = /mqtt|http|tcp|udp|socket|websocket|(?:^|[^a-z])ble(?:[^a-z]|$)|nimble|gatt|bluetooth|\btls\b|modbus|^disconnect; reason=/i;
 // The board's own SoftAP losing a client (APSTA mode: provisioning, captive portals) is not the
 // station's disconnect, whatever reason it prints.
 const SOFTAP_SIDE = /AP_STA_?DISCONNECTED|\bsoft-?AP\b/i;
