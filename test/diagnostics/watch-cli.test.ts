@@ -101,6 +101,24 @@ describe('watch, passive, on a foreign firmware console', () => {
     }
   }, 60_000);
 
+  it('the port going away: the summary, then exit 3 with one clear message', async () => {
+    const pair = await ptyPair();
+    const w = startCli(['--port', pair.a, 'watch']);
+    try {
+      await w.waitFor(/Watching .* passively/, 20_000, 'stderr');
+      await pair.close(); // hangs up both ends, as an unplugged USB adapter
+      await w.waitFor(/went away/, 20_000, 'stderr');
+      if (w.child.exitCode === null) await new Promise((r) => w.child.once('exit', r));
+      const r = await w.stop('SIGKILL');
+      expect(r.code).toBe(3);
+      expect(r.stdout).toMatch(/Wi-Fi diagnosis of /);
+      expect(r.stderr.match(/went away/g)).toHaveLength(1);
+      expect(r.stderr).toContain(`${pair.a}: the port went away`);
+    } finally {
+      await w.stop('SIGKILL');
+    }
+  }, 60_000);
+
   it('--json is NDJSON: lines, episodes, events, then the summary', async () => {
     const pair = await ptyPair();
     const w = startCli(['--port', pair.a, 'watch', '--json', '--reset']);

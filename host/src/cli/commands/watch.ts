@@ -87,7 +87,11 @@ Examples:
         await output.close();
         if (!ctx.json) ctx.out.write('\n');
         await finishReport(ctx, report, ctx.port, { json: false, html: o.html, mask: o.mask, includeLog: o.includeLog, last: o.last }, undefined, ctx.json);
-        if (ended instanceof Error) throw new CliError(EXIT.NO_BOARD, `${ctx.port}: the port went away (${ended.message})`, 'check the cable; the summary above covers what was seen');
+        if (ended instanceof Error) {
+          // The transport's own message usually names the port and says it went away already.
+          const message = ended.message.startsWith(ctx.port) ? ended.message : `${ctx.port}: the port went away (${ended.message})`;
+          throw new CliError(EXIT.NO_BOARD, message, 'check the cable; the summary above covers what was seen');
+        }
       } finally {
         interrupts.dispose();
         await watcher?.close().catch(() => undefined);
