@@ -83,3 +83,21 @@ describe('Ctrl-C while connect works out why it failed', () => {
     }
   }, 60_000);
 });
+
+describe('a board reset during improv provision', () => {
+  it('exit 7 naming the reset, not a timeout after --timeout (our bridge says hello again)', async () => {
+    const control = path.join(tmp, 'improv.sock');
+    const { sim, port } = await startSim(suite, 'tty-improv', ['--scenario', noDhcpScenario(), '--control', control]);
+    const c = startCli(['--port', port, 'improv', 'provision', 'HomeNet', '--password', 'correct-horse', '--timeout', '20'], { tag });
+    try {
+      await c.waitFor(/state: provisioning/, 30_000, 'stderr');
+      expect(await controlLine(control, { action: 'panic' })).toMatchObject({ ok: true });
+      const r = await exited(c);
+      expect(r.code).toBe(7);
+      expect(r.stderr).toMatch(/espwifi: the device reset \(panic/);
+    } finally {
+      await c.stop('SIGKILL');
+      await sim.stop('SIGINT');
+    }
+  }, 90_000);
+});

@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { FrameStream, type DeviceLogLine } from '../codec/stream.js';
 import type { Frame } from '../codec/frame.js';
-import { EspWifiError, TimeoutError } from '../errors.js';
+import { DeviceResetError, EspWifiError, TimeoutError } from '../errors.js';
 import { logDeviceLine } from '../log.js';
 import { fields } from '../protocol/fields.js';
 import { decodeReason, type LikelyCause } from '../reasons.js';
@@ -156,6 +156,9 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
   private joined = false;
   private lastImprovLog?: string;
   private closed = false;
+  /** Set once the device answered at open: a hello before that is its boot (a port opening can
+   *  reset a board), one after it a reboot that lost the RPC in flight. */
+  private detected = false;
 
   private constructor(private readonly transport: Transport, private readonly logger?: Logger) {
     super();
@@ -184,6 +187,7 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
     const client = new ImprovClient(transport, options.logger);
     try {
       await client.detect(options.detectTimeoutMs ?? 3000);
+      client.detected = true;
     } catch (err) {
       await client.close();
       throw err;
@@ -413,10 +417,23 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
     this.emit('log', line);
   }
 
+  /** Our bridge's hello: the board rebooted, and the answer to what was asked will never come. */
+  private onHello(f: Frame): void {
+    if (!this.detected) return;
+    let reason = 'unknown';
+    try {
+      reason = String((fields(f) as Record<string, unknown>).reset ?? reason);
+    } catch {
+      // a malformed hello still tells of a reboot; only its reason is unknown
+    }
+    this.failPending(new DeviceResetError(reason));
+  }
+
   private onFrame(f: Frame): void {
     this.counters.frames++;
     this.espwifi = true;
     this.emit('frame', f);
+    if (f.kind === 'e' && (f.verb === 'hello' || f.num === 0)) return this.onHello(f);
     if (f.kind !== 'e' || !this.pending || this.pending.command !== RpcCommand.WIFI_SETTINGS) return;
     let v: Record<string, unknown>;
     try {
