@@ -144,6 +144,15 @@ describe('espwifi diagnose', () => {
     expect(r.stdout).not.toMatch(/[\x07\x1b]/);
   });
 
+  it('a short value shown as a password is masked in its line but not everywhere (a "0" would wipe every zero)', async () => {
+    const log = ['I (10) app: config password=0', 'I (1000) wifi:state: init -> auth (b0)', 'I (1100) wifi:state: auth -> init (200)', 'I (1101) wifi:Send disconnect event, reason=2, AP number=1'].join('\n') + '\n';
+    const doc = JSON.parse((await runCli(['diagnose', '-', '--json', '--include-log'], { input: log })).stdout);
+    expect(doc.log[0]).toBe('I (10) app: config password=********');
+    expect(doc.log[1]).toBe('I (1000) wifi:state: init -> auth (b0)');
+    expect(doc.episodes).toHaveLength(1);
+    expect(doc.episodes[0].end).toMatchObject({ reason: 2 });
+  });
+
   it("masks ESP-AT's SoftAP password (AT+CWSAP and its +CWSAP answer) like AT+CWJAP's", async () => {
     const log = ['AT+CWMODE=3', 'OK', 'AT+CWSAP="Setup AP","softap-pw1",5,3', 'OK', 'AT+CWSAP_DEF="Setup AP","softap-pw2",5,3', 'AT+CWSAP?', '+CWSAP:"Setup AP","softap-pw3",5,3,4,0', 'OK'].join('\r\n') + '\r\n';
     const r = await runCli(['diagnose', '-', '--json', '--include-log'], { input: log });

@@ -8,13 +8,17 @@ export const MASK = '********';
 
 export type Masker = (text: string) => string;
 
-/** Group 1 is the secret. */
+/** The secret is the one group that took part in the match (`d`: its position is known). */
 const SHOWN_SECRETS: RegExp[] = [
   // The station's (AT+CWJAP) and the SoftAP's (AT+CWSAP, and its query answer +CWSAP:).
-  /(?:AT\+CWJAP(?:_CUR|_DEF)?=|(?:AT)?\+CWSAP(?:_CUR|_DEF)?[=:])"(?:[^"\\]|\\.)*","((?:[^"\\]|\\.)*)"/,
+  /(?:AT\+CWJAP(?:_CUR|_DEF)?=|(?:AT)?\+CWSAP(?:_CUR|_DEF)?[=:])"(?:[^"\\]|\\.)*","((?:[^"\\]|\\.)*)"/d,
   // Quoted, or else up to the end of the line or a `, ` — a Wi-Fi password may contain spaces.
-  /\bpassword"?\s*[:=]\s*(?:'([^']*)'|"([^"]*)"|(\S(?:.*?\S)?)(?=,?\s*$|,\s))/i,
+  /\bpassword"?\s*[:=]\s*(?:'([^']*)'|"([^"]*)"|(\S(?:.*?\S)?)(?=,?\s*$|,\s))/di,
 ];
+
+/** A shown value shorter than any Wi-Fi key (WEP's 5 characters) is masked where it stands but not
+ *  learnt: masking a `0` or `on` in every later line would wreck the log it is in. */
+const MIN_LEARNT = 5;
 
 const SHOWN_HINT = /assword|ASSWORD|CWJAP|CWSAP/;
 /** What firmware prints instead of a password: no secret to learn. */
@@ -28,8 +32,12 @@ export function makeMasker(secrets: readonly string[]): Masker {
     let out = text;
     if (SHOWN_HINT.test(out)) for (const re of SHOWN_SECRETS) {
       const m = re.exec(out);
-      const secret = m?.slice(1).find((g) => g !== undefined);
-      if (secret && !NOT_SECRETS.has(secret) && !list.includes(secret)) {
+      const g = m ? m.slice(1).findIndex((v) => v !== undefined) + 1 : 0;
+      const secret = g > 0 ? m![g]! : '';
+      if (!secret || NOT_SECRETS.has(secret)) continue;
+      const [start, end] = m!.indices![g]!;
+      out = out.slice(0, start) + MASK + out.slice(end);
+      if (secret.length >= MIN_LEARNT && !list.includes(secret)) {
         list.push(secret);
         ordered = sorted();
       }
