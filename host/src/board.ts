@@ -567,7 +567,8 @@ export class Board extends EventEmitter<BoardEvents> {
 
   private onClose(err?: Error): void {
     this.reconnect.cancel();
-    const e = err ? new PortError('unplugged', `the port went away: ${err.message}`) : new PortError('closed', 'the port was closed');
+    // The client's error already names the port and what went wrong: said once, not wrapped.
+    const e = err instanceof PortError ? err : err ? new PortError('unplugged', `the port went away: ${err.message}`) : new PortError('closed', 'the port was closed');
     this.ipGate.fail(e);
     this.scans.reset(e);
     this.emit('close', err);

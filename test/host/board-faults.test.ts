@@ -94,6 +94,12 @@ describe('faults', () => {
     await r.vb.stop();
     expect(await scan).toBeInstanceOf(PortError);
     expect(await ipWait).toBeInstanceOf(PortError);
+    // said once, with the port: "<port>: the port went away (unplugged ...)"
+    for (const e of [await scan, await ipWait] as PortError[]) {
+      expect(e.code).toBe('PORT_UNPLUGGED');
+      expect(e.message.match(/the port went away/g)).toHaveLength(1);
+      expect(e.message).toContain(r.vb.port);
+    }
     await until(() => r!.log.of('close').length === 1, 2000, 'close event');
     await expect(r.board.ping()).rejects.toBeInstanceOf(PortError);
   });
