@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliSuite, controlLine, startCli, startSim, type LiveCli, type RunResult } from './helpers.js';
+import { cliSuite, controlLine, runCli, startCli, startSim, type LiveCli, type RunResult } from './helpers.js';
 
 const suite = cliSuite('espwifi-faults-');
 const { tag, tmp } = suite;
@@ -97,6 +97,29 @@ describe('a board reset during improv provision', () => {
       expect(r.stderr).toMatch(/espwifi: the device reset \(panic/);
     } finally {
       await c.stop('SIGKILL');
+      await sim.stop('SIGINT');
+    }
+  }, 90_000);
+});
+
+describe('a board left in SoftAP mode (espwifi ap)', () => {
+  it('scan beside a running SoftAP is refused with the way out named; after ap stop it scans and leaves the SoftAP stopped', async () => {
+    const { sim, port } = await startSim(suite, 'tty-ap');
+    const cli = (args: string[]) => runCli(['--port', port, ...args], { tag });
+    try {
+      expect((await cli(['ap', 'start', 'RigAP', '--password', 'rig-secret-1'])).code).toBe(0);
+      const beside = await cli(['scan']);
+      expect(beside.code).toBe(9);
+      expect(beside.stderr).toMatch(/espwifi: the board runs a SoftAP only \(mode ap\)/);
+      expect(beside.stderr).toMatch(/--with-station/);
+      expect((await cli(['ap', 'stop'])).code).toBe(0);
+      const after = await cli(['--json', 'scan']);
+      expect(after.stderr).not.toMatch(/WIFI_MODE/);
+      expect(after.code).toBe(0);
+      expect((JSON.parse(after.stdout) as { ssid: string }[]).map((a) => a.ssid)).toContain('HomeNet');
+      const state = await cli(['--json', 'ap', 'status']);
+      expect(JSON.parse(state.stdout)).toMatchObject({ running: false });
+    } finally {
       await sim.stop('SIGINT');
     }
   }, 90_000);

@@ -198,15 +198,25 @@ async function noHelloHint(port: string, fallback: string | undefined): Promise<
  */
 export async function ensureStarted(ctx: Ctx, board: Board): Promise<void> {
   const steps: string[] = [];
+  let was = 'Wi-Fi was not started';
   if (board.phase === 'uninit') {
     await board.init();
     steps.push('init');
     await board.setMode('sta');
     steps.push('mode sta');
+  } else if ((await board.status()).mode === 'ap') {
+    // Left so by `espwifi ap`: no station interface. Starting Wi-Fi in this mode would bring a
+    // stopped SoftAP back, and the driver would refuse the scan or connect (WIFI_MODE) anyway.
+    if (board.phase !== 'init') {
+      throw new CliError(EXIT.COMMAND_FAILED, 'the board runs a SoftAP only (mode ap): it has no station to scan or connect with', 'run the SoftAP beside a station with espwifi ap start <ssid> --with-station, or stop it with espwifi ap stop', { detail: 'WIFI_MODE' });
+    }
+    await board.setMode('sta');
+    steps.push('mode sta');
+    was = 'the board was in SoftAP mode with the SoftAP stopped';
   }
   if (board.phase === 'init') {
     await board.start();
     steps.push('start');
   }
-  if (steps.length > 0) ctx.note(`Wi-Fi was not started; ran ${steps.join(' → ')}.`);
+  if (steps.length > 0) ctx.note(`${was}; ran ${steps.join(' → ')}.`);
 }
