@@ -244,3 +244,18 @@ describe('the device clock wrapping after 49.7 days', () => {
     expect(diagnoseText('I (3000000000) app: tick\nI (200) app: tick').summary.boots).toBe(1);
   });
 });
+
+describe('a handshake failure the next attempt recovered from', () => {
+  it('is not called a wrong password', () => {
+    const attempt = (t: number) => [`I (${t}) wifi:state: init -> auth (b0)`, `I (${t + 10}) wifi:state: auth -> assoc (0)`, `I (${t + 20}) wifi:state: assoc -> run (10)`];
+    const r = diagnoseText([
+      ...attempt(1000), 'I (11000) wifi:state: run -> init (fc0)', 'I (11001) wifi:Send disconnect event, reason=15, AP number=1',
+      ...attempt(12000), 'I (12040) wifi:connected with HomeNet, aid = 1, channel 6, BW20, bssid = aa:bb:cc:dd:ee:ff',
+      'I (13000) esp_netif_handlers: sta ip: 192.168.1.7, mask: 255.255.255.0, gw: 192.168.1.1',
+    ].join('\n'));
+    const v = verdict(r, 'reason-15');
+    expect(v).toMatchObject({ severity: 'warning', title: 'Handshake failures the station recovered from' });
+    expect(v.evidence).toContain('1 of 1 disconnect are 4WAY_HANDSHAKE_TIMEOUT (15)');
+    expect(JSON.stringify(r.verdicts)).not.toMatch(/credentials are likely wrong|check the password/);
+  });
+});

@@ -105,6 +105,9 @@ interface ReasonGroup {
   run: number;
   /** Failures of connections that had worked (reached run) before. */
   afterConnect: number;
+  /** Failed attempts that never connected, not yet followed by a connection / followed by one. */
+  pending: number;
+  recovered: number;
 }
 
 export interface Summary {
@@ -289,6 +292,10 @@ export class Analysis {
     }
     // Runs of failures with one reason that never connected (wrong-password pattern).
     for (const g of this.groups.values()) {
+      if (reachedRun(ep)) {
+        g.recovered += g.pending;
+        g.pending = 0;
+      }
       if (failure && !reachedRun(ep) && end?.reason === g.code) continue;
       g.run = 0;
     }
@@ -298,7 +305,7 @@ export class Analysis {
   private group(ep: Episode, code: number): void {
     let g = this.groups.get(code);
     if (!g) {
-      g = { code, count: 0, rssi: new Range(), weak: 0, strong: 0, endedBy: {}, episodes: new Capped(50), maxRun: 0, run: 0, afterConnect: 0 };
+      g = { code, count: 0, rssi: new Range(), weak: 0, strong: 0, endedBy: {}, episodes: new Capped(50), maxRun: 0, run: 0, afterConnect: 0, pending: 0, recovered: 0 };
       this.groups.set(code, g);
     }
     g.count++;
@@ -314,6 +321,7 @@ export class Analysis {
     else {
       g.run++;
       g.maxRun = Math.max(g.maxRun, g.run);
+      g.pending++;
     }
   }
 
@@ -431,6 +439,10 @@ export class Analysis {
     }
     if (d.families.low_rssi && mostlyWeak) {
       return { id: `reason-${g.code}`, severity: 'problem', title: 'Weak signal during the handshake', evidence: `${share} are ${d.name} (${g.code})${where}`, action: 'move the board closer to the AP or improve its antenna', episodes };
+    }
+    // Every failed attempt was followed by a connection: the credentials worked.
+    if (d.families.password && d.cause === 'password' && g.recovered > 0 && g.recovered + g.afterConnect === g.count) {
+      return { id: `reason-${g.code}`, severity: 'warning', title: 'Handshake failures the station recovered from', evidence: `${share} are ${d.name} (${g.code})${where}; each was followed by a successful connection: not a wrong password`, action: "nothing to do while they stay rare; if they repeat, check the signal and the AP's load", episodes };
     }
     if (g.code === 5) return { id: 'reason-5', severity: 'problem', title: 'The AP is full', evidence: `${share} are ASSOC_TOOMANY (5): the AP refused another station`, action: d.action, episodes };
     const severity = g.count >= 3 ? 'problem' : 'warning';
