@@ -259,3 +259,17 @@ describe('a handshake failure the next attempt recovered from', () => {
     expect(JSON.stringify(r.verdicts)).not.toMatch(/credentials are likely wrong|check the password/);
   });
 });
+
+describe("ESP-AT's command port alone (no log UART in the capture)", () => {
+  const r = diagnoseText(['AT+CWJAP="Shop","x"', 'WIFI DISCONNECT', 'WIFI DISCONNECT', 'WIFI DISCONNECT', 'WIFI CONNECTED', 'WIFI GOT IP', 'OK'].join('\r\n'));
+  it('each WIFI DISCONNECT is a disconnect of its own', () => {
+    expect(r.summary.disconnectsByReason).toEqual([{ code: null, name: 'no reason logged', count: 3 }]);
+    expect(r.summary).toMatchObject({ episodes: 4, connected: 1 });
+  });
+  it("says where ESP-AT prints the reason (its log UART), not how to set an ESP-IDF log level", () => {
+    const v = verdict(r, 'no-reason');
+    expect(v.evidence).toContain('3 disconnects');
+    expect(v.action).toContain('log UART');
+    expect(v.action).not.toContain('esp_log_level_set');
+  });
+});

@@ -363,7 +363,10 @@ export class EpisodeBuilder {
   private onDisconnect(o: Extract<Observation, { kind: 'disconnect' }>, ref: LineRef): void {
     const c = this.closing;
     const hasReason = o.reason !== undefined || o.reasonText !== undefined;
-    if (!this.open && c && !(hasReason && c.withReason.has(o.source))) return this.mergeIntoEnd(c, o, ref);
+    // A source that already gave this end its reason, or repeats a bare report (ESP-AT's port
+    // prints one `WIFI DISCONNECT` per disconnect), reports a new disconnect.
+    const again = c !== undefined && (hasReason ? c.withReason.has(o.source) : c.seen.has(o.source) && !c.withReason.has(o.source));
+    if (!this.open && c && !again) return this.mergeIntoEnd(c, o, ref);
     const ep = this.current(ref);
     if (o.ssid !== undefined) ep.ssid = o.ssid;
     if (o.bssid) ep.bssid = o.bssid;

@@ -393,7 +393,7 @@ export class Analysis {
     if (roamCount) out.push({ id: 'roaming', severity: 'info', title: 'Roaming is not a failure', evidence: `${plural(roamCount, 'roam')} to another AP (BSSID change or a ROAMING reason)`, action: 'nothing to do', episodes: this.roamDisconnects.items });
     const app = this.appDisconnects.items.length + this.appDisconnects.dropped;
     if (app) out.push({ id: 'app-disconnect', severity: 'info', title: "The app's own disconnects are not failures", evidence: `${plural(app, 'disconnect')} by the application (esp_wifi_disconnect/stop: state code 0 or reason 8 ASSOC_LEAVE)`, action: 'nothing to do, unless the app was not meant to disconnect', episodes: this.appDisconnects.items });
-    if (this.noReason) out.push({ id: 'no-reason', severity: 'warning', title: 'Disconnects without a reason in the log', evidence: `${plural(this.noReason, 'disconnect')} with no reason printed by any line`, action: 'keep the wifi tag at INFO (esp_log_level_set("wifi", ESP_LOG_INFO)) or log the DISCONNECTED event reason in the app', episodes: [] });
+    if (this.noReason) out.push({ id: 'no-reason', severity: 'warning', title: 'Disconnects without a reason in the log', evidence: `${plural(this.noReason, 'disconnect')} with no reason printed by any line`, action: this.noReasonAction(), episodes: [] });
     const unmapped = this.unmapped.items.length + this.unmapped.dropped;
     if (unmapped) out.push({ id: 'unmapped-reason', severity: 'warning', title: 'Reason texts with no known code', evidence: `${plural(unmapped, 'disconnect')} printed a reason text this tool does not map to a code: ${[...new Set(this.unmapped.items)].slice(0, 5).map((t) => `'${t}'`).join(', ')}`, action: "look the text up in the firmware's source; it is not guessed at", episodes: [] });
     const ipc = this.ipChanges.items.length + this.ipChanges.dropped;
@@ -413,6 +413,15 @@ export class Analysis {
     }
     const rank: Record<string, number> = { problem: 0, warning: 1, info: 2, ok: 3 };
     return out.sort((a, b) => rank[a.severity]! - rank[b.severity]!);
+  }
+
+  /** Where the reason would have been printed, in the terms of the firmware the log came from. */
+  private noReasonAction(): string {
+    const where: string[] = [];
+    if (this.dialects.has('esp-at')) where.push("ESP-AT prints it on its log UART (`at-wifi: wifi disconnected, rc:N`): capture that port too");
+    if (this.dialects.has('arduino')) where.push('Arduino-ESP32 prints it at Core Debug Level "Warn" or more (`Reason: N - NAME`)');
+    if (this.dialects.has('esp-idf') || where.length === 0) where.push('keep the wifi tag at INFO (esp_log_level_set("wifi", ESP_LOG_INFO)) or log the DISCONNECTED event reason in the app');
+    return where.join('; ');
   }
 
   private reasonVerdict(g: ReasonGroup, total: number): Verdict {
