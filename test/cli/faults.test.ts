@@ -124,3 +124,14 @@ describe('a board left in SoftAP mode (espwifi ap)', () => {
     }
   }, 90_000);
 });
+
+describe('a connect that joins the AP and gets no address', () => {
+  it('the timeout says the station joined and no IP came, not "no attempt finished"', async () => {
+    const r = await runCli(['--json', 'connect', 'HomeNet', '--password', 'correct-horse', '--timeout', '3', '--scenario', noDhcpScenario()], { tag });
+    expect(r.code).toBe(6);
+    expect(ndjson(r.stdout).some((e) => e.event === 'connected')).toBe(true);
+    const error = (JSON.parse(r.stderr.trim().split('\n').at(-1)!) as { error: Record<string, unknown> }).error;
+    expect(error.message).toMatch(/no IP address within 3 s from "HomeNet": the station joined the AP but no address came \(no DHCP answer\?\)/);
+    expect(error.likely).toBeUndefined();
+  }, 60_000);
+});

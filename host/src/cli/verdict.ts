@@ -13,6 +13,8 @@ interface FailureContext {
   ssid: string;
   timeoutS: number;
   signal: AbortSignal;
+  /** The station was associated (CONNECTED, no GOT_IP) when the time ran out. */
+  associated?: boolean;
 }
 
 const PASSWORD_HINT = 'check the password (--password-stdin, ESPWIFI_PASSWORD, --password or the prompt), or --open for an open network';
@@ -57,6 +59,9 @@ export async function connectFailure(err: unknown, c: FailureContext): Promise<u
         detail: 'TIMEOUT',
         likely,
       });
+    }
+    if (c.associated) {
+      return new CliError(EXIT.TIMEOUT, `${msg}: the station joined the AP but no address came (no DHCP answer?)`, "check the AP's DHCP server: is it running, with addresses free?", { detail: 'TIMEOUT' });
     }
     if (last) {
       const ambiguous = last.rssi < (c.board.reconnectPolicy.goodRssi) && last.rssi < 0 && last.rssi > -127 ? ': at this signal a wrong password and a weak link look the same' : '';

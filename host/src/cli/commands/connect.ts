@@ -181,9 +181,10 @@ export function registerConnect(program: Command, getCtx: (cmd: Command) => Ctx)
             if (ip.alreadyConnected) emit('got_ip', { ...ip }, `${ctx.style.green('✓')} already connected to ${quoted(ssid)} with these settings: IP ${ipLine(ip)}`);
             else emit('got_ip', { ...ip }, `${ctx.style.green('✓')} got IP ${ipLine(ip)}`);
           } catch (err) {
+            const associated = board.phase === 'connected';
             await stopAttempt(ctx, board);
             if (signal.aborted) throw err;
-            const failure = await connectFailure(err, { board, ssid, timeoutS: o.timeout, signal });
+            const failure = await connectFailure(err, { board, ssid, timeoutS: o.timeout, signal, associated });
             // Not every failure is a verdict (a reset, a lost port): the event says what main() will.
             const f = classify(failure);
             if (ctx.json) emit('failed', { exitCode: f.exitCode, message: f.message, ...(f.likely ? { likely: f.likely } : {}) }, '');
