@@ -273,3 +273,15 @@ describe("ESP-AT's command port alone (no log UART in the capture)", () => {
     expect(v.action).not.toContain('esp_log_level_set');
   });
 });
+
+describe('a crash while no connection was up', () => {
+  it('the crash verdict counts the connections crashes ended instead of claiming each ended one', () => {
+    const r = diagnoseText([
+      'I (1000) wifi:state: init -> auth (b0)', 'I (1100) wifi:state: auth -> init (200)', 'I (1101) wifi:Send disconnect event, reason=2, AP number=1',
+      "Guru Meditation Error: Core  0 panic'ed (LoadProhibited). Exception was unhandled.",
+    ].join('\n'));
+    const v = verdict(r, 'crash');
+    expect(v.evidence).toBe('1 panic; no connection was up when it happened — not a Wi-Fi fault');
+    expect(v.episodes).toEqual([]);
+  });
+});

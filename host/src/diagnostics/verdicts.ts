@@ -381,7 +381,8 @@ export class Analysis {
     const fatal = ['panic', 'watchdog', 'abort', 'stack-overflow'].filter((k) => (this.crashes.get(k) ?? 0) > 0);
     if (fatal.length) {
       const counts = fatal.map((k) => `${this.crashes.get(k)} ${k}`).join(', ');
-      out.push({ id: 'crash', severity: 'problem', title: 'Firmware crashes restart the board', evidence: `${counts}; each one ends the connection — not a Wi-Fi fault`, action: crashAction(fatal.includes('watchdog') && fatal.length === 1 ? 'watchdog' : 'panic'), episodes: this.crashEnded.items });
+      const cut = this.crashEnded.items.length + this.crashEnded.dropped;
+      out.push({ id: 'crash', severity: 'problem', title: 'Firmware crashes restart the board', evidence: `${counts}; ${cut ? `${plural(cut, 'connection')} ended by a crash` : `no connection was up when ${fatal.length === 1 && this.crashes.get(fatal[0]!) === 1 ? 'it' : 'they'} happened`} — not a Wi-Fi fault`, action: crashAction(fatal.includes('watchdog') && fatal.length === 1 ? 'watchdog' : 'panic'), episodes: this.crashEnded.items });
     }
     const rebooted = this.rebootEnded.items.length + this.rebootEnded.dropped;
     if (rebooted) {
