@@ -46,4 +46,26 @@ describe('diagnostics never throw', () => {
     expect(Math.max(...seen)).toBeLessThanOrEqual(MAX_LINE);
     expect(seen.reduce((a, b) => a + b, 0)).toBe(100_000);
   });
+  it('CR, CRLF and LF all end a line, as on the live port (a CR-only console was one cut line)', () => {
+    const lf = readFileSync(path.join(dir, 'idf-v5-weak-signal.log'), 'latin1').replace(/\r\n/g, '\n');
+    const want = diagnoseBytes([Buffer.from(lf, 'latin1')]);
+    const lines = (text: string, cut: number) => {
+      const b = Buffer.from(text, 'latin1');
+      const seen: string[] = [];
+      const split = new LineSplitter((l) => seen.push(l));
+      split.push(b.subarray(0, cut));
+      split.push(b.subarray(cut));
+      split.end();
+      return seen;
+    };
+    for (const [name, text] of [['CR', lf.replace(/\n/g, '\r')], ['CRLF', lf.replace(/\n/g, '\r\n')], ['CR CR LF', lf.replace(/\n/g, '\r\r\n')]] as const) {
+      const got = diagnoseBytes([Buffer.from(text, 'latin1')]);
+      expect(got.summary, name).toEqual(want.summary);
+      expect(got.verdicts, name).toEqual(want.verdicts);
+      // A terminator split across two chunks is still one.
+      const cut = text.indexOf('\r') + 1;
+      expect(lines(text, cut), name).toEqual(lines(lf, lf.indexOf('\n') + 1));
+    }
+  });
 });
+

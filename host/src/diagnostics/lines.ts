@@ -1,5 +1,6 @@
-// Bytes → lines for any source (file, stdin, a serial port): splits on \n, drops nothing else
-// (the decoders remove \r), decodes as UTF-8 (invalid bytes become U+FFFD, never an exception;
+// Bytes → lines for any source (file, stdin, a serial port): a line ends at LF, CR or CRLF (runs
+// of CR before an LF count once), as the live port's reader splits it — ESP-IDF can print CR
+// alone (CONFIG_NEWLIB_STDOUT_LINE_ENDING_CR); decodes as UTF-8 (invalid bytes become U+FFFD, never an exception;
 // a character split across chunks is kept whole) and cuts a line at MAX_LINE characters so a
 // stream without newlines cannot grow memory. Whole chunks are decoded once and split as
 // strings, as node:readline does: one native call per chunk instead of one per line.
@@ -16,6 +17,8 @@ export function own(s: string): string {
 export class LineSplitter {
   private readonly decoder = new StringDecoder('utf8');
   private partial = '';
+  /** The last chunk ended with CR: CRs and one LF starting the next belong to that terminator. */
+  private afterCr = false;
 
   constructor(private readonly onLine: (line: string) => void) {}
 
@@ -33,8 +36,20 @@ export class LineSplitter {
     }
   }
 
-  private text(s: string): void {
+  private text(raw: string): void {
+    let s = raw;
+    if (this.afterCr) {
+      const rest = /^\r*\n?/.exec(s)![0];
+      s = s.slice(rest.length);
+      // A chunk of CRs only: the terminator may still go on in the next one.
+      this.afterCr = s.length === 0 && !rest.endsWith('\n');
+    }
     if (s.length === 0) return;
+    // One native pass, and only over chunks that hold a CR: LF-only logs pay nothing.
+    if (s.includes('\r')) {
+      this.afterCr = s.charCodeAt(s.length - 1) === 0x0d;
+      s = s.replace(/\r+\n?/g, '\n');
+    }
     let start = 0;
     let nl = s.indexOf('\n');
     if (nl >= 0 && this.partial.length > 0) {
