@@ -135,3 +135,14 @@ describe('a connect that joins the AP and gets no address', () => {
     expect(error.likely).toBeUndefined();
   }, 60_000);
 });
+
+describe('sim paths in a directory that does not exist', () => {
+  it.each([['--link', 'tty'], ['--control', 'vb.sock']])('%s: exit 2 naming the directory, no "build the simulator" advice', async (option, name) => {
+    const missing = path.join(tmp, 'no-such-dir');
+    const r = await runCli(['sim', option, path.join(missing, name)], { tag, timeoutMs: 30_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^espwifi: (link|control socket) /);
+    expect(r.stderr).toContain(`${path.join(missing, name)}: its directory ${missing} does not exist`);
+    expect(r.stderr).not.toMatch(/build:sim|undefined|EACCES/);
+  });
+});

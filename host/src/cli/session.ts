@@ -89,7 +89,9 @@ export async function startVirtualBoard(
     const e = err as { name?: string; code?: string; message?: string };
     if (e.name === 'ScenarioError') throw new CliError(EXIT.USAGE, e.message ?? String(err), 'shipped scenarios are in firmware/sim/scenarios/; see firmware/sim/README.md');
     if (e.code === 'IN_USE') throw new CliError(EXIT.USAGE, e.message ?? String(err), 'choose another path, or stop the board that owns it (remove the file if nothing does)');
-    const hint = e.code === 'SIM_NOT_BUILT' ? undefined : 'build it with npm run build:sim (needs a C compiler)';
+    if (e.code === 'BAD_ARG') throw new CliError(EXIT.USAGE, e.message ?? String(err));
+    // SIM_NOT_BUILT says how to build it; a simulator that fails at start may be a stale build.
+    const hint = e.code === 'SIM_START' ? 'rebuild it with npm run build:sim (needs a C compiler); with --log-level debug its own output is shown' : undefined;
     throw new CliError(EXIT.NO_BOARD, `could not start the virtual board: ${e.message ?? String(err)}`, hint);
   }
 }

@@ -155,6 +155,10 @@ export class VirtualBoard extends EventEmitter {
 
   static async start(opts: VirtualBoardOptions = {}): Promise<VirtualBoard> {
     const scenario = loadScenario(opts.scenario ?? 'home');
+    // Said here by name: the simulator would only exit, and a socket's listen() gives EACCES.
+    for (const [what, p] of [['link', opts.link], ['control socket', opts.controlSocket]] as const) {
+      if (p && !existsSync(dirname(p))) throw new VirtualBoardError('BAD_ARG', `${what} ${p}: its directory ${dirname(p)} does not exist`);
+    }
     if (opts.controlSocket) await claimSocketPath(opts.controlSocket);
     const bin = opts.binary ?? simBinaryPath();
     if (!existsSync(bin))
@@ -185,7 +189,8 @@ export class VirtualBoard extends EventEmitter {
       const r = parseReply(first.value);
       throw new VirtualBoardError(r.error ?? 'SIM_START', r.fields.why ?? first.value);
     }
-    if (first.done || !first.value.startsWith('/')) throw new VirtualBoardError('SIM_START', `unexpected first line from the simulator: ${first.value}`);
+    if (first.done) throw new VirtualBoardError('SIM_START', 'the simulator ended its output before printing its port');
+    if (!first.value.startsWith('/')) throw new VirtualBoardError('SIM_START', `unexpected first line from the simulator: ${first.value}`);
     const vb = new VirtualBoard(child, first.value.trim(), scenario, it);
     try {
       for (const line of scenarioLines(scenario)) await vb.control(line);
