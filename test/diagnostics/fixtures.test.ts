@@ -220,6 +220,12 @@ describe('boots: one per reset, whatever the bootloader and the serial monitor p
     }
     expect(diagnoseText(stamped(v5).join('\n')).summary.crashes).toEqual({ brownout: 1 });
   });
+  it('an app that logs no start line (its level at WARN) still counts as run: a bootloader after it is a new boot', () => {
+    const boot = ['I (29) boot: ESP-IDF v5.5.1 2nd stage bootloader', 'I (31) boot.esp32c3: SPI Speed      : 80MHz', 'I (40) boot: Loaded app from partition at offset 0x10000'];
+    const app = ['W (300) wifi:state: init -> auth (b0)', 'W (800) wifi:state: auth -> init (200)'];
+    expect(boots([...boot, ...app, ...boot, ...app])).toHaveLength(1); // the first boot has no banner or jump: boot 0
+    expect(diagnoseText([...boot, ...app, ...boot, ...app].join('\n')).summary.boots).toBe(1);
+  });
   it('a boot loop of bare ROM banners is one boot per banner', () => {
     const banner = ['ets Jun  8 2016 00:22:57', '', 'rst:0x10 (RTCWDT_RTC_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)', 'flash read err, 1000', 'ets_main.c 371 '];
     for (const lines of [[...banner, ...banner, ...banner], stamped([...banner, ...banner, ...banner])]) {

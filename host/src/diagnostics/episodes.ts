@@ -139,7 +139,8 @@ export class EpisodeBuilder {
       this.bannerReset ||= resetLine;
     }
     if (bootloaderLine) this.inBootloader = true;
-    if (appStartLine) this.inBootloader = false;
+    // The app's start line, or any Wi-Fi or crash line: the app runs (its start may not be logged).
+    if (appStartLine || otherLine) this.inBootloader = false;
     // A serial monitor's timestamp in front of a banner line is not the device's: only a time the
     // device printed, or a line of the bootloader or the app, ends the banner.
     if (t !== undefined || (!romLine && (bootLine || otherLine))) this.inRomBanner = false;
