@@ -51,4 +51,22 @@ describe('espwifi demo', () => {
     expect(recs.some((x) => x.event === 'gave_up')).toBe(true);
     expect(await settle(tag)).toEqual([]);
   }, 100_000);
+
+  it('on a real board, --ssid and --password follow the rules connect enforces, before the port is opened', async () => {
+    const tag = newTag();
+    const demo = (args: string[]) => runCli(['--port', '/nonexistent/ttyUSB9', 'demo', ...args], { tag });
+    const short = await demo(['--ssid', 'HomeNet', '--password', 'short']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/8–63 characters/);
+    expect(short.stdout + short.stderr).not.toContain('short"');
+    const long = await demo(['--ssid', 'x'.repeat(33), '--password', 'correct-horse']);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/at most 32 bytes/);
+    const empty = await demo(['--ssid', '', '--password', 'correct-horse']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/SSID is empty/);
+    const none = await demo(['--ssid', 'HomeNet']); // no password source, no terminal to ask on
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no password given/);
+  });
 });

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import { floatOption } from '../context.js';
 import { apTable, ipLine, likelyText } from '../format.js';
 import { quoted } from '../output.js';
-import { resolvePassword } from '../password.js';
+import { passwordRule, resolvePassword } from '../password.js';
 import type { Session } from '../session.js';
 import { Timeline } from '../timeline.js';
 import type { Board, Scenario } from '../lib.js';
@@ -83,9 +83,16 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
         }
       }
       let target = real ? null : pickTarget(scenario);
-      if (real && o.ssid) {
+      if (real && o.ssid !== undefined) {
+        // The rules connect enforces, before the board is touched (README "CLI reference").
+        const bytes = Buffer.byteLength(o.ssid);
+        if (bytes === 0 || bytes > 32) throw new CliError(EXIT.USAGE, bytes === 0 ? '--ssid: the SSID is empty: a network name is 1–32 bytes' : `--ssid: an SSID is at most 32 bytes (${quoted(o.ssid)} has ${bytes})`);
         const pw = await resolvePassword({ password: o.password }, o.ssid);
-        target = { ssid: o.ssid, password: pw.password ?? '' };
+        // The demo shows a wrong password failing, then the right one: it needs the network's.
+        if (!pw.password) throw new CliError(EXIT.USAGE, 'no password given for --ssid', 'give it with --password or ESPWIFI_PASSWORD (or type it at the prompt): the demo connects with a wrong password, then the right one');
+        const broken = passwordRule(pw.password);
+        if (broken) throw new CliError(EXIT.USAGE, `the password does not fit: ${broken}`);
+        target = { ssid: o.ssid, password: pw.password };
       }
       if (!real && !target) {
         throw new CliError(EXIT.USAGE, `scenario "${scenarioName}" has no visible AP with a password to demonstrate with`);
