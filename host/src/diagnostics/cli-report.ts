@@ -35,7 +35,7 @@ export class JsonReportWriter {
 export async function runDiagnosis(ctx: Ctx, input: AsyncIterable<Buffer>, source: string, o: ReportOptions): Promise<Report> {
   const json = o.json ? new JsonReportWriter(ctx.out) : undefined;
   const d = new Diagnoser({ mask: o.mask, keepLines: o.includeLog ? 20_000 : 0, onEpisode: json ? (ep) => json.episode(ep) : undefined });
-  const split = new LineSplitter((l) => d.line(l));
+  const split = new LineSplitter((l, cut) => d.line(l, undefined, cut));
   for await (const chunk of input) split.push(chunk);
   split.end();
   const report = d.end();

@@ -11,6 +11,7 @@ import { decodeEsphome } from './decoders/esphome.js';
 import { decodeIdfDriver } from './decoders/idf-driver.js';
 import { decodeIdfNetif } from './decoders/idf-netif.js';
 import { own } from './lines.js';
+import type { Cut } from './lines.js';
 import type { Masker } from './mask.js';
 import type { Dialect, Observation } from './types.js';
 
@@ -60,8 +61,8 @@ export function decodeEnvelope(env: Envelope): { observations: Observation[]; de
   return { observations: [] };
 }
 
-export function decodeText(raw: string, mask?: Masker): LineDecode {
-  const text = mask ? mask(cleanLine(raw)) : cleanLine(raw);
+export function decodeText(raw: string, mask?: Masker, cut: Cut = 0): LineDecode {
+  const text = mask ? mask(cleanLine(raw), cut) : cleanLine(raw);
   const env = parseEnvelope(text);
   if (!mayMatter(env)) return { env, text, observations: NONE };
   const d = decodeEnvelope(env);

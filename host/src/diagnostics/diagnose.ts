@@ -3,7 +3,7 @@
 // leave through callbacks as they complete, and only bounded samples stay for the report.
 import { decodeText } from './decode.js';
 import { EpisodeBuilder, type DiagEvent } from './episodes.js';
-import { LineSplitter, own } from './lines.js';
+import { LineSplitter, own, type Cut } from './lines.js';
 import { makeMasker, type Masker } from './mask.js';
 import { Capped } from './stats.js';
 import { Analysis, type Series, type Summary } from './verdicts.js';
@@ -84,9 +84,10 @@ export class Diagnoser {
     });
   }
 
-  /** One raw line; `host` is its arrival time (ms since epoch) for live sources. */
-  line(raw: string, host?: number): void {
-    const d = decodeText(raw, this.mask);
+  /** One raw line; `host` is its arrival time (ms since epoch) for live sources; `cut` says how
+   *  the line limit cut it (lines.ts). */
+  line(raw: string, host?: number, cut: Cut = 0): void {
+    const d = decodeText(raw, this.mask, cut);
     if (d.observations.length > 0 || this.opts.onLine) return void this.decoded(d.text, d.env, d.observations, d.decoder, host);
     // Most lines of a long log: no object for them beyond the decode (memory and GC stay flat).
     const at = this.builder.advance(++this.lineNo, d.env.t, d.env.clock, host, d.observations);
@@ -138,7 +139,7 @@ export class Diagnoser {
 /** Diagnoses a byte stream (a file or stdin) to its end. */
 export async function diagnoseStream(input: AsyncIterable<Buffer | string>, opts: DiagnoseOptions = {}): Promise<Report> {
   const d = new Diagnoser(opts);
-  const split = new LineSplitter((l) => d.line(l));
+  const split = new LineSplitter((l, cut) => d.line(l, undefined, cut));
   for await (const chunk of input) split.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   split.end();
   return d.end();
@@ -147,7 +148,7 @@ export async function diagnoseStream(input: AsyncIterable<Buffer | string>, opts
 /** Diagnoses an in-memory log (tests, small inputs). */
 export function diagnoseText(text: string, opts: DiagnoseOptions = {}): Report {
   const d = new Diagnoser(opts);
-  const split = new LineSplitter((l) => d.line(l));
+  const split = new LineSplitter((l, cut) => d.line(l, undefined, cut));
   split.push(Buffer.from(text));
   split.end();
   return d.end();

@@ -8,6 +8,13 @@ import { StringDecoder } from 'node:string_decoder';
 
 export const MAX_LINE = 4096;
 
+/** How a line handed on was cut at MAX_LINE: more of it followed (or was dropped) after its end,
+ *  and/or it is the rest of a line cut before it. The masker needs to know: a secret can straddle
+ *  the cut, and each side then holds only a piece of it. */
+export const CUT_TAIL = 1;
+export const CUT_HEAD = 2;
+export type Cut = number;
+
 /** A copy that does not keep its parent alive: a line is a slice of a whole decoded chunk, and
  *  anything kept for the report (an SSID, a sample line) must not pin that chunk in memory. */
 export function own(s: string): string {
@@ -19,8 +26,10 @@ export class LineSplitter {
   private partial = '';
   /** The last chunk ended with CR: CRs and one LF starting the next belong to that terminator. */
   private afterCr = false;
+  /** `partial` is the rest of a line already cut at MAX_LINE. */
+  private continuing = false;
 
-  constructor(private readonly onLine: (line: string) => void) {}
+  constructor(private readonly onLine: (line: string, cut: Cut) => void) {}
 
   push(chunk: Buffer): void {
     this.text(this.decoder.write(chunk));
@@ -32,8 +41,9 @@ export class LineSplitter {
     if (this.partial.length > 0) {
       const last = this.partial;
       this.partial = '';
-      this.onLine(last);
+      this.onLine(last, this.continuing ? CUT_HEAD : 0);
     }
+    this.continuing = false;
   }
 
   private text(raw: string): void {
@@ -52,27 +62,32 @@ export class LineSplitter {
     }
     let start = 0;
     let nl = s.indexOf('\n');
-    if (nl >= 0 && this.partial.length > 0) {
-      this.emit(this.partial + s.slice(0, nl));
+    if (nl >= 0 && (this.partial.length > 0 || this.continuing)) {
+      this.emit(this.partial + s.slice(0, nl), this.continuing ? CUT_HEAD : 0);
       this.partial = '';
+      this.continuing = false;
       start = nl + 1;
       nl = s.indexOf('\n', start);
     }
     while (nl >= 0) {
-      this.emit(nl - start > MAX_LINE ? s.slice(start, start + MAX_LINE) : s.slice(start, nl));
+      this.emit(nl - start > MAX_LINE ? s.slice(start, start + MAX_LINE + 1) : s.slice(start, nl), 0);
       start = nl + 1;
       nl = s.indexOf('\n', start);
     }
     if (start < s.length) {
       this.partial = this.partial.length > 0 ? this.partial + s.slice(start) : s.slice(start);
       while (this.partial.length >= MAX_LINE) {
-        this.onLine(this.partial.slice(0, MAX_LINE));
+        this.onLine(this.partial.slice(0, MAX_LINE), CUT_TAIL | (this.continuing ? CUT_HEAD : 0));
         this.partial = this.partial.slice(MAX_LINE);
+        this.continuing = true;
       }
     }
   }
 
-  private emit(line: string): void {
-    this.onLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
+  /** A whole line: over MAX_LINE it is cut there and the rest dropped (`line` may hold just one
+   *  character more than MAX_LINE to say so). */
+  private emit(line: string, cut: Cut): void {
+    if (line.length > MAX_LINE) this.onLine(line.slice(0, MAX_LINE), cut | CUT_TAIL);
+    else this.onLine(line, cut);
   }
 }

@@ -12,6 +12,7 @@ import type { DeviceLogLine } from '../codec/stream.js';
 import { hardResetSequence } from '../flash/reset.js';
 import { createTransport, type Transport } from '../transport/index.js';
 import { bridgeObservations, helloObservation } from './bridge.js';
+import { CUT_TAIL } from './lines.js';
 import { PortRelay } from './share.js';
 import { Diagnoser, type DiagnoseOptions, type Report } from './diagnose.js';
 import type { Observation } from './types.js';
@@ -80,7 +81,7 @@ export class Watcher {
       if (o.share !== false) this.relay = await PortRelay.serve(this.transport!, o.port, o.onNote).catch(() => undefined);
     }
     const c = this.client;
-    c.on('log', (l: DeviceLogLine) => this.diagnoser.line(l.raw, Date.now()));
+    c.on('log', (l: DeviceLogLine) => this.diagnoser.line(l.raw, Date.now(), l.truncated ? CUT_TAIL : 0));
     c.on('event', (verb: string, fields: Record<string, unknown>) => {
       // A frame with a good CRC is our bridge firmware as surely as a hello is.
       this.noteBridgeSeen();
