@@ -115,7 +115,8 @@ export function registerImprov(program: Command, getCtx: (cmd: Command) => Ctx):
     .addHelpText(
       'after',
       '\nExit codes: 0 ok, 3 no Improv answer on the port, 4 unable to connect (likely wrong password, espwifi firmware only),' +
-        '\n5 unable to connect (other or unknown reason), 6 timeout, 9 the device refused the command (Improv error state).' +
+        '\n5 unable to connect (other or unknown reason), 6 timeout, 7 the board rebooted (espwifi firmware says hello),' +
+        '\n9 the device refused the command (Improv error state).' +
         '\nErrors keep Improv\'s names: IMPROV_UNABLE_TO_CONNECT, IMPROV_UNKNOWN_RPC_COMMAND, IMPROV_INVALID_RPC_PACKET, ... (--json: error.detail).',
     );
   const common = (c: Command) =>
