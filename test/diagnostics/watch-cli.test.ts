@@ -101,6 +101,28 @@ describe('watch, passive, on a foreign firmware console', () => {
     }
   }, 60_000);
 
+  it('a --log file that cannot be written (disk full): said at once, watching goes on, then the summary and exit 1 naming the file', async () => {
+    const pair = await ptyPair();
+    // /dev/full: every write fails with ENOSPC, as a full disk does after the file was opened
+    const w = startCli(['--port', pair.a, 'watch', '--no-lines', '--log', '/dev/full']);
+    let fd = -1;
+    try {
+      await w.waitFor(/Watching .* passively/, 20_000, 'stderr');
+      fd = replay(pair, "[12:00:03][W][wifi_esp32:482]: Event: Disconnected ssid='x' bssid=AA:BB:CC:DD:EE:FF reason='Beacon Timeout'");
+      await w.waitFor(/--log \/dev\/full: writing failed at .*ENOSPC.*; watching goes on/, 20_000, 'stderr');
+      await w.waitFor(/episode #1 ended/);
+      const r = await w.stop('SIGINT');
+      expect(r.stdout).toMatch(/Verdicts/);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/--log \/dev\/full: writing failed at .*: it holds only what came before/);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    } finally {
+      if (fd >= 0) closeSync(fd);
+      await w.stop('SIGKILL');
+      await pair.close();
+    }
+  }, 60_000);
+
   it('the port going away: the summary, then exit 3 with one clear message', async () => {
     const pair = await ptyPair();
     const w = startCli(['--port', pair.a, 'watch']);

@@ -42,15 +42,41 @@ export interface WatchOutputOptions {
   showLines: boolean;
   outFile?: string;
   logFile?: string;
+  /** A history file could not be written (disk full, drive gone): it is no longer written to. */
+  onFileError?: (failure: FileFailure) => void;
+}
+
+/** A history file that stopped: it holds what came before `at`. */
+export interface FileFailure {
+  option: '--out' | '--log';
+  file: string;
+  error: Error;
+  at: number;
 }
 
 export class WatchOutput {
-  private readonly history?: WriteStream;
-  private readonly logFile?: WriteStream;
+  private history?: WriteStream;
+  private logFile?: WriteStream;
+  readonly fileFailures: FileFailure[] = [];
 
   constructor(private readonly o: WatchOutputOptions) {
-    if (o.outFile) this.history = createWriteStream(o.outFile, { flags: 'a' });
-    if (o.logFile) this.logFile = createWriteStream(o.logFile, { flags: 'a' });
+    if (o.outFile) this.history = this.open('--out', o.outFile);
+    if (o.logFile) this.logFile = this.open('--log', o.logFile);
+  }
+
+  /** An append stream whose write error stops that file, not the watch (an unhandled 'error'
+   *  event would end the process, summary and report unwritten). */
+  private open(option: FileFailure['option'], file: string): WriteStream {
+    const stream = createWriteStream(file, { flags: 'a' });
+    stream.on('error', (error) => {
+      if (option === '--out') this.history = undefined;
+      else this.logFile = undefined;
+      if (this.fileFailures.some((f) => f.option === option)) return;
+      const failure = { option, file, error, at: Date.now() };
+      this.fileFailures.push(failure);
+      this.o.onFileError?.(failure);
+    });
+    return stream;
   }
 
   line(l: DecodedLine): void {
@@ -111,6 +137,8 @@ export class WatchOutput {
   }
 
   async close(): Promise<void> {
+    // A write still queued may fail at the end: the 'error' handler records it, end's callback
+    // still comes (with that error).
     await Promise.all([this.history, this.logFile].map((s) => (s ? new Promise<void>((r) => s.end(() => r())) : undefined)));
   }
 }

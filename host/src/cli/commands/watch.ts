@@ -6,6 +6,7 @@ import { CliError, EXIT } from '../exit-codes.js';
 import { choiceOption, intOption, type Ctx } from '../context.js';
 import { trapInterrupts } from '../session.js';
 import { collect, outputFileOption, withEnvPassword } from './diagnose.js';
+import type { FileFailure } from '../../diagnostics/watch-output.js';
 
 interface WatchCliOptions {
   bridge?: boolean;
@@ -53,14 +54,20 @@ Examples:
     .action(async (o: WatchCliOptions, cmd: Command) => {
       const ctx = getCtx(cmd);
       if (!ctx.port) throw new CliError(EXIT.USAGE, 'watch needs --port (a serial port, rfc2217://host:port or socket://host:port)', 'espwifi ports lists the serial ports');
-      const [{ Watcher }, { WatchOutput }, { finishReport }] = await Promise.all([
+      const [{ Watcher }, { WatchOutput, stamp }, { finishReport }] = await Promise.all([
         import('../../diagnostics/watch.js'),
         import('../../diagnostics/watch-output.js'),
         import('../../diagnostics/cli-report.js'),
       ]);
+      const failureText = (f: FileFailure) => `${f.option} ${f.file}: writing failed at ${stamp(f.at)} (${f.error.message})`;
       const output = new WatchOutput({
         style: ctx.style, out: ctx.out, json: ctx.json, timestamps: !!o.timestamps, showLines: o.lines,
         filter: { tags: o.tag, level: o.level, grep: o.grep }, outFile: o.out, logFile: o.log,
+        onFileError: (f) => {
+          const text = `${failureText(f)}; watching goes on`;
+          if (ctx.json) output.note(text);
+          else ctx.note(ctx.errStyle.red(text));
+        },
       });
       const interrupts = trapInterrupts();
       let watcher: Awaited<ReturnType<typeof Watcher.open>> | undefined;
@@ -87,6 +94,10 @@ Examples:
         await output.close();
         if (!ctx.json) ctx.out.write('\n');
         await finishReport(ctx, report, ctx.port, { json: false, html: o.html, mask: o.mask, includeLog: o.includeLog, last: o.last }, undefined, ctx.json);
+        const failed = output.fileFailures[0];
+        if (failed) {
+          throw new CliError(EXIT.INTERNAL, `${failureText(failed)}: it holds only what came before`, 'free space or pick another file; the summary above covers the whole watch', { detail: (failed.error as NodeJS.ErrnoException).code ?? 'WRITE_FAILED' });
+        }
         if (ended instanceof Error) {
           // The transport's own message usually names the port and says it went away already.
           const message = ended.message.startsWith(ctx.port) ? ended.message : `${ctx.port}: the port went away (${ended.message})`;
