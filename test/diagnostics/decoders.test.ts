@@ -109,6 +109,12 @@ describe('frameworks on top of ESP-IDF', () => {
     expect(obs('I (1) app: disconnected, will retry')).toEqual([]);
     expect(obs('W (1) mqtt_client: MQTT_EVENT_DISCONNECTED, reason 5')).toEqual([]);
     expect(obs('W (1) app: websocket disconnected, reason=1006')).toEqual([]);
+    // Other services' disconnects, and an errno no Wi-Fi reason has; a line naming Wi-Fi keeps a
+    // code this build does not know.
+    expect(obs('I (1) app: sntp disconnected reason 7')).toEqual([]);
+    expect(obs('W (1) server: client 192.168.1.20 disconnected (reason 104)')).toEqual([]);
+    expect(obs('W (1) app: peer disconnected, reason 104')).toEqual([]);
+    expect(obs('W (1) app: wifi disconnected, reason 99')).toEqual([{ kind: 'disconnect', reason: 99, source: 'app' }]);
     // Bluetooth LE: NimBLE's examples print `disconnect; reason=N` (BLE error codes such as 531),
     // under the NimBLE tag or the app's own; BLE provisioning tags.
     for (const l of ['I (12345) NimBLE: disconnect; reason=531 ', 'I (1) HID_DEMO: disconnect; reason=19 ', 'I (1) protocomm_nimble: disconnected, reason=19', 'W (1) BLE_PROV: disconnected, reason 19', 'I (1) app: BLE_GAP disconnected reason 19']) {
