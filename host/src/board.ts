@@ -48,6 +48,9 @@ export type { BoardEvents, ConnectResult, RawEvent } from './board-events.js';
 /** Default wait for connect()/waitForIp(). One connect attempt plus DHCP is seconds; 60 s allows
  *  the policy's immediate attempts and several backoff steps before the call reports a timeout. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 60_000;
+/** How long scanStop() and close() wait for a stopped scan's SCAN_DONE and records: the driver
+ *  ends a scan within a channel's dwell (at most 1.5 s) of the stop. */
+const SCAN_STOP_GRACE_MS = 2_000;
 
 export class Board extends EventEmitter<BoardEvents> {
   private _info: DeviceInfo;
@@ -282,9 +285,12 @@ export class Board extends EventEmitter<BoardEvents> {
     await this.client.request('scan', { ...scanArgs(rest), block: true }, { ...(timeoutMs ? { timeoutMs } : {}), ...(signal ? { signal } : {}) });
     return this.scans.afterBlockingScan();
   }
+  /** Stops the running scan; resolves once its SCAN_DONE has come and its records are fetched
+   *  (bounded), so a caller that closes the port next leaves nothing in the driver. */
   async scanStop(): Promise<void> {
     this.scans.noteStop();
     await this.client.request('scan_stop');
+    await this.scans.afterStop(SCAN_STOP_GRACE_MS);
   }
 
   // ---- configuration ---------------------------------------------------------------------
@@ -394,6 +400,7 @@ export class Board extends EventEmitter<BoardEvents> {
   }
 
   async close(): Promise<void> {
+    if (!this.client.isClosed) await this.scans.settled(SCAN_STOP_GRACE_MS);
     this.reconnect.dispose();
     const err = new PortError('closed', 'the board was closed');
     this.ipGate.fail(err);

@@ -146,3 +146,24 @@ describe('sim paths in a directory that does not exist', () => {
     expect(r.stderr).not.toMatch(/build:sim|undefined|EACCES/);
   });
 });
+
+describe('a scan that runs out of time', () => {
+  it('is stopped and its records fetched before the CLI exits 6: nothing is left in the driver, no warning', async () => {
+    const control = path.join(tmp, 'scan-timeout.sock');
+    const { sim, port } = await startSim(suite, 'tty-scan-timeout', ['--control', control]);
+    try {
+      // 14 channels × 1.5 s passive: far longer than the 1 s allowed
+      const r = await runCli(['--port', port, 'scan', '--passive', '--passive-time', '1500', '--timeout', '1'], { tag });
+      expect(r.code).toBe(6);
+      expect(r.stderr).not.toMatch(/could not fetch/);
+      const diag = (await controlLine(control, { action: 'diag' })) as Record<string, unknown>;
+      expect(diag).toMatchObject({ ok: true });
+      const d = (diag.diag ?? diag) as Record<string, unknown>;
+      expect(Number(d.held_records)).toBe(0);
+      expect(Number(d.leaked_scans)).toBe(0);
+      expect(Number(d.scans)).toBe(1);
+    } finally {
+      await sim.stop('SIGINT');
+    }
+  }, 60_000);
+});

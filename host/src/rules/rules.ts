@@ -11,6 +11,9 @@
 //     SCAN_DONE nobody is waiting for (a scan whose caller timed out or aborted, a raw scan) is
 //     fetched anyway and then cached or dropped, as `unrequestedScanResults` says. A blocking
 //     raw scan (no SCAN_DONE at all, seed "Scan in Blocked Mode") is fetched right after its reply.
+//     Board.scanStop() returns once the stopped scan's SCAN_DONE came and its records are fetched,
+//     and Board.close() lets a fetch in flight finish (both bounded), so a caller that gives up on
+//     a scan and closes the port leaves nothing behind.
 //  3. No concurrent scans (seed "Parallel Scan": "concurrent scans should be avoided"). Callers
 //     asking for the same scan while it runs share it; a scan with other options queues behind.
 //  4. Scan while connecting (seed "Scan When Wi-Fi Is Connecting": esp_wifi_scan_start "fails

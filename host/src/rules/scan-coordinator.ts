@@ -281,6 +281,21 @@ export class ScanCoordinator {
     return this.running !== null;
   }
 
+  /** After a stop request: resolves once the stopped scan's SCAN_DONE has come and its records are
+   *  fetched (rule 2), at most `ms` later. A scan this coordinator waits for (a job), or one a
+   *  timed-out job left running (the orphan), ends with that SCAN_DONE. */
+  async afterStop(ms: number): Promise<void> {
+    const ending = [this.running?.promise, this.orphan?.done].filter((p) => p !== undefined);
+    if (ending.length > 0) await withTimeout(Promise.allSettled(ending), ms, () => new Error('no SCAN_DONE after the stop'), this.clock).catch(() => {});
+    await this.settled(ms);
+  }
+
+  /** Resolves once the fetch in flight (if any) has ended, at most `ms` later: closing the port in
+   *  the middle of one would leave the records in the driver. */
+  async settled(ms: number): Promise<void> {
+    await withTimeout(this.fetchChain, ms, () => new Error('the records are still being fetched'), this.clock).catch(() => {});
+  }
+
   /** Resolves once no scan of this coordinator runs or waits (whatever their outcome): what a
    *  connect waits for, since the board refuses a connect while a scan runs. */
   async idle(): Promise<void> {
