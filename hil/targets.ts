@@ -7,6 +7,7 @@
 //   ESPWIFI_RIG=rig.json               → boards, names and capabilities from a rig file
 // The password is read from the environment only and never printed.
 import { readFileSync } from 'node:fs';
+import { checkRig } from './rig-check.js';
 import { SER2NET_MISSING, ser2netAvailable } from './ser2net.js';
 
 /** What a rig can do to the world around a real board (shell commands run by the suite). */
@@ -105,6 +106,7 @@ export function loadRig(path: string): RigFile {
   } catch (e) {
     throw new HilConfigError(`ESPWIFI_RIG=${path}: cannot read the rig file (${(e as Error).message})`);
   }
+  if (rig && typeof rig === 'object') checkRig(rig as unknown as Record<string, unknown>, safeName, (m) => new HilConfigError(`ESPWIFI_RIG=${path}: ${m}`));
   if (!rig || !Array.isArray(rig.boards) || rig.boards.length === 0) {
     throw new HilConfigError(`ESPWIFI_RIG=${path}: expected { "boards": [{ "name", "port", "capabilities"? }, ...] }`);
   }
@@ -147,6 +149,8 @@ export function selectTargets(env: NodeJS.ProcessEnv = process.env): { targets: 
   const ports = env.ESPWIFI_PORTS ? env.ESPWIFI_PORTS.split(',').map((s) => s.trim()).filter(Boolean)
     : env.ESPWIFI_PORT ? [env.ESPWIFI_PORT] : [];
   if (ports.length) {
+    const twice = ports.find((p, i) => ports.indexOf(p) !== i);
+    if (twice) throw new HilConfigError(`ESPWIFI_PORTS: ${twice} appears twice (one board per port)`);
     if (!env.ESPWIFI_SSID && env.ESPWIFI_AP_PORT) return { targets: [], notes: [NO_REAL_AP] };
     const ap = realAp(env);
     return {

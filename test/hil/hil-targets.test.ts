@@ -78,6 +78,45 @@ describe('selectTargets', () => {
   });
 });
 
+describe('rig file mistakes are named errors, not silent changes of what runs', () => {
+  const env = { ESPWIFI_SSID: 'Lab', ESPWIFI_PASSWORD: 'x' };
+  const rigWith = (rig: unknown) => {
+    const path = join(dir, 'mistake.json');
+    writeFileSync(path, JSON.stringify(rig));
+    return () => selectTargets({ ...env, ESPWIFI_RIG: path });
+  };
+  const two = [{ name: 'a', port: 'rfc2217://rig:4001' }, { name: 'b', port: 'rfc2217://rig:4002' }];
+
+  it('an unknown key (a typo) names the key and where it is', () => {
+    // "capabilites": every fault test would be skipped as "needs rig capability apOff"
+    expect(rigWith({ boards: [{ name: 'a', port: 'x', capabilites: { apOff: 'true', apOn: 'true' } }] }))
+      .toThrow(/boards\[0\] \("a"\): unknown key "capabilites"/);
+    expect(rigWith({ boards: [{ name: 'a', port: 'x', capabilities: { apoff: 'true' } }] }))
+      .toThrow(/boards\[0\] \("a"\)\.capabilities: unknown key "apoff"/);
+    expect(rigWith({ board: two })).toThrow(/unknown key "board"/);
+    expect(rigWith({ ap: { SSID: 'Lab' }, boards: two })).toThrow(/ap: unknown key "SSID"/);
+    expect(rigWith({ connectBoundMS: 5000, boards: two })).toThrow(/unknown key "connectBoundMS"/);
+  });
+
+  it('two boards on one port: the second open would find the port busy mid-run', () => {
+    expect(rigWith({ boards: [{ name: 'a', port: 'rfc2217://rig:4001' }, { name: 'b', port: 'rfc2217://rig:4001' }] }))
+      .toThrow(/boards "a" and "b" both use port rfc2217:\/\/rig:4001/);
+    expect(() => selectTargets({ ...env, ESPWIFI_PORTS: '/dev/ttyUSB0,/dev/ttyUSB0' })).toThrow(/ESPWIFI_PORTS: \/dev\/ttyUSB0 appears twice/);
+  });
+
+  it('names that give one log file, half a capability pair, a capability that is not a command, a bad bound', () => {
+    expect(rigWith({ boards: [{ name: 'c3 left', port: 'x' }, { name: 'c3_left', port: 'y' }] }))
+      .toThrow(/"c3 left" and "c3_left" both log to c3_left\.log/);
+    expect(rigWith({ boards: [{ name: 'a', port: 'x', capabilities: { apOff: 'true' } }] })).toThrow(/"apOff" needs "apOn"/);
+    expect(rigWith({ boards: [{ name: 'a', port: 'x', capabilities: { replug: 'true' } }] })).toThrow(/"replug" needs "unplug"/);
+    expect(rigWith({ boards: [{ name: 'a', port: 'x', capabilities: { reset: true } }] })).toThrow(/capabilities\.reset must be a shell command \(a non-empty string\)/);
+    expect(rigWith({ connectBoundMs: '20000', boards: two })).toThrow(/"connectBoundMs" must be a positive number of milliseconds/);
+    expect(rigWith({ connectBoundMs: -1, boards: two })).toThrow(/"connectBoundMs" must be a positive number/);
+    expect(rigWith({ ap: { expectSsids: 'Lab' }, boards: two })).toThrow(/ap\.expectSsids must be a list of SSIDs/);
+    expect(rigWith({ boards: [{ name: 'a', port: 'x', apFor: 'b' }, { name: 'b', port: 'y' }] })).toThrow(/"apFor" belongs to a board with "role": "ap"/);
+  });
+});
+
 describe('ser2net config', () => {
   it('writes the v4 YAML that ser2net 4.3 accepts for RFC 2217 and raw TCP', () => {
     const rfc = ser2netConfig('/dev/pts/7', 4000, 'rfc2217');
