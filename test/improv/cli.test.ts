@@ -72,6 +72,20 @@ describe('espwifi improv', () => {
     expect(none.stderr).toMatch(/no password given/);
   });
 
+  it("a password connect would refuse is refused before the board is touched (exit 2, the rule named, the password not shown)", async () => {
+    for (const bad of ['short1', 'x'.repeat(64), 'caf\u00e9-au-lait']) {
+      const r = await runCli(['improv', 'provision', 'HomeNet', '--json', '--password', bad]);
+      expect(r.code).toBe(2);
+      const err = JSON.parse(r.stderr.trim().split('\n').pop()!) as { error: { code: string; message: string } };
+      expect(err.error.code).toBe('USAGE');
+      expect(err.error.message).toMatch(/8–63|64 hex digits/);
+      expect(r.stderr).not.toMatch(/Sending Wi-Fi settings|virtual board/); // refused before a board was started
+      expect(r.stdout + r.stderr).not.toContain(bad);
+    }
+    const hex = await runCli(['improv', 'provision', 'NoSuchNet', '--json', '--password', 'ab'.repeat(32)]); // a raw key passes the rule
+    expect(hex.code).toBe(5);
+  });
+
   it('a port where nothing speaks Improv: exit 3 with IMPROV_NOT_DETECTED', async () => {
     const sockets = new Set<net.Socket>();
     const server = net.createServer((s) => void sockets.add(s));

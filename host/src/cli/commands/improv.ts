@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import { intOption } from '../context.js';
 import { keyValues, ssidLabel } from '../format.js';
 import { printable, quoted, table, writeJson } from '../output.js';
-import { resolvePassword } from '../password.js';
+import { passwordRule, resolvePassword } from '../password.js';
 import type { ImprovClient, ImprovState } from '../../improv/client.js';
 
 interface ImprovCli {
@@ -156,7 +156,9 @@ export function registerImprov(program: Command, getCtx: (cmd: Command) => Ctx):
         throw new CliError(EXIT.USAGE, 'no password given and no terminal to ask on', 'pipe it in with --password-stdin, set ESPWIFI_PASSWORD, or pass --open for a network without a password');
       }
       const password = pw.password ?? '';
-      if (Buffer.byteLength(password) > 64) throw new CliError(EXIT.USAGE, `a Wi-Fi password is at most 64 bytes (this one has ${Buffer.byteLength(password)})`);
+      // connect's rule: a device given a password ESP-IDF refuses answers only "unknown error".
+      const broken = password ? passwordRule(password) : undefined;
+      if (broken) throw new CliError(EXIT.USAGE, `the password does not fit: ${broken}`);
       await withImprov(ctx, o, async (client, signal) => {
         const source = { stdin: 'password from stdin', option: 'password from --password', env: 'password from ESPWIFI_PASSWORD', prompt: 'password from the prompt', none: 'open network, no password' }[pw.source];
         if (!ctx.json) ctx.note(`Sending Wi-Fi settings for ${quoted(ssid)} (${source})…`);
