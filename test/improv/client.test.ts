@@ -137,10 +137,14 @@ describe('ImprovClient against the virtual board', () => {
   });
 });
 
+/** The device's end of the newest foreign connection (for raw, non-packet output such as a ROM banner). */
+let lastSocket: net.Socket | undefined;
+
 /** An Improv device written from the spec alone, on a TCP socket (socket:// transport). */
 function foreignDevice(answer: (cmd: number, data: Buffer, send: (type: number, data: number[], corrupt?: boolean) => void) => void): Promise<{ url: string; close(): Promise<void> }> {
   return new Promise((resolve) => {
     const server = net.createServer((sock) => {
+      lastSocket = sock;
       let buf = Buffer.alloc(0);
       const send = (type: number, data: number[], corrupt = false) => {
         const p = encodePacket(type, Buffer.from(data), true);
@@ -230,6 +234,36 @@ describe('ImprovClient against a foreign Improv device', () => {
     expect(e.code).toBe('IMPROV_UNABLE_TO_CONNECT');
     expect(e.disconnect).toBeUndefined();
     expect(e.likely).toBeUndefined();
+  });
+
+  it('a device that reboots mid-provision (the ROM banner on the line) is DEVICE_RESET with the ROM reason, not a timeout', async () => {
+    const dev = await foreignDevice((cmd, _d, send) => {
+      if (cmd === 2) send(1, [2]);
+      if (cmd === 1) {
+        send(1, [3]); // provisioning, then a panic and the ROM's reboot; no answer will come
+        lastSocket?.write('Guru Meditation Error: Core  0 panic\'ed (LoadProhibited). Exception was unhandled.\r\nRebooting...\r\n');
+        lastSocket?.write('ets Jul 29 2019 12:21:46\r\n\r\nrst:0xc (SW_CPU_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\nconfigsip: 0, SPIWP:0xee\r\n');
+      }
+    });
+    cleanups.push(() => dev.close());
+    const c = await client(dev.url);
+    const e = await c.provision('HomeNet', 'pw-12345678', { timeoutMs: 10_000 }).then(() => undefined, (err: unknown) => err);
+    expect(e).toMatchObject({ code: 'DEVICE_RESET', resetReason: 'sw' });
+    expect((e as Error).message).toMatch(/SW_CPU_RESET/);
+  });
+
+  it('a ROM banner before the client detected the device (a reset by opening the port) fails nothing', async () => {
+    let booted = false;
+    const dev = await foreignDevice((cmd, _d, send) => {
+      if (cmd === 2) {
+        if (!booted) lastSocket?.write('ESP-ROM:esp32c3-api1-20210207\r\nrst:0x15 (USB_UART_CHIP_RESET),boot:0x8 (SPI_FAST_FLASH_BOOT)\r\n');
+        booted = true;
+        send(1, [2]);
+      }
+    });
+    cleanups.push(() => dev.close());
+    const c = await client(dev.url);
+    expect(await c.requestState()).toEqual({ state: 'ready', code: 2, urls: [] });
   });
 
   it('a silent device is IMPROV_NOT_DETECTED after re-asking', async () => {

@@ -413,8 +413,23 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
   private onLog(line: DeviceLogLine): void {
     this.counters.logLines++;
     if (line.tag === 'ew_improv') this.lastImprovLog = line.text;
+    this.onRomBanner(line.text);
     if (this.logger) logDeviceLine(this.logger, line, 'debug');
     this.emit('log', line);
+  }
+
+  /**
+   * The ESP32 ROM's reset line (`rst:0xc (SW_CPU_RESET),boot:0x13 ...`) on any Improv device: it
+   * rebooted, and the answer to what was asked will never come. Our bridge says hello after it,
+   * with the firmware's own reason (panic, brownout), so on espwifi firmware the hello decides.
+   */
+  private onRomBanner(text: string): void {
+    if (!this.detected || this.espwifi) return;
+    const m = /^rst:0x([0-9a-f]+) \(([A-Z0-9_]+)\)/i.exec(text.trim());
+    if (!m) return;
+    const rom = m[2]!.toUpperCase();
+    const reason = /BROWN/.test(rom) ? 'brownout' : /WDT/.test(rom) ? 'wdt' : /POWERON/.test(rom) ? 'poweron' : /SW/.test(rom) ? 'sw' : /DEEPSLEEP/.test(rom) ? 'deepsleep' : 'unknown';
+    this.failPending(new DeviceResetError(reason, `the device rebooted (its ROM printed rst:0x${m[1]} ${rom}); the request was lost: look at its log for a crash before the reboot, then retry`));
   }
 
   /** Our bridge's hello: the board rebooted, and the answer to what was asked will never come. */
