@@ -103,6 +103,17 @@ afterEach(async () => {
   transports = [];
 });
 
+/** A TCP server that accepts and never sends a byte. */
+async function setupSilent() {
+  const srv = new ScriptedServer();
+  srv.raw = true;
+  await srv.start(() => undefined);
+  servers.push(srv);
+  const t = new Rfc2217Transport(`rfc2217://127.0.0.1:${srv.port}`, { negotiationTimeoutMs: 200 });
+  transports.push(t);
+  return { srv, t };
+}
+
 async function setup(opts: { replyToControl?: boolean; acceptComPort?: boolean } = {}) {
   const srv = new ScriptedServer();
   if (opts.replyToControl === false) srv.replyToControl = false;
@@ -199,10 +210,33 @@ describe('Rfc2217Transport against a scripted server', () => {
     expect(await t.setSignals({ dtr: true, rts: false })).toBe(false);
   });
 
-  it('fails open with advice when the server refuses COM-PORT-OPTION', async () => {
+  it('fails open with advice when the server refuses COM-PORT-OPTION, saying it refused (not that it timed out)', async () => {
     const { t } = await setup({ acceptComPort: false });
-    await expect(t.open()).rejects.toThrow(/did not accept the RFC 2217 COM-PORT-OPTION.*socket:\/\//);
+    const err = await t.open().then(() => undefined, (e: Error) => e);
+    expect(err?.message).toMatch(/refused the RFC 2217 COM-PORT-OPTION.*socket:\/\//);
+    expect(err?.message).not.toMatch(/within \d+ ms/);
     expect(t.isOpen).toBe(false);
+  });
+
+  it('a plain TCP echo server (our offers come back as its own) is a refusal, said at once', async () => {
+    const echo = net.createServer((s) => { s.on('error', () => undefined); s.pipe(s); });
+    echo.listen(0, '127.0.0.1');
+    await once(echo, 'listening');
+    const t = new Rfc2217Transport(`rfc2217://127.0.0.1:${(echo.address() as net.AddressInfo).port}`, { negotiationTimeoutMs: 60_000 });
+    transports.push(t);
+    try {
+      const err = await t.open().then(() => undefined, (e: Error) => e);
+      expect(err).toBeInstanceOf(PortError);
+      expect(err!.message).toMatch(/refused the RFC 2217 COM-PORT-OPTION/);
+      expect(err!.message).not.toMatch(/within/);
+    } finally {
+      await new Promise((r) => echo.close(r));
+    }
+  });
+
+  it('a server that never answers the negotiation: the timeout is what the error says', async () => {
+    const { t } = await setupSilent();
+    await expect(t.open()).rejects.toThrow(/did not answer the RFC 2217 COM-PORT-OPTION within 200 ms/);
   });
 
   it('fails open on a raw TCP server that never negotiates', async () => {

@@ -88,20 +88,25 @@ export class Rfc2217Transport extends TcpTransportBase {
     const hello: number[] = [];
     for (const o of WANT_LOCAL) { hello.push(IAC, WILL, o); this.us.set(o, 'requested'); }
     for (const o of WANT_REMOTE) { hello.push(IAC, DO, o); this.him.set(o, 'requested'); }
-    const accepted = new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => { this.comPortWaiter = undefined; resolve(false); }, this.negotiationTimeoutMs);
-      this.comPortWaiter = (ok) => { clearTimeout(timer); this.comPortWaiter = undefined; resolve(ok); };
+    // 'refused': the server said WONT/DONT (an echo server returns our own offers, which refuses);
+    // 'silent': no answer within the bound. The error says which, never a timeout that did not happen.
+    const answer = new Promise<'accepted' | 'refused' | 'silent'>((resolve) => {
+      const timer = setTimeout(() => { this.comPortWaiter = undefined; resolve('silent'); }, this.negotiationTimeoutMs);
+      this.comPortWaiter = (ok) => { clearTimeout(timer); this.comPortWaiter = undefined; resolve(ok ? 'accepted' : 'refused'); };
     });
-    // A failed write means the server hung up; `accepted` then settles and says so below.
+    // A failed write means the server hung up; `answer` then settles and says so below.
     await this.writeRaw(Buffer.from(hello)).catch(() => undefined);
-    if (!(await accepted)) {
+    const got = await answer;
+    if (got !== 'accepted') {
       if (!this.isOpen) {
         throw new PortError('busy',
           `${this.url} closed the connection during telnet negotiation: is another client connected to that serial port?`,
           { path: this.url });
       }
+      const what = got === 'refused' ? 'refused the RFC 2217 COM-PORT-OPTION'
+        : `did not answer the RFC 2217 COM-PORT-OPTION within ${this.negotiationTimeoutMs} ms`;
       throw new PortError('not-found',
-        `${this.url} did not accept the RFC 2217 COM-PORT-OPTION within ${this.negotiationTimeoutMs} ms: ` +
+        `${this.url} ${what}: ` +
         `if the server exports a raw TCP port use socket://${this.host}:${this.port}, or configure ser2net with \`accepter: telnet(rfc2217),tcp,${this.port}\``,
         { path: this.url });
     }
