@@ -1,6 +1,9 @@
 // The real thing on loopback: Debian's ser2net exporting a virtual board's pseudo-terminal, the
 // library talking to it through rfc2217:// and socket://, and ser2net killed mid-command.
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openBoard, VirtualBoard, type Board } from '../../host/src/index.js';
 import { Rfc2217Transport } from '../../host/src/transport/rfc2217.js';
 import { SER2NET_MISSING, Ser2net, ser2netAvailable } from '../../hil/ser2net.js';
@@ -88,5 +91,28 @@ describe.skipIf(!HAVE)('through ser2net on loopback', () => {
     expect(again.info.mac).toBe('58:cf:79:a0:00:01');
     const aps = await again.scan();
     expect(aps.map((a) => a.ssidText)).toContain('HomeNet');
+  });
+
+  it('the device behind ser2net is gone: open fails quoting what the server sent, on both routes', async () => {
+    // A board unplugged from the rig: ser2net still listens, accepts, fails to open the device,
+    // sends one line of text and hangs up. "the port is closed" said nothing of that.
+    const dir = mkdtempSync(join(tmpdir(), 'espwifi-gone-'));
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const device = join(dir, 'ttyGONE');
+    writeFileSync(device, '');
+    const rfc = await Ser2net.start(device, 'rfc2217');
+    cleanup.push(() => rfc.stop());
+    const raw = await Ser2net.start(device, 'tcp');
+    cleanup.push(() => raw.stop());
+    rmSync(device);
+    for (const url of [rfc.url, raw.url]) {
+      const err = await openBoard({ port: url, timeoutMs: 3000, helloAttempts: 1 }).then(
+        (b) => { cleanup.push(() => b.close()); return undefined; }, (e: Error) => e);
+      expect(err, url).toBeInstanceOf(Error);
+      expect(err!.message, url).toContain(url);
+      expect(err!.message, url).toMatch(/closed the connection|connection to .* lost/);
+      expect(err!.message, url).toContain('"Device open failure');
+      expect(err!.message, url).not.toMatch(/the port is closed/);
+    }
   });
 });

@@ -118,7 +118,14 @@ export class Rfc2217Transport extends TcpTransportBase {
       // Drop whatever the server buffered before we came: stale output would look like a reply.
       [CPO.PURGE_DATA, Buffer.from([PURGE_BOTH])],
     ];
-    const replies = await Promise.all(setup.map(([cmd, value]) => this.command(cmd, value)));
+    const replies = await Promise.all(setup.map(([cmd, value]) => this.command(cmd, value))).catch(() => []);
+    if (!this.isOpen) {
+      // ser2net accepts, negotiates, then hangs up when it cannot open the device behind it.
+      const said = this.onlyText();
+      throw new PortError('unplugged',
+        `${this.url} closed the connection while the serial port was being set up${said ? `; all it sent: "${said}"` : ''}: ` +
+        'check the serial server\'s log and that the device it exports is there', { path: this.url });
+    }
     replies.forEach((r, i) => {
       if (!r) this.log?.warn({ url: this.url, command: setup[i]![0] }, 'RFC 2217 server did not confirm a port setting');
     });

@@ -14,6 +14,8 @@ export interface NetTransportOptions extends TransportOptions {
   connectTimeoutMs?: number;
 }
 
+const FIRST_BYTES = 256;
+
 /** Splits `scheme://host:port` (IPv6 as `[::1]:port`); a bad URL is a named error. */
 export function parseNetUrl(url: string, scheme: 'rfc2217' | 'socket'): { host: string; port: number } {
   const m = new RegExp(`^${scheme}://(\\[[^\\]]+\\]|[^:/\\[\\]]+):(\\d+)/?$`).exec(url);
@@ -64,6 +66,10 @@ export abstract class TcpTransportBase extends EventEmitter implements Transport
   protected sock: net.Socket | undefined;
   private closing = false;
   private lastError: Error | undefined;
+  /** The first bytes the connection carried: a server that hangs up at once (ser2net's
+   *  "Device open failure: ..." when the device behind it is gone) has said why in them. */
+  private firstBytes = Buffer.alloc(0);
+  private receivedBytes = 0;
 
   constructor(url: string, scheme: 'rfc2217' | 'socket', options: NetTransportOptions) {
     super();
@@ -72,6 +78,17 @@ export abstract class TcpTransportBase extends EventEmitter implements Transport
     this.log = options.logger;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 5000;
     this.baudRate = options.baudRate ?? 115200;
+    this.on('data', (chunk: Buffer) => {
+      if (this.firstBytes.length < FIRST_BYTES) this.firstBytes = Buffer.concat([this.firstBytes, chunk]).subarray(0, FIRST_BYTES);
+      this.receivedBytes += chunk.length;
+    });
+  }
+
+  /** What the connection carried when that was only a little printable text, else undefined. */
+  protected onlyText(): string | undefined {
+    if (this.receivedBytes === 0 || this.receivedBytes > FIRST_BYTES) return undefined;
+    const text = this.firstBytes.toString('latin1').trim();
+    return text && /^[\x20-\x7e\r\n\t]+$/.test(text) ? text.replace(/\s*[\r\n]+\s*/g, ' / ') : undefined;
   }
 
   get isOpen(): boolean {
@@ -84,6 +101,8 @@ export abstract class TcpTransportBase extends EventEmitter implements Transport
     this.sock = sock;
     this.closing = false;
     this.lastError = undefined;
+    this.firstBytes = Buffer.alloc(0);
+    this.receivedBytes = 0;
     sock.on('data', (chunk: Buffer) => this.onSocketData(chunk));
     sock.on('error', (err) => { this.lastError = err; });
     sock.on('close', () => this.onSocketClose(sock));
@@ -114,7 +133,8 @@ export abstract class TcpTransportBase extends EventEmitter implements Transport
       return;
     }
     const cause = this.lastError;
-    const why = cause ? ` (${cause.message})` : ' (the server closed it)';
+    const said = this.onlyText();
+    const why = cause ? ` (${cause.message})` : said ? ` (the server closed it; all it sent: "${said}")` : ' (the server closed it)';
     const err = new PortError('unplugged',
       `connection to ${this.url} lost${why}; check the serial server and the network, then open the board again`,
       { path: this.url, cause });
