@@ -121,4 +121,16 @@ describe('flashBoard error paths without silicon', () => {
     expect((err as FlashError).code).toBe('NO_SYNC');
     expect((err as Error).message).toMatch(/hold BOOT/);
   }, 25_000);
+
+  it('a port that goes away mid-flash is named as gone (PORT_UNPLUGGED), not "is not open"', async () => {
+    const plan = { buildDir: '/x', before: 'default_reset' as const, after: 'hard_reset' as const, stub: true, flashMode: 'dio', flashFreq: '80m', flashSize: '4MB', files: [] };
+    const statuses: string[] = [];
+    const flashing = flashBoard({ port: pair.a, plan, baudRate: 115200, onStatus: (l) => statuses.push(l) }).catch((e: unknown) => e);
+    await waitFor(() => statuses.some((l) => l.startsWith('Connecting')));
+    await pair.close(); // the helper hangs up both ends, as an unplugged USB adapter does
+    const err = await flashing;
+    expect(err).toMatchObject({ code: 'PORT_UNPLUGGED' });
+    expect((err as Error).message).toMatch(/went away/);
+    expect((err as Error).message).not.toMatch(/is not open/);
+  }, 25_000);
 });

@@ -36,7 +36,7 @@ export interface SerialDeviceOptions {
 
 /** Port-level failure with a message that says what to do. */
 export class SerialDeviceError extends Error {
-  readonly code: 'PORT_MISSING' | 'PORT_BUSY' | 'PORT_DENIED' | 'PORT_ERROR' | 'SIGNALS';
+  readonly code: 'PORT_MISSING' | 'PORT_BUSY' | 'PORT_DENIED' | 'PORT_ERROR' | 'PORT_UNPLUGGED' | 'SIGNALS';
   constructor(code: SerialDeviceError['code'], message: string) {
     super(message);
     this.name = 'SerialDeviceError';
@@ -71,6 +71,8 @@ export class NodeSerialDevice {
   // node-serialport's set() applies defaults (dtr:true, rts:true) to any flag left out, so the
   // current state is cached and both flags are always passed. open() releases both lines.
   private signals: SignalState = { dtr: false, rts: false };
+  /** Set when the port closed under us (unplugged, USB re-enumerated): every later call says so. */
+  private gone = false;
   private readonly created = Date.now();
   private readonly options: SerialDeviceOptions;
 
@@ -93,6 +95,11 @@ export class NodeSerialDevice {
     const port = createLocalPort({ path: this.path, baudRate: opts.baudRate, autoOpen: false, hupcl: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(explainOpenError(this.path, err)) : resolve())));
     this.port = port;
+    this.gone = false;
+    // serialport passes an error to 'close' only when the device went away, not on our close().
+    port.once('close', (err?: Error | null) => {
+      if (err && this.port === port) this.gone = true;
+    });
     this.readable = new ReadableStream<Uint8Array>({
       start: (controller) => {
         port.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
@@ -118,8 +125,8 @@ export class NodeSerialDevice {
       write: (chunk) =>
         new Promise<void>((resolve, reject) => {
           port.write(Buffer.from(chunk), (err) => {
-            if (err) return reject(err);
-            port.drain((derr) => (derr ? reject(derr) : resolve()));
+            if (err) return reject(this.writeError(err));
+            port.drain((derr) => (derr ? reject(this.writeError(derr)) : resolve()));
           });
         }),
     });
@@ -183,7 +190,17 @@ export class NodeSerialDevice {
     return /^\/dev\/(pts\/|ptmx)/.test(real);
   }
 
+  private unplugged(): SerialDeviceError {
+    return new SerialDeviceError('PORT_UNPLUGGED', `${this.path} went away (unplugged, or the board re-enumerated its USB): check the cable, then run espwifi flash again`);
+  }
+
+  /** A write into a hung-up tty fails with EIO before the close is seen: the same unplug. */
+  private writeError(err: Error): Error {
+    return this.gone || /\b(EIO|ENXIO|ENODEV)\b|input\/output error/i.test(err.message) ? this.unplugged() : err;
+  }
+
   private requirePort(): SerialPortStream {
+    if (this.gone) throw this.unplugged();
     if (!this.port || !this.port.isOpen) throw new SerialDeviceError('PORT_ERROR', `${this.path} is not open`);
     return this.port;
   }
