@@ -88,6 +88,12 @@ describe('loadFlashPlan', () => {
     await expect(loadFlashPlan(root)).rejects.toMatchObject({ code: 'MISSING_IMAGE', message: expect.stringMatching(/espwifi\.bin .*0x10000.*idf\.py build/) });
   });
 
+  it('an empty image (a build cut short) is refused: flashing would skip it and report the old firmware as flashed', async () => {
+    const root = buildDir(['bootloader/bootloader.bin', 'espwifi.bin', 'partition_table/partition-table.bin']);
+    writeFileSync(path.join(root, 'build', 'espwifi.bin'), Buffer.alloc(0));
+    await expect(loadFlashPlan(root)).rejects.toMatchObject({ code: 'EMPTY_IMAGE', message: expect.stringMatching(/espwifi\.bin .*0x10000.* empty.*idf\.py build/) });
+  });
+
   it('no build at all says how to build', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'espwifi-empty-'));
     dirs.push(root);

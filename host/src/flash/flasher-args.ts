@@ -184,13 +184,22 @@ export async function loadFlashPlan(dir: string): Promise<FlashPlan> {
     }
     const plan = parseFlasherArgs(text, path.resolve(buildDir), file);
     for (const f of plan.files) {
+      let size: number;
       try {
         const st = await stat(f.path);
         if (!st.isFile()) throw new Error('not a file');
+        size = st.size;
       } catch {
         throw new FlashArgsError(
           'MISSING_IMAGE',
           `${f.relPath} (for 0x${f.address.toString(16)}) is missing in ${plan.buildDir}: run idf.py build in the firmware directory first`,
+        );
+      }
+      // Nothing to write would leave the old image on the flash under a "flashed" summary.
+      if (size === 0) {
+        throw new FlashArgsError(
+          'EMPTY_IMAGE',
+          `${f.relPath} (for 0x${f.address.toString(16)}) in ${plan.buildDir} is empty (a build cut short?): run idf.py build in the firmware directory again`,
         );
       }
     }
