@@ -115,4 +115,18 @@ describe.skipIf(!HAVE)('through ser2net on loopback', () => {
       expect(err!.message, url).not.toMatch(/the port is closed/);
     }
   });
+
+  it('ser2net killed right after the hello: the lost connection quotes none of the board\'s frames as the server\'s words', async () => {
+    for (const mode of ['rfc2217', 'tcp'] as const) {
+      const { s2n } = await exported(mode);
+      const url = s2n.url;
+      const board = await open(url);
+      const closed = new Promise<Error | undefined>((res) => board.once('close', res));
+      await s2n.kill();
+      const err = String(await closed);
+      expect(err).toContain(`connection to ${url} lost`);
+      expect(err).not.toContain('all it sent');
+      expect(err).not.toContain('~r');
+    }
+  });
 });

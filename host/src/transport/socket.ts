@@ -4,6 +4,7 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type { Logger } from 'pino';
+import { MARKER } from '../codec/frame.js';
 import { EspWifiError, PortError } from '../errors.js';
 import type { ControlSignals, Transport, TransportOptions } from './types.js';
 
@@ -84,11 +85,13 @@ export abstract class TcpTransportBase extends EventEmitter implements Transport
     });
   }
 
-  /** What the connection carried when that was only a little printable text, else undefined. */
+  /** What the server said when the connection carried only a little printable text and no frame
+   *  of our protocol (once the board has spoken, its lines are not the server's words), else undefined. */
   protected onlyText(): string | undefined {
     if (this.receivedBytes === 0 || this.receivedBytes > FIRST_BYTES) return undefined;
     const text = this.firstBytes.toString('latin1').trim();
-    return text && /^[\x20-\x7e\r\n\t]+$/.test(text) ? text.replace(/\s*[\r\n]+\s*/g, ' / ') : undefined;
+    if (!text || !/^[\x20-\x7e\r\n\t]+$/.test(text) || text.split(/[\r\n]+/).some((l) => l.trimStart().charCodeAt(0) === MARKER)) return undefined;
+    return text.replace(/\s*[\r\n]+\s*/g, ' / ');
   }
 
   get isOpen(): boolean {
