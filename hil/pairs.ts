@@ -5,7 +5,7 @@
 //   ESPWIFI_RIG with "role": "ap", "apFor"    → every AP board of the rig with its station board
 // The SoftAP's SSID and password are made up per run; the password is never printed or logged.
 import { randomBytes } from 'node:crypto';
-import { loadRig } from './targets.js';
+import { HilConfigError, loadRig } from './targets.js';
 
 export interface Pair {
   /** Test names and the log file (hil/out/<name>.log). */
@@ -41,6 +41,7 @@ export function selectPairs(env: NodeJS.ProcessEnv = process.env): { pairs: Pair
   if (env.ESPWIFI_AP_PORT) {
     const sta = env.ESPWIFI_PORT;
     if (!sta) return { pairs: [], notes: ['two-board suite: skipped — ESPWIFI_AP_PORT needs ESPWIFI_PORT (the station board)'] };
+    if (sta === env.ESPWIFI_AP_PORT) throw new HilConfigError(`ESPWIFI_AP_PORT and ESPWIFI_PORT are both ${sta}: the SoftAP board and the station board are two boards`);
     return { pairs: [{ name: 'station+softap', kind: 'real', apPort: env.ESPWIFI_AP_PORT, staPort: sta, ...credentials(), connectBoundMs: bound }], notes: [] };
   }
   if (env.ESPWIFI_PORT || env.ESPWIFI_PORTS) {

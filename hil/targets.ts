@@ -74,6 +74,7 @@ function safeName(s: string): string {
 function virtualTargets(env: NodeJS.ProcessEnv): { targets: Target[]; notes: string[] } {
   const notes: string[] = [];
   const requested = (env.ESPWIFI_HIL_VIA ?? 'direct,rfc2217').split(',').map((s) => s.trim()).filter(Boolean);
+  if (requested.length === 0) throw new HilConfigError('ESPWIFI_HIL_VIA names no route (use direct, rfc2217 or socket, comma-separated; unset it for the default direct,rfc2217)');
   const targets: Target[] = [];
   for (const via of requested) {
     if (via !== 'direct' && via !== 'rfc2217' && via !== 'socket') {

@@ -117,6 +117,18 @@ describe('rig file mistakes are named errors, not silent changes of what runs', 
   });
 });
 
+describe('environment mistakes are named errors', () => {
+  it('ESPWIFI_AP_PORT equal to ESPWIFI_PORT: one board cannot be its own AP', () => {
+    expect(() => selectPairs({ ESPWIFI_PORT: '/dev/ttyUSB0', ESPWIFI_AP_PORT: '/dev/ttyUSB0' }))
+      .toThrow(/ESPWIFI_AP_PORT and ESPWIFI_PORT are both \/dev\/ttyUSB0/);
+  });
+
+  it('an ESPWIFI_HIL_VIA that names no route (set but empty) is not "no station targets"', () => {
+    expect(() => selectTargets({ ESPWIFI_HIL_VIA: '' })).toThrow(/ESPWIFI_HIL_VIA names no route/);
+    expect(() => selectTargets({ ESPWIFI_HIL_VIA: ' , ' })).toThrow(/ESPWIFI_HIL_VIA names no route/);
+  });
+});
+
 describe('ser2net config', () => {
   it('writes the v4 YAML that ser2net 4.3 accepts for RFC 2217 and raw TCP', () => {
     const rfc = ser2netConfig('/dev/pts/7', 4000, 'rfc2217');
