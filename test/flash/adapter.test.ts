@@ -122,6 +122,23 @@ describe('flashBoard error paths without silicon', () => {
     expect((err as Error).message).toMatch(/hold BOOT/);
   }, 25_000);
 
+  it('an abort while connecting stops at once with its reason and closes the port with DTR/RTS released', async () => {
+    const plan = { buildDir: '/x', before: 'default_reset' as const, after: 'hard_reset' as const, stub: true, flashMode: 'dio', flashFreq: '80m', flashSize: '4MB', files: [] };
+    const ac = new AbortController();
+    const lines: { dtr: boolean; rts: boolean }[] = [];
+    const flashing = flashBoard({ port: pair.a, plan, baudRate: 115200, signal: ac.signal, onSignals: (r) => lines.push({ dtr: r.dtr, rts: r.rts }) }).catch((e: unknown) => e);
+    // in the middle of the classic reset: EN held low (RTS) or IO0 held low (DTR)
+    await waitFor(() => lines.some((l) => l.dtr || l.rts));
+    const reason = new Error('stop');
+    ac.abort(reason);
+    expect(await flashing).toBe(reason);
+    expect(lines.at(-1)).toEqual({ dtr: false, rts: false });
+    // the port is free again: another open succeeds (serialport locks a port it holds)
+    const again = new NodeSerialDevice(pair.a);
+    await again.open({ baudRate: 115200 });
+    await again.close();
+  }, 25_000);
+
   it('a port that goes away mid-flash is named as gone (PORT_UNPLUGGED), not "is not open"', async () => {
     const plan = { buildDir: '/x', before: 'default_reset' as const, after: 'hard_reset' as const, stub: true, flashMode: 'dio', flashFreq: '80m', flashSize: '4MB', files: [] };
     const statuses: string[] = [];

@@ -7,7 +7,8 @@ import { ESPLoader, type FlashFreqValues, type FlashModeValues, type FlashSizeVa
 import { normaliseChip, type AfterMode, type BeforeMode, type FlashFile, type FlashPlan } from './flasher-args.js';
 import { leaveLoader } from './after.js';
 import { resetConstructors } from './reset.js';
-import { NodeSerialDevice } from './serial-device.js';
+import { NodeSerialDevice, type SerialDeviceOptions } from './serial-device.js';
+import { withAbort } from '../async.js';
 import { NodeTransport } from './transport.js';
 import { disableUsbSerialJtagWatchdogs } from './watchdogs.js';
 
@@ -38,6 +39,10 @@ export interface FlashBoardOptions {
   onFileStart?: (file: FlashFile, index: number, total: number) => void;
   onProgress?: (p: FlashProgress) => void;
   onFileSkipped?: (file: FlashFile, md5: string) => void;
+  /** Aborting stops at once: the port is closed with DTR/RTS released, and the call rejects with the reason. */
+  signal?: AbortSignal;
+  /** Every DTR/RTS change the flasher makes (tests record reset sequences with it). */
+  onSignals?: SerialDeviceOptions['onSignals'];
 }
 
 export interface FlashResult {
@@ -130,7 +135,7 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
   const plan = opts.plan;
   const images = await Promise.all(plan.files.map(async (f) => ({ file: f, data: new Uint8Array(await readFile(f.path)) })));
 
-  const device = new NodeSerialDevice(opts.port, { usbVendorId: opts.usbVendorId, usbProductId: opts.usbProductId });
+  const device = new NodeSerialDevice(opts.port, { usbVendorId: opts.usbVendorId, usbProductId: opts.usbProductId, onSignals: opts.onSignals });
   const transport = new NodeTransport(device, debug);
   const loader = new ESPLoader({
     transport,
@@ -157,7 +162,7 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
     return runStub();
   };
 
-  try {
+  const work = async (): Promise<FlashResult> => {
     status(`Connecting to ${opts.port} (reset: ${before})…`);
     const description = await loader.main(before);
     const chipName = loader.chip.CHIP_NAME;
@@ -219,7 +224,13 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
     else status(`Hard resetting via RTS (after: ${after} is not available here: esptool-js has no watchdog reset, and soft_reset works only on the ESP8266)…`);
     await leaveLoader(loader, after);
     return { chip: chipName, written: toWrite.map((w) => w.file), skipped };
+  };
+  try {
+    // On abort the loader is left running against a port that the finally below closes: its
+    // next call fails and nobody waits for it.
+    return await (opts.signal ? withAbort(work(), opts.signal) : work());
   } catch (err) {
+    if (opts.signal?.aborted) throw opts.signal.reason;
     throw explain(err, opts.port);
   } finally {
     try {

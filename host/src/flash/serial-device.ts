@@ -163,7 +163,11 @@ export class NodeSerialDevice {
         );
       }
     }
-    const record: SignalRecord = { ...next, at: Date.now() - this.created, applied };
+    this.record(next, applied);
+  }
+
+  private record(state: SignalState, applied: boolean): void {
+    const record: SignalRecord = { ...state, at: Date.now() - this.created, applied };
     this.signalLog.push(record);
     this.options.onSignals?.(record);
   }
@@ -174,6 +178,14 @@ export class NodeSerialDevice {
     this.readable = null;
     this.writable = null;
     if (!port || !port.isOpen) return;
+    // Both lines released, as a closing esptool leaves them (Linux's HUPCL; we open with it off):
+    // a close in the middle of a reset sequence (Ctrl-C while connecting) would otherwise leave
+    // EN held low (the board stays in reset) or IO0 low (it boots into download mode).
+    if (this.signals.dtr || this.signals.rts) {
+      const released = await new Promise<boolean>((resolve) => port.set({ dtr: false, rts: false, brk: false }, (err) => resolve(!err)));
+      this.signals = { dtr: false, rts: false };
+      this.record(this.signals, released);
+    }
     // Unsent output would make the close wait up to 30 s (tty closing_wait) when nobody reads it.
     await new Promise<void>((resolve) => port.flush(() => resolve()));
     await new Promise<void>((resolve) => port.close(() => resolve()));

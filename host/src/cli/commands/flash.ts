@@ -105,11 +105,12 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
         throw new CliError(EXIT.USAGE, 'flash needs a local serial port: DTR/RTS reset timing does not survive a network hop (esptool #383)');
       }
       // Loaded here, not at the top: esptool-js, serialport and cli-progress would slow every other command's start.
-      const [{ loadFlashPlan }, { flashBoard }, { identifyPort, USB_SERIAL_JTAG_NO_HELLO_HINT }, { default: bars }] = await Promise.all([
+      const [{ loadFlashPlan }, { flashBoard }, { identifyPort, USB_SERIAL_JTAG_NO_HELLO_HINT }, { default: bars }, { trapInterrupts }] = await Promise.all([
         import('../../flash/flasher-args.js'),
         import('../../flash/flasher.js'),
         import('../ports.js'),
         import('cli-progress'),
+        import('../session.js'),
       ]);
       const plan = await loadFlashPlan(buildDir);
       const port = ctx.port;
@@ -129,9 +130,12 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
       const started = Date.now();
       const progress = progressReporter(ctx, bars);
       ctx.note(`Flashing ${plan.files.length} image${plan.files.length === 1 ? '' : 's'} from ${plan.buildDir}${plan.chip ? ` (built for ${plan.chip})` : ''} at ${baudRate} baud…`);
+      const interrupts = trapInterrupts();
+      let writing = false;
       const result = await flashBoard({
         port,
         plan,
+        signal: interrupts.signal,
         baudRate,
         eraseAll: o.eraseAll,
         force: o.force,
@@ -141,11 +145,26 @@ export function registerFlash(program: Command, getCtx: (cmd: Command) => Ctx): 
         usbProductId: match?.productId ? parseInt(match.productId, 16) : undefined,
         onStatus: (l) => (ctx.json ? writeJson({ event: 'status', text: l }) : ctx.note(l)),
         onDebug: (l) => ctx.log.debug(l.trimEnd()),
-        onFileStart: (f) => progress.start(f),
+        onFileStart: (f) => {
+          writing = true;
+          progress.start(f);
+        },
         onProgress: (p) => progress.progress(p),
         onFileSkipped: (f) =>
           ctx.json ? writeJson({ event: 'skipped', file: f.relPath, address: f.address }) : ctx.note(`  ${label(f)} unchanged on the flash (MD5 matches): skipped`),
-      }).finally(() => progress.done());
+      })
+        .catch((err: unknown) => {
+          if (!(err instanceof CliError) || !interrupts.signal.aborted) throw err;
+          throw new CliError(
+            err.exitCode,
+            `${err.message} while flashing: ${writing ? 'an image was cut short and will not boot' : 'nothing was written'}; the port is closed with DTR/RTS released`,
+            writing ? 'run espwifi flash again before using the board' : undefined,
+          );
+        })
+        .finally(() => {
+          interrupts.dispose();
+          progress.done();
+        });
       const secs = ((Date.now() - started) / 1000).toFixed(1);
       const summary =
         result.written.length === 0
