@@ -40,6 +40,16 @@ describe('espwifi ap', () => {
     expect((await ap(['ap', 'dhcp', '--start', '192.168.4'])).code).toBe(2);
   });
 
+  it('before ap start, stations/kick/dhcp say there is no SoftAP and how to start one (exit 9)', async () => {
+    for (const args of [['ap', 'stations'], ['ap', 'kick', '--all'], ['ap', 'dhcp']]) {
+      const r = await ap(['--json', ...args]);
+      expect(r.code).toBe(9);
+      const err = JSON.parse(r.stderr).error as { code: string; detail: string; hint?: string };
+      expect(err).toMatchObject({ code: 'DEVICE_ERROR', detail: 'WIFI_NOT_INIT' });
+      expect(err.hint).toMatch(/no SoftAP.*espwifi ap start/);
+    }
+  });
+
   it('start --json reports the running AP and never the password', async () => {
     const r = await ap(['--json', 'ap', 'start', 'RigAP', '--password-stdin', '--channel', '6'], `${PASS}\n`);
     expect(r.code, r.stderr).toBe(0);
@@ -74,7 +84,9 @@ describe('espwifi ap', () => {
     expect(JSON.parse(r.stdout)).toEqual({ ip: '192.168.4.1', mask: '255.255.255.0', start: '192.168.4.50', end: '192.168.4.60', lease: 120 });
     const bad = await ap(['--json', 'ap', 'dhcp', '--start', '10.0.0.2', '--end', '10.0.0.9']);
     expect(bad.code).toBe(9);
-    expect(JSON.parse(bad.stderr).error).toMatchObject({ code: 'DEVICE_ERROR', detail: 'ESP_NETIF_INVALID_PARAMS' });
+    const err = JSON.parse(bad.stderr).error as { code: string; detail: string; hint?: string };
+    expect(err).toMatchObject({ code: 'DEVICE_ERROR', detail: 'ESP_NETIF_INVALID_PARAMS' });
+    expect(err.hint).toMatch(/subnet.*at most 100 addresses/);
   });
 
   it('kick de-authenticates the station with reason 2; kicking it again is exit 9 NOT_FOUND', async () => {

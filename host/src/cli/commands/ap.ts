@@ -28,6 +28,14 @@ interface StartCli {
   withStation?: boolean;
 }
 
+// What a refusal means for the SoftAP; the device's own code stays the message and --json detail.
+const REFUSAL_HINTS: Record<string, string> = {
+  WIFI_NOT_INIT: "the board's Wi-Fi is not started, so there is no SoftAP: espwifi ap start <ssid> first",
+  WIFI_MODE: "the board's Wi-Fi mode has no AP interface (station only), so there is no SoftAP: espwifi ap start <ssid> adds one (mode apsta)",
+  ESP_NETIF_INVALID_PARAMS:
+    "the pool must lie in the AP's subnet (--ip/--mask), start at or before --end, hold at most 100 addresses and leave out the AP's own address; espwifi ap dhcp shows the current settings",
+};
+
 async function withAp<T>(ctx: Ctx, fn: (ap: SoftAp, board: Board) => Promise<T>): Promise<T> {
   const { withBoard } = await import('../session.js');
   const { SoftAp } = await import('../../ap.js');
@@ -35,6 +43,11 @@ async function withAp<T>(ctx: Ctx, fn: (ap: SoftAp, board: Board) => Promise<T>)
     const ap = new SoftAp(board);
     try {
       return await fn(ap, board);
+    } catch (e) {
+      const code = (e as { name?: string; code?: string }).name === 'CommandError' ? (e as { code: string }).code : undefined;
+      const hint = code ? REFUSAL_HINTS[code] : undefined;
+      if (hint) throw new CliError(EXIT.COMMAND_FAILED, (e as Error).message, hint, { detail: code });
+      throw e;
     } finally {
       ap.dispose();
     }
