@@ -122,6 +122,28 @@ describe('flashBoard error paths without silicon', () => {
     expect((err as Error).message).toMatch(/hold BOOT/);
   }, 25_000);
 
+  it('NO_SYNC on a port where an application talks says so and quotes its last line', async () => {
+    const plan = { buildDir: '/x', before: 'default_reset' as const, after: 'hard_reset' as const, stub: true, flashMode: 'dio', flashFreq: '80m', flashSize: '4MB', files: [] };
+    const { SerialPort } = await import('serialport');
+    const app = new SerialPort({ path: pair.b, baudRate: 115200 });
+    let n = 0;
+    let text = (i: number) => `I (${i}) app_main: temperature 21.5 C\r\n`;
+    const timer = setInterval(() => app.write(text(++n)), 100);
+    try {
+      const err = await flashBoard({ port: pair.a, plan, baudRate: 115200 }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'NO_SYNC' });
+      expect((err as Error).message).toMatch(/text instead of the ROM bootloader's answer \(last line: "I \(\d+\) app_main: temperature 21\.5 C"\)/);
+      expect((err as Error).message).toMatch(/hold BOOT/);
+      // the ROM's own download-mode banner is no application: the plain message, no claim
+      text = () => 'rst:0x1 (POWERON),boot:0x5 (DOWNLOAD(USB/UART0))\r\nwaiting for download\r\n';
+      const rom = await flashBoard({ port: pair.a, plan, baudRate: 115200 }).catch((e: unknown) => e);
+      expect((rom as Error).message).toMatch(/^the ROM bootloader on \S+ did not answer/);
+    } finally {
+      clearInterval(timer);
+      await new Promise((r) => app.close(r));
+    }
+  }, 25_000);
+
   it('an abort while connecting stops at once with its reason and closes the port with DTR/RTS released', async () => {
     const plan = { buildDir: '/x', before: 'default_reset' as const, after: 'hard_reset' as const, stub: true, flashMode: 'dio', flashFreq: '80m', flashSize: '4MB', files: [] };
     const ac = new AbortController();

@@ -7,7 +7,7 @@ import { ESPLoader, type FlashFreqValues, type FlashModeValues, type FlashSizeVa
 import { normaliseChip, type AfterMode, type BeforeMode, type FlashFile, type FlashPlan } from './flasher-args.js';
 import { leaveLoader } from './after.js';
 import { resetConstructors } from './reset.js';
-import { NodeSerialDevice, type SerialDeviceOptions } from './serial-device.js';
+import { lastTextLine, NodeSerialDevice, type SerialDeviceOptions } from './serial-device.js';
 import { withAbort } from '../async.js';
 import { NodeTransport } from './transport.js';
 import { disableUsbSerialJtagWatchdogs } from './watchdogs.js';
@@ -71,14 +71,20 @@ function padTo4(data: Uint8Array): Uint8Array {
 }
 
 /** Turns esptool-js's terse failures into messages that say what to do. */
-function explain(err: unknown, port: string): Error {
+function explain(err: unknown, port: string, heard: NodeSerialDevice['heard']): Error {
   if (err instanceof FlashError) return err;
   const msg = err instanceof Error ? err.message : String(err);
   if (/Failed to connect/i.test(msg)) {
+    // The ROM answers in SLIP frames, never in lines of text: text is an application running,
+    // unless it is the ROM's own banner for download mode (then the sync itself failed).
+    const line = /waiting for download|DOWNLOAD/i.test(heard.tail) ? undefined : lastTextLine(heard.tail);
+    const what = line
+      ? `${port} answered with text instead of the ROM bootloader's answer (last line: "${line}"): the board runs its application, not the bootloader`
+      : `the ROM bootloader on ${port} did not answer`;
     return new FlashError(
       'NO_SYNC',
-      `the ROM bootloader on ${port} did not answer: hold BOOT (IO0), tap EN/RST, release BOOT and retry; ` +
-        'check the cable carries data and nothing else has the port open',
+      `${what}: hold BOOT (IO0), tap EN/RST, release BOOT and retry; ` +
+        (line ? 'a board without an auto-reset circuit needs this every time' : 'check the cable carries data and nothing else has the port open'),
       { cause: err },
     );
   }
@@ -231,7 +237,7 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
     return await (opts.signal ? withAbort(work(), opts.signal) : work());
   } catch (err) {
     if (opts.signal?.aborted) throw opts.signal.reason;
-    throw explain(err, opts.port);
+    throw explain(err, opts.port, device.heard);
   } finally {
     try {
       await transport.disconnect();

@@ -66,6 +66,8 @@ export class NodeSerialDevice {
   writable: WritableStream<Uint8Array> | null = null;
   /** Every signal change, in order (also passed to options.onSignals). */
   readonly signalLog: SignalRecord[] = [];
+  /** What the port received since it was created: the evidence behind a failed sync. */
+  readonly heard = { bytes: 0, tail: '' };
 
   private port: SerialPortStream | null = null;
   // node-serialport's set() applies defaults (dtr:true, rts:true) to any flag left out, so the
@@ -102,7 +104,11 @@ export class NodeSerialDevice {
     });
     this.readable = new ReadableStream<Uint8Array>({
       start: (controller) => {
-        port.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
+        port.on('data', (chunk: Buffer) => {
+          this.heard.bytes += chunk.length;
+          this.heard.tail = (this.heard.tail + chunk.toString('latin1')).slice(-512);
+          controller.enqueue(new Uint8Array(chunk));
+        });
         port.once('close', () => {
           try {
             controller.close();
@@ -216,4 +222,14 @@ export class NodeSerialDevice {
     if (!this.port || !this.port.isOpen) throw new SerialDeviceError('PORT_ERROR', `${this.path} is not open`);
     return this.port;
   }
+}
+
+/** The last whole line of printable text in what a port received (an application's log), if any. */
+export function lastTextLine(received: string): string | undefined {
+  const lines = received.split(/\r?\n/).slice(0, -1); // the last piece may be cut short
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.replace(/\x1b\[[0-9;]*m/g, '').trim();
+    if (line.length >= 4 && /^[\x20-\x7e]+$/.test(line)) return line.length > 100 ? `${line.slice(0, 100)}…` : line;
+  }
+  return undefined;
 }
