@@ -72,6 +72,22 @@ describe('ImprovClient against the virtual board', () => {
     expect(states).toEqual(['provisioning', 'ready']);
   });
 
+  it("no password for a secured AP, or one for an open AP (210): the device's scan says which, likely the password", async () => {
+    const vb = await board();
+    const c = await client(vb.port);
+    const missing = await rejection(c.provision('HomeNet', ''));
+    expect(missing.disconnect?.reason).toBe(210);
+    expect(missing.likely?.cause).toBe('password');
+    expect(missing.message).toMatch(/likely a missing password — /);
+    expect(missing.message).toMatch(/no password was given but "HomeNet" asks for one \(the device's scan\): likely a missing password/);
+    const extra = await rejection(c.provision('CafeGuest', 'abcdefghij'));
+    expect(extra.disconnect?.reason).toBe(210);
+    expect(extra.likely?.cause).toBe('password');
+    expect(extra.message).toMatch(/likely a password the open network does not take — /);
+    expect(extra.message).toMatch(/a password was given but "CafeGuest" is open \(the device's scan\): likely the password must be empty/);
+    expect(extra.message).not.toContain('abcdefghij');
+  });
+
   it('an AP that is not there: UNABLE_TO_CONNECT with NO_AP_FOUND, not blamed on the password', async () => {
     const vb = await board();
     const c = await client(vb.port);

@@ -87,6 +87,8 @@ export class ImprovError extends EspWifiError {
   }
 }
 
+const quotedSsid = (text: string) => `"${text}"`;
+
 const COMMAND_NAMES: Record<number, string> = {
   [RpcCommand.WIFI_SETTINGS]: 'send Wi-Fi settings',
   [RpcCommand.CURRENT_STATE]: 'request current state',
@@ -152,6 +154,8 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
   private pending?: Pending;
   private queue: Promise<unknown> = Promise.resolve();
   private lastDisconnect?: EspWifiDisconnect;
+  /** How a password verdict reads when it is not "a wrong password" (withSecurityEvidence). */
+  private passwordVerdict?: string;
   private lastIp?: IpInfo;
   private joined = false;
   private lastImprovLog?: string;
@@ -266,6 +270,7 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
     if (s.length < 1 || s.length > 32) throw new EspWifiError('BAD_ARG', `an SSID is 1 to 32 bytes (got ${s.length})`);
     if (p.length > 64) throw new EspWifiError('BAD_ARG', `a Wi-Fi password is at most 64 bytes (got ${p.length})`);
     this.lastDisconnect = undefined;
+    this.passwordVerdict = undefined;
     this.lastIp = undefined;
     this.joined = false;
     const data = encodeStrings([s, p]);
@@ -274,9 +279,30 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
       const out: ProvisionResult = { urls: urls.map((u) => u.toString('utf8')) };
       if (this.lastIp) out.ip = this.lastIp;
       return out;
+    } catch (err) {
+      throw await this.withSecurityEvidence(err, s, p.length > 0);
     } finally {
       data.fill(0);
     }
+  }
+
+  /**
+   * 210 (and 201) on our firmware: a password given for an open AP, or none for a secured one,
+   * looks the same as an AP whose security does not fit. The device's own scan says whether the
+   * AP asks for a password; only when that contradicts what was sent is the password the likely cause.
+   */
+  private async withSecurityEvidence(err: unknown, ssid: Buffer, passwordSet: boolean): Promise<unknown> {
+    const d = this.lastDisconnect;
+    if (!(err instanceof ImprovError) || err.code !== 'IMPROV_UNABLE_TO_CONNECT' || !d || d.likely || (d.reason !== 210 && d.reason !== 201)) return err;
+    const net = (await this.scan({ timeoutMs: 15_000 }).catch(() => undefined))?.find((n) => n.ssid.equals(ssid));
+    if (!net || net.authRequired === passwordSet) return err;
+    const name = quotedSsid(net.ssidText);
+    d.likely = passwordSet
+      ? { cause: 'password', evidence: `${d.reason}, a password was given but ${name} is open (the device's scan): likely the password must be empty` }
+      : { cause: 'password', evidence: `${d.reason}, no password was given but ${name} asks for one (the device's scan): likely a missing password` };
+    this.passwordVerdict = passwordSet ? 'a password the open network does not take' : 'a missing password';
+    d.action = passwordSet ? 'provision again without a password' : "provision again with the network's password";
+    return this.errorFor(RpcCommand.WIFI_SETTINGS, err.improvError ?? 3, 'UNABLE_TO_CONNECT');
   }
 
   /** Gets the hostname, or sets it and returns what the device took (0x05, Improv 2.3+ devices). */
@@ -397,7 +423,7 @@ export class ImprovClient extends EventEmitter<ImprovClientEvents> {
       const d = this.lastDisconnect;
       extra.disconnect = d;
       message += `: reason ${d.reason} ${d.name} (${d.meaning})`;
-      if (d.likely) message += `; likely ${d.likely.cause === 'password' ? 'a wrong password' : d.likely.cause} — ${d.likely.evidence}`;
+      if (d.likely) message += `; likely ${d.likely.cause === 'password' ? (this.passwordVerdict ?? 'a wrong password') : d.likely.cause} — ${d.likely.evidence}`;
       message += '. ' + d.action;
     } else {
       // Our firmware's `connected` without `got_ip`: it joined the AP and got no address.
