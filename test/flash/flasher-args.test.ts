@@ -60,6 +60,9 @@ describe('parseFlasherArgs', () => {
     expect(() => parseFlasherArgs(JSON.stringify({ ...idf55, flash_files: { zz: 'a.bin' } }), '/b')).toThrow(/non-numeric address "zz"/);
     expect(() => parseFlasherArgs(JSON.stringify({ ...idf55, extra_esptool_args: { before: 'sometimes' } }), '/b')).toThrow(/before "sometimes"/);
     expect(() => parseFlasherArgs(JSON.stringify({ ...idf55, flash_settings: { flash_mode: 'fast' } }), '/b')).toThrow(/flash_mode "fast"/);
+    // esptool-js would only say "Flash size 5 is not supported … Supported sizes: [object Object]", after connecting
+    expect(() => parseFlasherArgs(JSON.stringify({ ...idf55, flash_settings: { flash_mode: 'dio', flash_size: 5, flash_freq: '80m' } }), '/b')).toThrow(/flash_size "5" is not a size like 4MB/);
+    expect(() => parseFlasherArgs(JSON.stringify({ ...idf55, flash_settings: { flash_mode: 'dio', flash_size: '4MB', flash_freq: 'fast' } }), '/b')).toThrow(/flash_freq "fast" is not a frequency like 80m/);
   });
 });
 

@@ -149,7 +149,13 @@ export function parseFlasherArgs(text: string, buildDir: string, fileLabel = 'fl
     throw new FlashArgsError('BAD_FLASHER_ARGS', `${fileLabel}: flash_mode "${flashMode}" is not one of ${FLASH_MODES.join(', ')}`);
   }
   const flashFreq = String(settings.flash_freq ?? legacy.flashFreq ?? 'keep').toLowerCase();
+  if (!/^(\d+m|keep)$/.test(flashFreq)) {
+    throw new FlashArgsError('BAD_FLASHER_ARGS', `${fileLabel}: flash_freq "${flashFreq}" is not a frequency like 80m (or keep)`);
+  }
   const flashSize = String(settings.flash_size ?? legacy.flashSize ?? 'keep').toUpperCase().replace(/^(DETECT|KEEP)$/, (m) => m.toLowerCase());
+  if (!/^(\d+(KB|MB)|detect|keep)$/.test(flashSize)) {
+    throw new FlashArgsError('BAD_FLASHER_ARGS', `${fileLabel}: flash_size "${flashSize}" is not a size like 4MB (or detect, keep)`);
+  }
 
   if (chip && chip in BOOTLOADER_OFFSET) {
     const boot = files.find((f) => f.role === 'bootloader');
