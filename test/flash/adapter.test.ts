@@ -144,6 +144,20 @@ describe('flashBoard error paths without silicon', () => {
     }
   }, 25_000);
 
+  it('a build with stub: false in flasher_args.json is written through the ROM: no stub upload; --erase-all, which needs the stub, is refused first', async () => {
+    const plan = { buildDir: '/x', before: 'default_reset' as const, after: 'hard_reset' as const, stub: false, flashMode: 'dio', flashFreq: '80m', flashSize: '4MB', files: [] };
+    const erase = await flashBoard({ port: pair.a, plan, baudRate: 115200, eraseAll: true }).catch((e: unknown) => e);
+    expect(erase).toMatchObject({ code: 'ERASE_NEEDS_STUB' });
+    rom = new FakeRom(pair.b, new Map([[0x40001000, 0x1b31506f]])); // an ESP32-C3
+    await rom.open();
+    const statuses: string[] = [];
+    // The stand-in answers no SPI commands: the flash stops after the point where the stub would go.
+    await flashBoard({ port: pair.a, plan, baudRate: 115200, onStatus: (l) => statuses.push(l) }).catch(() => undefined);
+    expect(rom.commands.some((c) => c.op === 0x0a)).toBe(true); // it did talk to the ROM
+    expect(rom.commands.some((c) => c.op === 0x05)).toBe(false); // MEM_BEGIN: no stub upload
+    expect(statuses.join('\n')).toMatch(/stub: false.*ROM/);
+  }, 25_000);
+
   it('an abort while connecting stops at once with its reason and closes the port with DTR/RTS released', async () => {
     const plan = { buildDir: '/x', before: 'default_reset' as const, after: 'hard_reset' as const, stub: true, flashMode: 'dio', flashFreq: '80m', flashSize: '4MB', files: [] };
     const ac = new AbortController();

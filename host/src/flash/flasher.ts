@@ -139,6 +139,10 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
   const status = opts.onStatus ?? (() => undefined);
   const debug = opts.onDebug ?? (() => undefined);
   const plan = opts.plan;
+  if (opts.eraseAll && !plan.stub) {
+    // esptool-js erases the whole chip with the stub's ERASE_FLASH, which the ROM loader lacks.
+    throw new FlashError('ERASE_NEEDS_STUB', `--erase-all needs the flasher stub, and this build turns it off (flasher_args.json: stub false): flash without --erase-all`);
+  }
   const images = await Promise.all(plan.files.map(async (f) => ({ file: f, data: new Uint8Array(await readFile(f.path)) })));
 
   const device = new NodeSerialDevice(opts.port, { usbVendorId: opts.usbVendorId, usbProductId: opts.usbProductId, onSignals: opts.onSignals });
@@ -164,6 +168,10 @@ export async function flashBoard(opts: FlashBoardOptions): Promise<FlashResult> 
     const usb = { vid: opts.usbVendorId, pid: opts.usbProductId };
     if (!loader.secureDownloadMode && (await disableUsbSerialJtagWatchdogs(loader, loader.chip.CHIP_NAME, usb))) {
       status('USB-Serial-JTAG: RTC watchdog disabled and super-watchdog auto-feed on, so the chip cannot reset mid-write');
+    }
+    if (!plan.stub) {
+      status('Flasher stub off (flasher_args.json: stub: false): writing through the ROM loader');
+      return loader.chip;
     }
     return runStub();
   };
