@@ -88,7 +88,7 @@ export class Client extends EventEmitter {
   readonly stream = new FrameStream();
   readonly counters = { rxErrors: 0, dropped: 0, gaps: 0, unknownReplies: 0, resets: 0 };
   /** What arrived while no hello came: tells silence, other firmware and a wrong baud rate apart. */
-  private readonly heard = { bytes: 0, nonText: 0, logLines: 0, espIdfLines: 0, sample: '' };
+  private readonly heard = { bytes: 0, nonText: 0, logLines: 0, espIdfLines: 0, sample: '', echoes: 0 };
   /** Set once a handshake succeeded: what arrives afterwards can never word a NO_HELLO. */
   private heardJudged = false;
   private readonly pending = new Map<number, Pending>();
@@ -285,7 +285,10 @@ export class Client extends EventEmitter {
   private onFrame(f: Frame): void {
     if (this.log.isLevelEnabled('trace')) this.log.trace({ rx: encodeFrame(f).toString('latin1').trimEnd() }, 'frame in');
     if (f.kind === 'e') return this.onEvent(f);
-    if (f.kind === 'q') return; // our own echo on a loopback; never addressed to us
+    if (f.kind === 'q') { // our own echo on a loopback; never addressed to us
+      if (!this.heardJudged) this.heard.echoes++;
+      return;
+    }
     const p = this.pending.get(f.num);
     if (!p) {
       this.counters.unknownReplies++;
@@ -473,12 +476,15 @@ export class Client extends EventEmitter {
   }
 }
 
-/** "No hello" in the words that fit what did arrive: nothing, ESP-IDF log lines of other
- *  firmware, other text, or bytes that are not text at all (a wrong baud rate). */
-export function noHelloMessage(url: string, h: { bytes: number; nonText: number; logLines: number; espIdfLines: number; sample: string }): string {
+/** "No hello" in the words that fit what did arrive: nothing, only our own requests echoed back,
+ *  ESP-IDF log lines of other firmware, other text, or bytes that are not text at all (a wrong baud rate). */
+export function noHelloMessage(url: string, h: { bytes: number; nonText: number; logLines: number; espIdfLines: number; sample: string; echoes?: number }): string {
   const head = `no hello from the board on ${url}`;
   if (h.bytes === 0) {
     return `${head}, and nothing else either (silence): is the board powered and is this its port? A board running other firmware that prints nothing looks the same; flash the bridge with \`espwifi flash\``;
+  }
+  if (h.echoes && h.logLines === 0) {
+    return `${head}: all that came back were our own requests (${h.echoes} echoed): the line sends back what it is sent (an echo server, or TX wired to RX), and no board answers on it`;
   }
   if (h.nonText > Math.max(4, h.bytes * 0.05)) {
     return `${head}: ${h.bytes} bytes arrived that are not text (${h.nonText} unreadable): likely a wrong baud rate (the bridge talks at 115200; try --baud) or another protocol on this port`;
