@@ -234,19 +234,11 @@ describe('Rfc2217Transport against a scripted server', () => {
     }
   });
 
-  it('a server that never answers the negotiation: the timeout is what the error says', async () => {
+  it('fails open on a raw TCP server that never negotiates, saying it did not answer in time', async () => {
     const { t } = await setupSilent();
-    await expect(t.open()).rejects.toThrow(/did not answer the RFC 2217 COM-PORT-OPTION within 200 ms/);
-  });
-
-  it('fails open on a raw TCP server that never negotiates', async () => {
-    const srv = new ScriptedServer();
-    srv.raw = true;
-    await srv.start(() => undefined);
-    servers.push(srv);
-    const t = new Rfc2217Transport(`rfc2217://127.0.0.1:${srv.port}`, { negotiationTimeoutMs: 200 });
-    transports.push(t);
-    await expect(t.open()).rejects.toBeInstanceOf(PortError);
+    const err = await t.open().then(() => undefined, (e: Error) => e);
+    expect(err).toBeInstanceOf(PortError);
+    expect(err!.message).toMatch(/did not answer the RFC 2217 COM-PORT-OPTION within 200 ms/);
   });
 
   it('a server that hangs up during negotiation is reported as busy, not as a protocol mismatch', async () => {
