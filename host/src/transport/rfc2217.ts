@@ -123,8 +123,9 @@ export class Rfc2217Transport extends TcpTransportBase {
       // ser2net accepts, negotiates, then hangs up when it cannot open the device behind it.
       const said = this.onlyText();
       throw new PortError('unplugged',
-        `${this.url} closed the connection while the serial port was being set up${said ? `; all it sent: "${said}"` : ''}: ` +
-        'check the serial server\'s log and that the device it exports is there', { path: this.url });
+        `${this.url} closed the connection while the serial port was being set up` +
+        (said ? `; all it sent: "${said}"` : ': check the serial server\'s log (is the device it exports there? another client on it?)'),
+        { path: this.url });
     }
     replies.forEach((r, i) => {
       if (!r) this.log?.warn({ url: this.url, command: setup[i]![0] }, 'RFC 2217 server did not confirm a port setting');
