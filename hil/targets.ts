@@ -152,6 +152,11 @@ export function selectTargets(env: NodeJS.ProcessEnv = process.env): { targets: 
   if (ports.length) {
     const twice = ports.find((p, i) => ports.indexOf(p) !== i);
     if (twice) throw new HilConfigError(`ESPWIFI_PORTS: ${twice} appears twice (one board per port)`);
+    const sameName = ports.find((p, i) => ports.findIndex((q) => safeName(q) === safeName(p)) !== i);
+    if (sameName) {
+      const first = ports.find((q) => safeName(q) === safeName(sameName))!;
+      throw new HilConfigError(`ESPWIFI_PORTS: ${first} and ${sameName} both log to ${safeName(sameName)}.log and give one JUnit name`);
+    }
     if (!env.ESPWIFI_SSID && env.ESPWIFI_AP_PORT) return { targets: [], notes: [NO_REAL_AP] };
     const ap = realAp(env);
     return {

@@ -102,6 +102,9 @@ describe('rig file mistakes are named errors, not silent changes of what runs', 
     expect(rigWith({ boards: [{ name: 'a', port: 'rfc2217://rig:4001' }, { name: 'b', port: 'rfc2217://rig:4001' }] }))
       .toThrow(/boards "a" and "b" both use port rfc2217:\/\/rig:4001/);
     expect(() => selectTargets({ ...env, ESPWIFI_PORTS: '/dev/ttyUSB0,/dev/ttyUSB0' })).toThrow(/ESPWIFI_PORTS: \/dev\/ttyUSB0 appears twice/);
+    // one server exported twice (RFC 2217 and raw): the same name, so one log file and one JUnit name
+    expect(() => selectTargets({ ...env, ESPWIFI_PORTS: 'rfc2217://rig:4001,socket://rig:4001' }))
+      .toThrow(/ESPWIFI_PORTS: rfc2217:\/\/rig:4001 and socket:\/\/rig:4001 both log to rig_4001\.log/);
   });
 
   it('names that give one log file, half a capability pair, a capability that is not a command, a bad bound', () => {
