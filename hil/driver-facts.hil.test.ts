@@ -7,7 +7,7 @@ import { describe, expect, it, type TestContext } from 'vitest';
 import type { Logger } from 'pino';
 import type { Board, DeviceLogLine, DisconnectInfo } from '../host/src/index.js';
 import { selectTargets, type Target } from './targets.js';
-import { boardLogger, openSession, type Session } from './session.js';
+import { boardLogger, openSession, WRONG_PASSWORD, type Session } from './session.js';
 
 const { targets } = selectTargets();
 
@@ -108,7 +108,7 @@ for (const t of targets) {
       it('a wrong password is reported with a reason the library reads as a password', async (ctx) => {
         const s = await open(ctx, 'wrong-password');
         if (t.kind === 'real' && t.password === '') ctx.skip(`${t.name}: skipped — the AP is open, there is no password to get wrong`);
-        await bringUp(s.board, { ...t, password: `${t.password}-not-it` });
+        await bringUp(s.board, { ...t, password: WRONG_PASSWORD });
         const lines: string[] = [];
         const onLog = (l: DeviceLogLine) => { if (l.tag === 'wifi' && /state:/.test(l.text)) lines.push(l.text); };
         s.board.on('log', onLog);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Logger } from 'pino';
 import { ImprovClient, ImprovError, openBoard, VirtualBoard } from '../host/src/index.js';
 import { selectTargets, type Target } from './targets.js';
-import { boardLogger, VIRTUAL_SPEED } from './session.js';
+import { boardLogger, VIRTUAL_SPEED, WRONG_PASSWORD } from './session.js';
 import { Ser2net } from './ser2net.js';
 
 const { targets } = selectTargets();
@@ -91,7 +91,7 @@ for (const t of targets) {
       it('a wrong password: unable to connect, with the driver reason from our own event', async (ctx) => {
         if (t.kind === 'real' && t.password === '') ctx.skip(`${t.name}: skipped — the AP is open, there is no password to get wrong`);
         const { improv } = await session(ctx, 'wrong-password');
-        const err = await improv.provision(t.ssid, `${t.password}-not-it`, { timeoutMs: Math.max(t.connectBoundMs, 30_000) }).then(
+        const err = await improv.provision(t.ssid, WRONG_PASSWORD, { timeoutMs: Math.max(t.connectBoundMs, 30_000) }).then(
           () => undefined,
           (e: unknown) => e,
         );

@@ -14,6 +14,10 @@ import type { RigCapabilities, Target } from './targets.js';
 export const OUT_DIR = process.env.ESPWIFI_HIL_OUT ?? join(dirname(fileURLToPath(import.meta.url)), 'out');
 
 /** Virtual boards run this much faster than real time; host-side timings are scaled to match. */
+/** The wrong password the wrong-password tests use: made up, never derived from the AP's real
+ *  one, so an assertion that fails on a leak cannot itself print the real password. */
+export const WRONG_PASSWORD = 'espwifi-hil-wrong-password';
+
 export const VIRTUAL_SPEED = 20;
 export const VIRTUAL_POLICY = { immediateAttempts: 3, baseDelayMs: 100, factor: 2, maxDelayMs: 400, jitter: 0.2, driverReconnectGraceMs: 300 };
 export const VIRTUAL_RULES = { scanRetryDelayMs: 30, scanRetryTimeoutMs: 5000 };
