@@ -113,7 +113,9 @@ describe('Board (scripted peer)', () => {
     // Two refusals, each waiting the retry delay; attempt 1 falls due during the first and is held.
     for (const n of [1, 2]) {
       await until(() => scans === n, 2000, `scan ${n} refused`);
-      await until(() => clock.pending >= 1, 2000, 'the retry delay armed');
+      // The coordinator counts the refusal as it arms the retry delay (a pending count would also
+      // see the held reconnect's timer, and could move the clock before the refusal came back).
+      await until(() => b.scans.stats.retries === n, 2000, 'the retry delay armed');
       clock.advance(FAST_RULES.scanRetryDelayMs);
     }
     await until(() => okScanAt >= 0, 2000, 'scan 3 accepted');

@@ -102,30 +102,32 @@ export class NodeSerialDevice {
     port.once('close', (err?: Error | null) => {
       if (err && this.port === port) this.gone = true;
     });
+    // Bytes keep coming after the reader is cancelled (esptool-js gives up on a chatty port) or the
+    // stream is closed: they are counted for the diagnosis but not enqueued — enqueue on a finished
+    // stream throws, out of a 'data' handler, as an unhandled error.
+    let finished = false;
     this.readable = new ReadableStream<Uint8Array>({
       start: (controller) => {
         port.on('data', (chunk: Buffer) => {
           this.heard.bytes += chunk.length;
           this.heard.tail = (this.heard.tail + chunk.toString('latin1')).slice(-512);
-          controller.enqueue(new Uint8Array(chunk));
+          if (!finished) controller.enqueue(new Uint8Array(chunk));
         });
         port.once('close', () => {
-          try {
-            controller.close();
-          } catch {
-            // already closed or cancelled
-          }
+          if (finished) return;
+          finished = true;
+          controller.close();
         });
         port.on('error', (err) => {
-          try {
-            controller.error(err);
-          } catch {
-            // stream already finished
-          }
+          if (finished) return;
+          finished = true;
+          controller.error(err);
         });
       },
       // Transport cancels the pending read on disconnect; the port itself is closed by close().
-      cancel: () => undefined,
+      cancel: () => {
+        finished = true;
+      },
     });
     this.writable = new WritableStream<Uint8Array>({
       write: (chunk) =>
