@@ -49,6 +49,14 @@ static int nsta(void)
     return n;
 }
 
+/* Stations heard going silent, whose inactivity timer runs. */
+static int nsilent(void)
+{
+    int n = 0;
+    for (int i = 0; i < AP_MAX_STA; i++) n += A.sta[i].used && A.sta[i].inactive;
+    return n;
+}
+
 static void defaults(void)
 {
     memset(&A.cfg, 0, sizeof A.cfg);
@@ -428,6 +436,6 @@ void softap_radio_rx(const char *verb, tok_t *t, int n)
 
 void softap_diag(char *out, size_t cap)
 {
-    snprintf(out, cap, "ap_running=%d ap_stations=%d ap_kicked=%u ap_refused_full=%u ap_probes=%u ap_tx=%d ap_ch=%u path_loss=%d",
-             A.running, nsta(), A.kicked, A.refused_full, A.probes, A.tx_q, A.cfg.channel, radio_path_loss());
+    snprintf(out, cap, "ap_running=%d ap_stations=%d ap_silent=%d ap_kicked=%u ap_refused_full=%u ap_probes=%u ap_tx=%d ap_ch=%u path_loss=%d",
+             A.running, nsta(), nsilent(), A.kicked, A.refused_full, A.probes, A.tx_q, A.cfg.channel, radio_path_loss());
 }
