@@ -2,7 +2,7 @@
 import type { Logger, LevelWithSilent } from 'pino';
 import { CliError, EXIT } from './exit-codes.js';
 import { createCliLogger, LOG_LEVELS } from './logger.js';
-import { colourWanted, makeStyle, type Style } from './output.js';
+import { colourWanted, makeStyle, quoted, type Style } from './output.js';
 import { clearSpinnerLine } from './progress.js';
 
 export interface GlobalOptions {
@@ -104,4 +104,12 @@ export function macOption(name: string) {
     if (!MAC.test(v)) throw new CliError(EXIT.USAGE, `${name} must be a MAC like aa:bb:cc:dd:ee:ff (got "${value}")`);
     return v.toLowerCase();
   };
+}
+
+/** An SSID is 1–32 bytes (wifi_config_t's ssid[32]): refused before the board is touched, with
+ *  `name` (an option such as --ssid) in front when the SSID came from one. */
+export function checkSsid(ssid: string, name?: string): void {
+  const n = Buffer.byteLength(ssid);
+  const rule = n === 0 ? 'the SSID is empty: a network name is 1–32 bytes' : n > 32 ? `an SSID is at most 32 bytes (${quoted(ssid)} has ${n})` : undefined;
+  if (rule) throw new CliError(EXIT.USAGE, name ? `${name}: ${rule}` : rule);
 }

@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
-import { channelOption, intOption, macOption } from '../context.js';
+import { channelOption, checkSsid, intOption, macOption } from '../context.js';
 import { keyValues } from '../format.js';
 import { quoted, table, writeJson } from '../output.js';
 import { passwordRule, resolvePassword } from '../password.js';
@@ -44,7 +44,9 @@ async function withAp<T>(ctx: Ctx, fn: (ap: SoftAp, board: Board) => Promise<T>)
     try {
       return await fn(ap, board);
     } catch (e) {
-      const code = (e as { name?: string; code?: string }).name === 'CommandError' ? (e as { code: string }).code : undefined;
+      // Duck-typed as connect and scan do: importing errors.ts here would load the protocol
+      // tables at every command's start.
+      const code = (e as { name?: string; errorName?: string }).name === 'CommandError' ? (e as { errorName: string }).errorName : undefined;
       const hint = code ? REFUSAL_HINTS[code] : undefined;
       if (hint) throw new CliError(EXIT.COMMAND_FAILED, (e as Error).message, hint, { detail: code });
       throw e;
@@ -94,8 +96,7 @@ export function registerAp(program: Command, getCtx: (cmd: Command) => Ctx): voi
     .option('--with-station', 'keep the station beside the AP (mode apsta) even when it is idle')
     .action(async (ssid: string, o: StartCli, cmd: Command) => {
       const ctx = getCtx(cmd);
-      const n = Buffer.byteLength(ssid);
-      if (n === 0 || n > 32) throw new CliError(EXIT.USAGE, `an SSID is 1–32 bytes (${quoted(ssid)} has ${n})`);
+      checkSsid(ssid);
       const sources = [o.open && '--open', o.password !== undefined && '--password', o.passwordStdin && '--password-stdin'].filter(Boolean);
       if (sources.length > 1) throw new CliError(EXIT.USAGE, `${sources.join(' and ')} exclude each other: give the password one way (or --open for none)`);
       const pw = await resolvePassword({ noPassword: o.open, password: o.password, stdin: o.passwordStdin }, ssid);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { classify } from '../failure.js';
 import type { Ctx } from '../context.js';
-import { channelOption, choiceOption, intOption, macOption } from '../context.js';
+import { channelOption, checkSsid, choiceOption, intOption, macOption } from '../context.js';
 import { disconnectLine, ipLine } from '../format.js';
 import { quoted, relTime, writeJson } from '../output.js';
 import { passwordRule, resolvePassword } from '../password.js';
@@ -35,9 +35,7 @@ interface ConnectCli {
 
 /** Option combinations that would silently not do what they say: refused with the conflict named. */
 function checkOptions(ssid: string, o: ConnectCli): void {
-  const bytes = Buffer.byteLength(ssid);
-  if (bytes === 0) throw new CliError(EXIT.USAGE, 'the SSID is empty: a network name is 1–32 bytes');
-  if (bytes > 32) throw new CliError(EXIT.USAGE, `an SSID is at most 32 bytes (${quoted(ssid)} has ${bytes})`);
+  checkSsid(ssid);
   const sources = [o.open && '--open', o.password !== undefined && '--password', o.passwordStdin && '--password-stdin'].filter(Boolean);
   if (sources.length > 1) throw new CliError(EXIT.USAGE, `${sources.join(' and ')} exclude each other: give the password one way (or --open for none)`);
   if (o.password === '') throw new CliError(EXIT.USAGE, '--password is empty: for a network without a password say --open');

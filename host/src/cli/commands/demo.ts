@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
-import { floatOption } from '../context.js';
+import { checkSsid, floatOption } from '../context.js';
 import { apTable, ipLine, likelyText } from '../format.js';
 import { quoted } from '../output.js';
 import { passwordRule, resolvePassword } from '../password.js';
@@ -85,8 +85,7 @@ export function registerDemo(program: Command, getCtx: (cmd: Command) => Ctx): v
       let target = real ? null : pickTarget(scenario);
       if (real && o.ssid !== undefined) {
         // The rules connect enforces, before the board is touched (README "CLI reference").
-        const bytes = Buffer.byteLength(o.ssid);
-        if (bytes === 0 || bytes > 32) throw new CliError(EXIT.USAGE, bytes === 0 ? '--ssid: the SSID is empty: a network name is 1–32 bytes' : `--ssid: an SSID is at most 32 bytes (${quoted(o.ssid)} has ${bytes})`);
+        checkSsid(o.ssid, '--ssid');
         const pw = await resolvePassword({ password: o.password }, o.ssid);
         // The demo shows a wrong password failing, then the right one: it needs the network's.
         if (!pw.password) throw new CliError(EXIT.USAGE, 'no password given for --ssid', 'give it with --password or ESPWIFI_PASSWORD (or type it at the prompt): the demo connects with a wrong password, then the right one');

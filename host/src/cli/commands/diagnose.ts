@@ -13,29 +13,33 @@ export const collect = (v: string, prev: string[] = []): string[] => [...prev, v
  *  usage error now, not a crash after the whole log was read or the port watched for hours. */
 export const outputFileOption = (name: string) => (file: string): string => {
   const fail = (why: string) => new CliError(EXIT.USAGE, `${name}: cannot write ${file}: ${why}`);
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    const dir = path.dirname(path.resolve(file));
+  const writable = (p: string) => {
     try {
-      if (!statSync(dir).isDirectory()) throw fail(`${dir} is not a directory`);
-    } catch (err) {
-      throw err instanceof CliError ? err : fail(`no such directory ${dir}`);
-    }
-    try {
-      accessSync(dir, constants.W_OK);
+      accessSync(p, constants.W_OK);
+      return true;
     } catch {
-      throw fail(`no permission to create files in ${dir}`);
+      return false;
     }
+  };
+  // Any error (ENOENT, ENOTDIR: a parent is a file) means "not there": the directory decides.
+  const stat = (p: string) => {
+    try {
+      return statSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const st = stat(file);
+  if (st) {
+    if (st.isDirectory()) throw fail('it is a directory');
+    if (!writable(file)) throw fail('no permission');
     return file;
   }
-  if (st.isDirectory()) throw fail('it is a directory');
-  try {
-    accessSync(file, constants.W_OK);
-  } catch {
-    throw fail('no permission');
-  }
+  const dir = path.dirname(path.resolve(file));
+  const dirSt = stat(dir);
+  if (!dirSt) throw fail(`no such directory ${dir}`);
+  if (!dirSt.isDirectory()) throw fail(`${dir} is not a directory`);
+  if (!writable(dir)) throw fail(`no permission to create files in ${dir}`);
   return file;
 };
 

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
-import { intOption } from '../context.js';
+import { checkSsid, intOption } from '../context.js';
 import { keyValues, ssidLabel } from '../format.js';
 import { printable, quoted, table, writeJson } from '../output.js';
 import { passwordRule, resolvePassword } from '../password.js';
@@ -144,8 +144,7 @@ export function registerImprov(program: Command, getCtx: (cmd: Command) => Ctx):
     .addHelpText('after', '\nThe password comes from --password-stdin, --password, ESPWIFI_PASSWORD, or a hidden prompt on a terminal; without any of them (and no --open) it is a usage error. It is never echoed, logged or printed.')
     .action(async (ssid: string, o: ProvisionCli, cmd: Command) => {
       const ctx = getCtx(cmd);
-      const bytes = Buffer.byteLength(ssid);
-      if (bytes < 1 || bytes > 32) throw new CliError(EXIT.USAGE, `an SSID is 1 to 32 bytes (${quoted(ssid)} has ${bytes})`);
+      checkSsid(ssid);
       const sources = [o.open && '--open', o.password !== undefined && '--password', o.passwordStdin && '--password-stdin'].filter(Boolean);
       if (sources.length > 1) throw new CliError(EXIT.USAGE, `${sources.join(' and ')} exclude each other: give the password one way (or --open for none)`);
       const { chosenPort, refuseScenarioWithPort } = await import('../session.js');

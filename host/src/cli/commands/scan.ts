@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Ctx } from '../context.js';
-import { channelOption, intOption, macOption } from '../context.js';
+import { channelOption, checkSsid, intOption, macOption } from '../context.js';
 import { apTable } from '../format.js';
-import { quoted, writeJson } from '../output.js';
+import { writeJson } from '../output.js';
 import { spinner } from '../progress.js';
 import type { ScanOptions } from '../../types.js';
 
@@ -33,11 +33,7 @@ export function parseChannelList(value: string): number[] {
 }
 
 export function toScanOptions(o: ScanCli): ScanOptions {
-  if (o.ssid !== undefined) {
-    const n = Buffer.byteLength(o.ssid);
-    if (n === 0) throw new CliError(EXIT.USAGE, '--ssid is empty: a network name is 1–32 bytes');
-    if (n > 32) throw new CliError(EXIT.USAGE, `--ssid: an SSID is at most 32 bytes (${quoted(o.ssid)} has ${n})`);
-  }
+  if (o.ssid !== undefined) checkSsid(o.ssid, '--ssid');
   if (o.channel && o.channels) throw new CliError(EXIT.USAGE, '--channel and --channels exclude each other (a bitmap needs channel 0)');
   if (o.passive && (o.activeMin !== undefined || o.activeMax !== undefined)) {
     throw new CliError(EXIT.USAGE, '--active-min/--active-max apply to active scans; drop --passive or use --passive-time');
